@@ -1,0 +1,137 @@
+import {
+  BridgeError,
+  eventSchemas,
+  requestSchemas,
+  validateRequest,
+  type AppInfo,
+  type BridgeEvent,
+  type DeviceView,
+  type EventName,
+  type EventPayload,
+  type RequestName,
+  type Settings,
+} from '../../../shared/contracts';
+import { parseMac, type Mac } from '../../../shared/domain/mac';
+import type { SettingsStore } from '../settings/settingsStore';
+import { resolveDeviceMac } from '../identity/deviceMac';
+import { describeDevice, type DeviceDirectory } from './deviceView';
+
+export interface BridgeHubContext {
+  settings: SettingsStore;
+  directory: DeviceDirectory;
+  machineMac: Mac | null;
+  appInfo(): AppInfo;
+}
+
+/** One renderer's connection to the device host: an Electron window, or one browser page of the web host. */
+export interface BridgeSession {
+  /** Validates the name and arguments, runs the handler; rejects with a BridgeError on bad input. */
+  invoke(name: unknown, args: unknown): Promise<unknown>;
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  close(): void;
+}
+
+export interface SessionOptions {
+  /** A page's `?mac=` (web host only); validated when the device is described, so the page can show the error. */
+  macOverride?: string | null;
+}
+
+/** The bridge handlers, shared by Electron IPC and the web host's WebSocket: one implementation, two transports. */
+export class BridgeHub {
+  private readonly sessions = new Set<Session>();
+  private readonly unsubscribeSettings: () => void;
+
+  constructor(private readonly context: BridgeHubContext) {
+    this.unsubscribeSettings = context.settings.onChange((settings) => {
+      for (const session of this.sessions) {
+        session.emit('settings.changed', settings);
+        session.emitDeviceView();
+      }
+    });
+  }
+
+  openSession(options: SessionOptions = {}): BridgeSession {
+    const session = new Session(this.context, options, (closed) => this.sessions.delete(closed));
+    this.sessions.add(session);
+    return session;
+  }
+
+  /** Tells every page to redraw its device (after the PBX changed a device, say). */
+  deviceChanged(): void {
+    for (const session of this.sessions) session.emitDeviceView();
+  }
+
+  close(): void {
+    this.unsubscribeSettings();
+    for (const session of [...this.sessions]) session.close();
+  }
+}
+
+class Session implements BridgeSession {
+  private readonly listeners = new Set<(event: BridgeEvent) => void>();
+
+  constructor(
+    private readonly context: BridgeHubContext,
+    private readonly options: SessionOptions,
+    private readonly onClose: (session: Session) => void,
+  ) {}
+
+  async invoke(name: unknown, args: unknown): Promise<unknown> {
+    const request = validateRequest(name, args);
+    const result = this.handle(request.name, request.args as unknown[]);
+    const checked = requestSchemas[request.name].result.safeParse(result);
+    if (!checked.success) throw new BridgeError('internal', `${request.name} produced an invalid result`);
+    return checked.data;
+  }
+
+  private handle(name: RequestName, args: unknown[]): unknown {
+    switch (name) {
+      case 'app.info':
+        return this.context.appInfo();
+      case 'device.view':
+        return this.deviceView();
+      case 'settings.get':
+        return this.context.settings.get();
+      case 'settings.update':
+        return this.context.settings.update(args[0]);
+    }
+  }
+
+  private deviceMac(settings: Settings): Mac {
+    const override = this.options.macOverride;
+    if (override !== undefined && override !== null) {
+      const mac = parseMac(override);
+      if (!mac) throw new BridgeError('bad-request', `The page's ?mac=${override.slice(0, 40)} is not a MAC address (use 02:00:00:00:00:02)`);
+      return mac;
+    }
+    return resolveDeviceMac(settings.mac, settings.mode, this.context.machineMac);
+  }
+
+  private deviceView(): DeviceView {
+    const settings = this.context.settings.get();
+    return describeDevice(this.deviceMac(settings), settings, this.context.directory);
+  }
+
+  emitDeviceView(): void {
+    try {
+      this.emit('device.changed', this.deviceView());
+    } catch {
+      // A page with a bad ?mac= has already been told by its own device.view request.
+    }
+  }
+
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    const parsed = eventSchemas[name].parse(payload);
+    for (const listener of this.listeners) listener({ name, payload: parsed } as BridgeEvent);
+  }
+
+  onEvent(listener: (event: BridgeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.onClose(this);
+  }
+}

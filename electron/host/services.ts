@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppInfo, Mode } from '../../shared/contracts';
+import { startPbx, type Pbx } from '../pbx/server';
+import { DEFAULT_DEVICE_OPTIONS } from '../pbx/core/hotdesk/hotDeskDevices';
+import { BridgeHub } from './bridge/bridgeHub';
+import { findMachineMac } from './identity/machineMac';
+import { openSettings, type SettingsBackendFactory } from './settings/openSettings';
+import type { SettingsStore } from './settings/settingsStore';
+import { startWebHost, type WebHost } from './web/webHost';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'renderer');
+export const DEFAULT_PORT = 5170;
+
+export interface DeviceServicesOptions {
+  dataDir: string;
+  hostKind: AppInfo['host'];
+  mode?: Mode;
+  port?: number;
+  host?: string;
+  rendererDir?: string;
+  settingsBackend?: SettingsBackendFactory;
+  /** The app's version; read from package.json when not given (Electron passes app.getVersion()). */
+  version?: string;
+}
+
+export interface DeviceServices {
+  readonly origin: string;
+  readonly settings: SettingsStore;
+  readonly hub: BridgeHub;
+  readonly pbx: Pbx;
+  readonly webHost: WebHost;
+  readonly warnings: readonly string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything a device needs — settings, the embedded PBX, the bridge and the web host — in plain Node.
+ * `npm run start:web` and the Electron main process both call this; there is no second implementation.
+ */
+export async function startDeviceServices(options: DeviceServicesOptions): Promise<DeviceServices> {
+  const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend);
+  if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
+  const mode = settings.get().mode;
+  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx') });
+  const hub = new BridgeHub({
+    settings,
+    machineMac: findMachineMac(),
+    directory: {
+      findByMac: (mac) => pbx.devices.findByMac(mac),
+      defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
+    },
+    appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode: settings.get().mode }),
+  });
+  const webHost = await startWebHost({
+    hub,
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? DEFAULT_PORT,
+  });
+  return {
+    origin: webHost.origin,
+    settings,
+    hub,
+    pbx,
+    webHost,
+    warnings: warning ? [warning] : [],
+    async stop() {
+      hub.close();
+      await webHost.close();
+      await pbx.stop();
+    },
+  };
+}
+
+function appVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import {
+  BridgeError,
+  MAX_BRIDGE_FRAME_BYTES,
+  wireRequestSchema,
+  type WireServerMessage,
+} from '../../../shared/contracts';
+import type { BridgeHub } from '../bridge/bridgeHub';
+
+/** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */
+export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: IncomingMessage): void {
+  const macOverride = new URL(request.url ?? '/', 'http://host').searchParams.get('mac');
+  const session = hub.openSession({ macOverride });
+  const send = (message: WireServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const unsubscribe = session.onEvent((event) => send({ type: 'event', name: event.name, payload: event.payload }));
+
+  socket.on('message', (data, isBinary) => {
+    const reply = (id: number, error: BridgeError) => send({ type: 'result', id, ok: false, error: error.toJSON() });
+    if (isBinary) return reply(-1, new BridgeError('bad-request', 'Bridge messages are JSON text frames'));
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data.toString());
+    } catch {
+      return reply(-1, new BridgeError('bad-request', 'Bridge message is not valid JSON'));
+    }
+    const parsed = wireRequestSchema.safeParse(frame);
+    if (!parsed.success) {
+      const id = typeof (frame as { id?: unknown })?.id === 'number' ? (frame as { id: number }).id : -1;
+      return reply(id, new BridgeError('bad-request', 'Bridge message must be {type:"request", id, name, args:[]}'));
+    }
+    const { id, name, args } = parsed.data;
+    session.invoke(name, args).then(
+      (result) => send({ type: 'result', id, ok: true, result }),
+      (error: unknown) => reply(id, toBridgeError(error)),
+    );
+  });
+  // ws reports protocol violations (an oversized frame, say) here after closing the socket with the right code.
+  socket.on('error', () => undefined);
+  socket.on('close', () => {
+    unsubscribe();
+    session.close();
+  });
+}
+
+export function toBridgeError(error: unknown): BridgeError {
+  if (error instanceof BridgeError) return error;
+  console.error('bridge handler failed:', error);
+  return new BridgeError('internal', 'The device host failed to handle the request');
+}
+
+export const BRIDGE_SOCKET_OPTIONS = { maxPayload: MAX_BRIDGE_FRAME_BYTES };

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { deviceViewSchema } from './device';
+import { modeSchema, settingsPatchSchema, settingsSchema } from './settings';
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  mode: modeSchema,
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Every request the renderer can make of the device host: argument tuple and result, both validated. */
+export const requestSchemas = {
+  'app.info': { args: z.tuple([]), result: appInfoSchema },
+  'device.view': { args: z.tuple([]), result: deviceViewSchema },
+  'settings.get': { args: z.tuple([]), result: settingsSchema },
+  'settings.update': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
+} as const;
+
+/** Every event the device host pushes to the renderer. */
+export const eventSchemas = {
+  'device.changed': deviceViewSchema,
+  'settings.changed': settingsSchema,
+} as const;
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestArgs<N extends RequestName> = z.infer<(typeof requestSchemas)[N]['args']>;
+export type RequestResult<N extends RequestName> = z.infer<(typeof requestSchemas)[N]['result']>;
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+export type BridgeEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
+
+export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/** The one interface the renderer sees, whichever host it runs in. */
+export interface Bridge {
+  invoke<N extends RequestName>(name: N, ...args: RequestArgs<N>): Promise<RequestResult<N>>;
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+}
+
+/** What the Electron preload exposes on `window.hotdesk` (untyped at the boundary, typed by the renderer's adapter). */
+export interface PreloadApi {
+  invoke(name: string, ...args: unknown[]): Promise<unknown>;
+  onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const deviceOptionsSchema = z.object({
+  location: z.string(),
+  timeZone: z.string(),
+  timeFormat: z.enum(['24h', '12h']),
+  keysPerPage: z.number().int().min(1).max(48),
+  emergencyNumbers: z.array(z.string().regex(/^[0-9]{2,6}$/)),
+});
+export type DeviceOptions = z.infer<typeof deviceOptionsSchema>;
+
+export const deviceIdentitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pool'), name: z.string() }),
+  z.object({ kind: z.literal('user'), extension: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('account'), uri: z.string(), name: z.string() }),
+]);
+export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>;
+
+/** What the phone screen needs to know about the device it runs on. */
+export const deviceViewSchema = z.object({
+  mac: z.string(),
+  /** null while the device is not provisioned (unknown to the PBX and no manual account). */
+  identity: deviceIdentitySchema.nullable(),
+  options: deviceOptionsSchema,
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;

@@ -1,0 +1,6 @@
+export * from './bridge';
+export * from './device';
+export * from './errors';
+export * from './settings';
+export * from './validate';
+export * from './wire';

@@ -1,0 +1,30 @@
+/** One position of a user's BLF settings (PRODUCT.md §5). `null` is an empty position. */
+export type BlfPosition =
+  | { type: 'blf'; extension: string; label: string }
+  | { type: 'speed-dial'; number: string; label: string }
+  | { type: 'line'; label: string }
+  | null;
+
+export type BlfKey =
+  | { type: 'logout'; label: 'Logout' }
+  | { type: 'blf'; extension: string; label: string }
+  | { type: 'speed-dial'; number: string; label: string }
+  | { type: 'line'; label: string };
+
+export const LOGOUT_KEY: BlfKey = { type: 'logout', label: 'Logout' };
+
+/**
+ * The keys a hot-desk device shows: Logout first, then the user's non-empty positions in order — empty positions
+ * discarded and everything shifted down by one — split into pages of `keysPerPage`.
+ */
+export function layoutHotDeskKeys(positions: readonly BlfPosition[], keysPerPage: number): BlfKey[][] {
+  if (!Number.isInteger(keysPerPage) || keysPerPage < 1) {
+    throw new RangeError(`keysPerPage must be a whole number of at least 1, got ${keysPerPage}`);
+  }
+  const keys: BlfKey[] = [LOGOUT_KEY, ...positions.filter((position): position is NonNullable<BlfPosition> => position !== null)];
+  const pages: BlfKey[][] = [];
+  for (let start = 0; start < keys.length; start += keysPerPage) pages.push(keys.slice(start, start + keysPerPage));
+  return pages;
+}
+
+export type BlfState = 'idle' | 'ringing' | 'busy' | 'offline' | 'unknown';

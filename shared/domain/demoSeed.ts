@@ -1,0 +1,33 @@
+/** Demo data seeded on the first start of demo mode (PRODUCT.md §9). */
+export interface DemoExtension {
+  readonly extension: string;
+  readonly name: string;
+  readonly pin: string;
+  readonly hotDesking: boolean;
+}
+
+export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
+  { extension: '100', name: 'Alice Andrews', pin: '482619', hotDesking: true },
+  { extension: '101', name: 'Bob Brown', pin: '739104', hotDesking: true },
+  { extension: '102', name: 'Carol Chen', pin: '508377', hotDesking: true },
+  { extension: '103', name: 'Dan Diaz', pin: '614250', hotDesking: true },
+  { extension: '104', name: 'Erin Evans', pin: '295731', hotDesking: false },
+  { extension: '105', name: 'Frank Foster', pin: '836402', hotDesking: true },
+];
+
+export interface DemoHotDeskDevice {
+  readonly name: string;
+  readonly mac: string;
+  readonly location: string;
+}
+
+export const DEMO_HOT_DESK_DEVICES: readonly DemoHotDeskDevice[] = [
+  { name: 'HD0001', mac: '02:00:00:00:00:01', location: 'HQ, Building 1, Floor 2, Desk 14' },
+  { name: 'HD0002', mac: '02:00:00:00:00:02', location: 'HQ, Building 1, Floor 2, Desk 15' },
+  { name: 'HD0003', mac: '02:00:00:00:00:03', location: 'HQ, Building 1, Floor 3, Desk 2' },
+];
+
+/** The kiosk's own MAC in demo mode unless its settings say otherwise. */
+export const DEMO_KIOSK_MAC = '02:00:00:00:00:01';
+
+export const DEMO_EMERGENCY_NUMBERS: readonly string[] = ['911', '112', '999'];

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
+import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
+import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
+import { DEFAULT_DEVICE_OPTIONS, HotDeskDevices, seedDemoDevices } from '../../../electron/pbx/core/hotdesk/hotDeskDevices';
+import type { Mac } from '../../../shared/domain/mac';
+
+function makeHub(store: Record<string, unknown> = {}) {
+  const devices = new HotDeskDevices();
+  seedDemoDevices(devices);
+  const settings = new ValidatedSettingsStore({ path: 'memory', store });
+  const hub = new BridgeHub({
+    settings,
+    machineMac: 'aa:bb:cc:dd:ee:ff' as Mac,
+    directory: { findByMac: (mac) => devices.findByMac(mac), defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }) },
+    appInfo: () => ({ version: '1.2.3', host: 'web', mode: settings.get().mode }),
+  });
+  return { hub, settings };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(BridgeError);
+  return error as BridgeError;
+}
+
+describe('BridgeHub', () => {
+  it('describes the demo kiosk as HD0001 with its location', async () => {
+    const { hub } = makeHub();
+    const view = await hub.openSession().invoke('device.view', []);
+    expect(view).toMatchObject({
+      mac: '02:00:00:00:00:01',
+      identity: { kind: 'pool', name: 'HD0001' },
+      options: { location: 'HQ, Building 1, Floor 2, Desk 14', emergencyNumbers: ['911', '112', '999'] },
+    });
+  });
+
+  it("lets a page pick its device with ?mac= and reports an unknown MAC as not provisioned", async () => {
+    const { hub } = makeHub();
+    expect(await hub.openSession({ macOverride: '02-00-00-00-00-02' }).invoke('device.view', [])).toMatchObject({
+      identity: { kind: 'pool', name: 'HD0002' },
+    });
+    expect(await hub.openSession({ macOverride: '02:00:00:00:00:99' }).invoke('device.view', [])).toMatchObject({
+      mac: '02:00:00:00:00:99',
+      identity: null,
+    });
+  });
+
+  it('refuses a malformed ?mac= with a message naming it', async () => {
+    const { hub } = makeHub();
+    const error = await rejection(hub.openSession({ macOverride: 'banana' }).invoke('device.view', []));
+    expect(error.code).toBe('bad-request');
+    expect(error.message).toContain('banana');
+  });
+
+  it('uses the machine MAC outside demo mode', async () => {
+    const { hub } = makeHub({ mode: 'external' });
+    expect(await hub.openSession().invoke('device.view', [])).toMatchObject({ mac: 'aa:bb:cc:dd:ee:ff', identity: null });
+  });
+
+  it.each([
+    ['nope', [], 'unknown-request'],
+    [42, [], 'unknown-request'],
+    ['device.view', ['extra'], 'bad-request'],
+    ['device.view', 'not-an-array', 'bad-request'],
+    ['settings.update', [{ mac: 'x' }], 'bad-request'],
+    ['settings.update', [], 'bad-request'],
+    ['settings.update', [{ theme: 'purple' }], 'bad-request'],
+  ])('rejects %j %j with %s', async (name, args, code) => {
+    const { hub, settings } = makeHub();
+    const before = settings.get();
+    const error = await rejection(hub.openSession().invoke(name, args));
+    expect(error.code).toBe(code);
+    expect(settings.get()).toEqual(before);
+  });
+
+  it('pushes settings.changed and device.changed to every session', async () => {
+    const { hub } = makeHub();
+    const a = hub.openSession();
+    const b = hub.openSession({ macOverride: '02:00:00:00:00:03' });
+    const seenA: BridgeEvent[] = [];
+    const seenB: BridgeEvent[] = [];
+    a.onEvent((event) => seenA.push(event));
+    b.onEvent((event) => seenB.push(event));
+    await a.invoke('settings.update', [{ mac: '02:00:00:00:00:02' }]);
+    expect(seenA.map((event) => event.name)).toEqual(['settings.changed', 'device.changed']);
+    expect(seenA[1]).toMatchObject({ payload: { identity: { name: 'HD0002' } } });
+    expect(seenB[1]).toMatchObject({ payload: { identity: { name: 'HD0003' } } });
+  });
+
+  it('stops sending events to a closed session', async () => {
+    const { hub } = makeHub();
+    const closed = hub.openSession();
+    const seen: BridgeEvent[] = [];
+    closed.onEvent((event) => seen.push(event));
+    closed.close();
+    await hub.openSession().invoke('settings.update', [{ kiosk: true }]);
+    expect(seen).toEqual([]);
+  });
+});

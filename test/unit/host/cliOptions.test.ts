@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError, parseHostCliOptions } from '../../../electron/host/cliOptions';
+
+describe('parseHostCliOptions', () => {
+  it('defaults to port 5170 on loopback', () => {
+    const options = parseHostCliOptions([], { HOME: '/home/kiosk' });
+    expect(options).toMatchObject({ port: 5170, host: '127.0.0.1', mode: undefined });
+    expect(options.dataDir).toBe(path.resolve('/home/kiosk/.local/share/hotdesk'));
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { HOTDESK_PORT: '6000', HOTDESK_DATA_DIR: '/tmp/a' };
+    expect(parseHostCliOptions([], env)).toMatchObject({ port: 6000, dataDir: path.resolve('/tmp/a') });
+    expect(parseHostCliOptions(['--port', '7000', '--data-dir=/tmp/b', '--mode', 'site'], env)).toMatchObject({
+      port: 7000,
+      dataDir: path.resolve('/tmp/b'),
+      mode: 'site',
+    });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a TCP port/],
+    [['--port', '70000'], /--port must be a TCP port/],
+    [['--mode', 'party'], /--mode must be demo, site or external/],
+    [['--colour', 'red'], /Unknown option "--colour"/],
+    [['--port'], /--port needs a value/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseHostCliOptions(argv, {})).toThrow(CliError);
+    expect(() => parseHostCliOptions(argv, {})).toThrow(message);
+  });
+});

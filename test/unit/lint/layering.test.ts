@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const eslint = new ESLint({ cwd: repoRoot });
+
+async function layeringErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'hotdesk/layering').map((message) => message.message);
+}
+
+describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
+  it.each([
+    ['renderer/src/features/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'Node built-in "node:fs"'],
+    ['renderer/src/features/x.ts', "import { readFileSync } from 'fs';\nexport const f = readFileSync;", 'Node built-in "fs"'],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const r = ipcRenderer;", '"electron"'],
+    ['electron/pbx/core/x.ts', "import { app } from 'electron';\nexport const a = app;", '"electron"'],
+    ['electron/host/x.ts', "const { app } = require('electron');\nexport const a = app;", '"electron"'],
+    ['electron/pbx/core/x.ts', "export { BridgeHub } from '../../host/bridge/bridgeHub';", 'electron/host'],
+    ['shared/domain/x.ts', "import { startPbx } from '../../electron/pbx/server';\nexport const s = startPbx;", 'electron/pbx'],
+    ['shared/domain/x.ts', "import { createServer } from 'node:http';\nexport const c = createServer;", 'Node built-in'],
+    ['renderer/src/x.ts', "import { startPbx } from '../../electron/pbx/server';\nexport const s = startPbx;", 'electron/pbx'],
+    ['electron/preload/x.ts', "import { describeDevice } from '../host/bridge/deviceView';\nexport const d = describeDevice;", 'electron/host'],
+    ['electron/main/x.ts', "import { App } from '../../renderer/src/App';\nexport const a = App;", 'renderer'],
+    ['renderer/src/x.ts', "export const load = () => import('node:child_process');", 'Node built-in'],
+  ])('%s: refuses %s', async (file, code, expected) => {
+    const errors = await layeringErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(expected);
+  });
+
+  it.each([
+    ['renderer/src/x.ts', "import { classifyDialString } from '../../shared/domain/dialString';\nexport const c = classifyDialString;"],
+    ['electron/pbx/core/x.ts', "import { createServer } from 'node:http';\nexport const c = createServer;"],
+    ['electron/host/x.ts', "import { startPbx } from '../pbx/server';\nexport const s = startPbx;"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { startDeviceServices } from '../host/services';\nexport const a = [app, startDeviceServices];"],
+    ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { REQUEST_NAMES } from '../../shared/contracts/bridge';\nexport const c = [contextBridge, REQUEST_NAMES];"],
+  ])('%s: allows a permitted import', async (file, code) => {
+    expect(await layeringErrors(file, code)).toEqual([]);
+  });
+});
