@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { deviceViewSchema } from './device';
+import type { RequestName } from './requestNames';
 import { modeSchema, settingsPatchSchema, settingsSchema } from './settings';
+
+export { REQUEST_NAMES, isRequestName, type RequestName } from './requestNames';
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -15,7 +18,7 @@ export const requestSchemas = {
   'device.view': { args: z.tuple([]), result: deviceViewSchema },
   'settings.get': { args: z.tuple([]), result: settingsSchema },
   'settings.update': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
-} as const;
+} as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 /** Every event the device host pushes to the renderer. */
 export const eventSchemas = {
@@ -23,18 +26,12 @@ export const eventSchemas = {
   'settings.changed': settingsSchema,
 } as const;
 
-export type RequestName = keyof typeof requestSchemas;
 export type RequestArgs<N extends RequestName> = z.infer<(typeof requestSchemas)[N]['args']>;
 export type RequestResult<N extends RequestName> = z.infer<(typeof requestSchemas)[N]['result']>;
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
 export type BridgeEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
 
-export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
-
-export function isRequestName(name: unknown): name is RequestName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
-}
 
 /** The one interface the renderer sees, whichever host it runs in. */
 export interface Bridge {

@@ -15,22 +15,33 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const modeSchema = z.enum(['demo', 'site', 'external']);
 export type Mode = z.infer<typeof modeSchema>;
 
+const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
+
+/** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
+const settingsFields = {
+  mac: z.string().regex(macPattern, 'must be a MAC like 02:00:00:00:00:01').nullable(),
+  kiosk: z.boolean(),
+  mode: modeSchema,
+  theme: themeSchema,
+  sipAccount: sipAccountSchema.nullable(),
+  provisioningUrl: z.string().url().nullable(),
+  audio: audioSchema,
+};
+
 /** Everything the device keeps on disk. Unknown keys are dropped; missing keys take the defaults. */
 export const settingsSchema = z.object({
-  mac: z.string().regex(macPattern, 'must be a MAC like 02:00:00:00:00:01').nullable().default(null),
-  kiosk: z.boolean().default(false),
-  mode: modeSchema.default('demo'),
-  theme: themeSchema.default('system'),
-  sipAccount: sipAccountSchema.nullable().default(null),
-  provisioningUrl: z.string().url().nullable().default(null),
-  audio: z
-    .object({ inputDeviceId: z.string().nullable().default(null), outputDeviceId: z.string().nullable().default(null) })
-    .default({ inputDeviceId: null, outputDeviceId: null }),
+  mac: settingsFields.mac.default(null),
+  kiosk: settingsFields.kiosk.default(false),
+  mode: settingsFields.mode.default('demo'),
+  theme: settingsFields.theme.default('system'),
+  sipAccount: settingsFields.sipAccount.default(null),
+  provisioningUrl: settingsFields.provisioningUrl.default(null),
+  audio: settingsFields.audio.default({ inputDeviceId: null, outputDeviceId: null }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A partial update from the UI: every field optional, but each given field fully valid. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+export const settingsPatchSchema = z.object(settingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -10,7 +10,7 @@ export const wireRequestSchema = z.object({
 });
 export type WireRequest = z.infer<typeof wireRequestSchema>;
 
-export const wireServerMessageSchema = z.discriminatedUnion('type', [
+export const wireServerMessageSchema = z.union([
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(false), error: bridgeErrorSchema }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),

@@ -43,7 +43,14 @@ export class ValidatedSettingsStore implements SettingsStore {
     const next = settingsSchema.parse({ ...this.current, ...(parsedPatch.data as SettingsPatch) });
     this.backend.store = next as unknown as Record<string, unknown>;
     this.current = next;
-    for (const listener of this.listeners) listener(this.get());
+    for (const listener of this.listeners) {
+      try {
+        listener(this.get());
+      } catch (error) {
+        // The update is saved; a failing listener must not turn it into an error for the caller.
+        console.error('settings listener failed:', error);
+      }
+    }
     return this.get();
   }
 

@@ -24,6 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
+  "form-action 'none'",
 ].join('; ');
 
 /** Serves the built renderer; every path that is not a file gets the app shell (the app routes by query string). */

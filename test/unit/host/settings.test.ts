@@ -53,6 +53,12 @@ describe('settings store', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
   });
 
+  it('changes only the fields a patch names', () => {
+    const { store } = openSettings(freshDir());
+    store.update({ mac: '02:00:00:00:00:02', kiosk: true, mode: 'site' });
+    expect(store.update({ theme: 'dark' })).toMatchObject({ mac: '02:00:00:00:00:02', kiosk: true, mode: 'site', theme: 'dark' });
+  });
+
   it('tells listeners about changes', () => {
     const { store } = openSettings(freshDir());
     const seen: boolean[] = [];

@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface HostProcess {
+  child: ChildProcess;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `npm run start:web`'s entry point as its own process and resolves when it prints its phone URL. */
+export function startHostProcess(repoRoot: string, port: number): Promise<HostProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-bench-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/host/cli.ts', '--port', String(port), '--mode', 'demo', '--data-dir', dataDir],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`web host exited early with ${code}: ${output}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Phone \(this kiosk\):\s+(http:\/\/\S+?)\/\s/.exec(output);
+      if (!match) return;
+      child.removeAllListeners('exit');
+      resolve({
+        child,
+        origin: match[1] as string,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

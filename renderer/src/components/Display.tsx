@@ -1,0 +1,57 @@
+import type { CaptionTone, RegistrationState } from '../store/types';
+import { Lamp, type LampColour } from './Lamp';
+
+const REGISTRATION: Record<RegistrationState, { colour: LampColour; blinking: boolean; text: string }> = {
+  unregistered: { colour: 'off', blinking: false, text: 'Not registered' },
+  registering: { colour: 'amber', blinking: true, text: 'Registering…' },
+  registered: { colour: 'green', blinking: false, text: 'Registered' },
+  'no-service': { colour: 'red', blinking: false, text: 'No service' },
+};
+
+export interface DisplayProps {
+  readonly registration: RegistrationState;
+  readonly location: string | null;
+  readonly time: string;
+  readonly date: string;
+  /** ISO timestamp for the <time> element. */
+  readonly dateTime: string;
+  readonly badge: string | null;
+  readonly headline: string;
+  readonly caption: string;
+  readonly tone: CaptionTone;
+}
+
+/**
+ * The phone's LCD: status bar (registration lamp, location, clock), the identity line and the caption line. It is a
+ * polite live region named "Phone display", so captions such as a refused number are announced.
+ */
+export function Display(props: DisplayProps) {
+  const registration = REGISTRATION[props.registration];
+  return (
+    <section className="display" role="status" aria-label="Phone display">
+      <div className="display__bar">
+        <span className="display__registration" data-registration={props.registration}>
+          <Lamp colour={registration.colour} blinking={registration.blinking} />
+          <span>{registration.text}</span>
+        </span>
+        {props.badge ? <span className="display__badge">{props.badge}</span> : null}
+        <span className="display__location">{props.location ?? ''}</span>
+        {/* The clock changes every minute; don't announce that. */}
+        <span className="display__clock" aria-live="off">
+          <time className="display__time" dateTime={props.dateTime}>
+            {props.time}
+          </time>
+          <span className="display__date">{props.date}</span>
+        </span>
+      </div>
+      <div className="display__main">
+        <p className="display__headline">{props.headline}</p>
+        {/* Keeps the two lines apart when read as one text (screen readers, textContent). */}
+        {props.caption ? <span className="visually-hidden"> — </span> : null}
+        <p className="display__caption" data-tone={props.tone}>
+          {props.caption}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { Display } from '../../components/Display';
+import { useAppStore } from '../../store/StoreProvider';
+import { callsSelectors, deviceSelectors, sessionSelectors } from '../../store/selectors';
+import { formatClockDate, formatClockTime } from './clock';
+import { describeDisplay } from './displayModel';
+import { useNow } from './useNow';
+
+export function PhoneDisplay() {
+  const status = useAppStore(deviceSelectors.status);
+  const error = useAppStore(deviceSelectors.error);
+  const mac = useAppStore(deviceSelectors.mac);
+  const location = useAppStore(deviceSelectors.location);
+  const timeZone = useAppStore(deviceSelectors.timeZone);
+  const timeFormat = useAppStore(deviceSelectors.timeFormat);
+  const mode = useAppStore(deviceSelectors.mode);
+  const connection = useAppStore(deviceSelectors.connection);
+  const identity = useAppStore(sessionSelectors.identity);
+  const registration = useAppStore(sessionSelectors.registration);
+  const caption = useAppStore(callsSelectors.caption);
+  const now = useNow();
+
+  const model = describeDisplay({ status, error, mac, identity, caption, connection });
+  const clock = { timeZone, timeFormat } as const;
+  return (
+    <Display
+      registration={registration}
+      location={location}
+      time={formatClockTime(now, clock)}
+      date={formatClockDate(now, clock)}
+      dateTime={now.toISOString()}
+      badge={mode === 'demo' ? 'Demo' : null}
+      headline={model.headline}
+      caption={model.caption}
+      tone={model.tone}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
+import { blfSelectors } from './selectors';
+import type { BlfSlice, SliceCreator } from './types';
+
+export const createBlfSlice: SliceCreator<BlfSlice> = () => (set, get) => ({
+  blfPositions: [],
+  blfStates: {},
+  blfPage: 0,
+
+  setBlfPositions(blfPositions) {
+    set({ blfPositions, blfPage: 0 });
+  },
+
+  setBlfState(extension, state) {
+    set({ blfStates: { ...get().blfStates, [extension]: state } });
+  },
+
+  showBlfPage(page) {
+    const last = Math.max(0, blfSelectors.pages(get()).length - 1);
+    set({ blfPage: Math.min(last, Math.max(0, Math.trunc(page))) });
+  },
+
+  async pressBlfKey(key) {
+    switch (key.type) {
+      case 'logout':
+        return get().logout();
+      case 'blf':
+        // A ringing colleague's call is picked up; otherwise the key calls them (PRODUCT.md §5).
+        return get().dial(get().blfStates[key.extension] === 'ringing' ? `${DEFAULT_DIAL_CODES.pickup}${key.extension}` : key.extension);
+      case 'speed-dial':
+        return get().dial(key.number);
+      case 'line':
+        return;
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import type { DeviceSlice, SliceCreator } from './types';
+import { messageOf } from './errors';
+
+export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connection }) => (set, get) => {
+  // Counts of pushed updates, so a slow initial read never overwrites a newer pushed one.
+  let deviceEvents = 0;
+  let settingsEvents = 0;
+  // Set when the connection drops; the next open re-reads what may have changed meanwhile.
+  let missedUpdates = false;
+
+  return {
+    appInfo: null,
+    deviceStatus: 'starting',
+    deviceError: null,
+    mac: null,
+    deviceOptions: null,
+    connection: connection?.connectionState ?? 'open',
+
+    start() {
+      const stopEvents = bridge.onEvent((event) => {
+        switch (event.name) {
+          case 'device.changed':
+            deviceEvents += 1;
+            get().applyDeviceView(event.payload);
+            break;
+          case 'settings.changed':
+            settingsEvents += 1;
+            get().applySettings(event.payload);
+            break;
+        }
+      });
+      const stopConnection = connection?.onConnectionChange((state) => get().connectionChanged(state)) ?? (() => undefined);
+      void get().load();
+      return () => {
+        stopEvents();
+        stopConnection();
+      };
+    },
+
+    async load() {
+      const seenDevice = deviceEvents;
+      const seenSettings = settingsEvents;
+      try {
+        const [info, view, settings] = await Promise.all([
+          bridge.invoke('app.info'),
+          bridge.invoke('device.view'),
+          bridge.invoke('settings.get'),
+        ]);
+        set({ appInfo: info });
+        if (settingsEvents === seenSettings) get().applySettings(settings);
+        if (deviceEvents === seenDevice) get().applyDeviceView(view);
+        else set({ deviceStatus: 'ready', deviceError: null });
+      } catch (error) {
+        // Once the device is known, keep showing it; the connection state says what is wrong.
+        set({ deviceError: messageOf(error), deviceStatus: get().deviceStatus === 'ready' ? 'ready' : 'failed' });
+      }
+    },
+
+    applyDeviceView(view) {
+      set({ mac: view.mac, deviceOptions: view.options, deviceStatus: 'ready', deviceError: null });
+      get().setIdentity(view.identity);
+    },
+
+    connectionChanged(state) {
+      set({ connection: state });
+      if (state === 'closed') missedUpdates = true;
+      // Whatever changed while we were away is re-read, never guessed.
+      if (state === 'open' && missedUpdates) {
+        missedUpdates = false;
+        void get().load();
+      }
+    },
+  };
+};

@@ -1,0 +1,23 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBlfSlice } from './blfSlice';
+import { createCallsSlice } from './callsSlice';
+import { createDeviceSlice } from './deviceSlice';
+import { createSessionSlice } from './sessionSlice';
+import { createSettingsSlice } from './settingsSlice';
+import type { AppState, Services } from './types';
+
+export type AppStore = StoreApi<AppState>;
+
+/** The one store of the renderer, combined once from its slices (zustand's slices pattern). */
+export function createAppStore(services: Services): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createDeviceSlice(services)(...a),
+    ...createSessionSlice(services)(...a),
+    ...createCallsSlice(services)(...a),
+    ...createBlfSlice(services)(...a),
+    ...createSettingsSlice(services)(...a),
+  }));
+}
+
+export * from './selectors';
+export type * from './types';

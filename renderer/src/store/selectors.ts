@@ -1,0 +1,56 @@
+import type { BlfKey, BlfState } from '../../../shared/domain/blfLayout';
+import { blfPagesFor } from './blfPages';
+import type { AppState } from './types';
+
+/** Keys per BLF page until the device's options are known. */
+export const FALLBACK_KEYS_PER_PAGE = 10;
+
+export const deviceSelectors = {
+  status: (state: AppState) => state.deviceStatus,
+  error: (state: AppState) => state.deviceError,
+  mac: (state: AppState) => state.mac,
+  options: (state: AppState) => state.deviceOptions,
+  location: (state: AppState) => state.deviceOptions?.location ?? null,
+  timeZone: (state: AppState) => state.deviceOptions?.timeZone ?? null,
+  timeFormat: (state: AppState) => state.deviceOptions?.timeFormat ?? '24h',
+  keysPerPage: (state: AppState) => state.deviceOptions?.keysPerPage ?? FALLBACK_KEYS_PER_PAGE,
+  mode: (state: AppState) => state.appInfo?.mode ?? null,
+  connection: (state: AppState) => state.connection,
+};
+
+export const sessionSelectors = {
+  identity: (state: AppState) => state.identity,
+  registration: (state: AppState) => state.registration,
+  /** Idle hot-desk device: registered as its pool name, waiting for a user to log in. */
+  isIdle: (state: AppState) => state.identity?.kind === 'pool',
+  /** Logout applies only to a hot-desk user's session. */
+  canLogout: (state: AppState) => state.identity?.kind === 'user',
+};
+
+export const callsSelectors = {
+  number: (state: AppState) => state.number,
+  caption: (state: AppState) => state.caption,
+};
+
+let pagesCache: { inputs: readonly unknown[]; pages: BlfKey[][] } | null = null;
+
+export const blfSelectors = {
+  /** Memoised on its inputs, so components can select it without re-rendering on unrelated changes. */
+  pages(state: AppState): BlfKey[][] {
+    const inputs = [state.identity, state.blfPositions, deviceSelectors.keysPerPage(state)] as const;
+    if (pagesCache && pagesCache.inputs.every((input, index) => Object.is(input, inputs[index]))) return pagesCache.pages;
+    const pages = blfPagesFor(inputs[0], inputs[1], inputs[2]);
+    pagesCache = { inputs, pages };
+    return pages;
+  },
+  pageCount: (state: AppState) => blfSelectors.pages(state).length,
+  /** The page on show, kept in range when the layout shrinks under it. */
+  page: (state: AppState) => Math.min(state.blfPage, Math.max(0, blfSelectors.pages(state).length - 1)),
+  keyState: (extension: string) => (state: AppState): BlfState => state.blfStates[extension] ?? 'unknown',
+  states: (state: AppState) => state.blfStates,
+};
+
+export const settingsSelectors = {
+  settings: (state: AppState) => state.settings,
+  theme: (state: AppState) => state.settings?.theme ?? 'system',
+};

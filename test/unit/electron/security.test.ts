@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
+import { hardenSession, hardenWebContents } from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/host/web/staticFiles';
+import { FakeSession, FakeWebContents, shell } from './support/fakeElectron';
+
+vi.mock('electron', () => import('./support/fakeElectron'));
+
+const APP = 'http://127.0.0.1:5170';
+
+function hardenedContents() {
+  const contents = new FakeWebContents(`${APP}/`);
+  hardenWebContents(contents as unknown as WebContents, APP);
+  return contents;
+}
+
+function navigate(contents: FakeWebContents, eventName: 'will-navigate' | 'will-redirect', url: string): boolean {
+  const event = { url, preventDefault: vi.fn() };
+  contents.emit(eventName, event, url);
+  return event.preventDefault.mock.calls.length > 0;
+}
+
+describe('web contents hardening', () => {
+  it('allows navigation within the app origin and prevents it anywhere else', () => {
+    const contents = hardenedContents();
+    expect(navigate(contents, 'will-navigate', `${APP}/?mac=02:00:00:00:00:02`)).toBe(false);
+    expect(navigate(contents, 'will-navigate', `${APP}/admin`)).toBe(false);
+    expect(navigate(contents, 'will-navigate', 'https://example.com/')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'http://127.0.0.1:5171/')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'http://localhost:5170/')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'javascript:alert(1)')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'not a url')).toBe(true);
+  });
+
+  it('prevents redirects away from the app origin', () => {
+    const contents = hardenedContents();
+    expect(navigate(contents, 'will-redirect', `${APP}/`)).toBe(false);
+    expect(navigate(contents, 'will-redirect', 'https://example.com/')).toBe(true);
+  });
+
+  it('denies every new window and hands nothing to the system browser', () => {
+    const contents = hardenedContents();
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: `${APP}/admin` })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('prevents attaching a <webview>', () => {
+    const contents = hardenedContents();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, { src: 'https://example.com/' });
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('session permissions', () => {
+  function hardened() {
+    const session = new FakeSession();
+    hardenSession(session as unknown as Session, APP);
+    return session;
+  }
+
+  function request(session: FakeSession, permission: string, requestingUrl: string): boolean {
+    let granted: boolean | undefined;
+    session.permissionRequestHandler?.(new FakeWebContents(requestingUrl), permission, (answer) => (granted = answer), {
+      requestingUrl,
+      isMainFrame: true,
+    });
+    if (granted === undefined) throw new Error('the permission request was not answered');
+    return granted;
+  }
+
+  it('grants media to the app origin only', () => {
+    const session = hardened();
+    expect(request(session, 'media', `${APP}/`)).toBe(true);
+    expect(request(session, 'media', 'https://example.com/')).toBe(false);
+    expect(request(session, 'media', 'http://127.0.0.1:9999/')).toBe(false);
+  });
+
+  it('denies every other permission, even to the app origin', () => {
+    const session = hardened();
+    for (const permission of ['geolocation', 'notifications', 'openExternal', 'display-capture', 'clipboard-read', 'midi']) {
+      expect(request(session, permission, `${APP}/`), permission).toBe(false);
+    }
+  });
+
+  it('answers permission checks the same way', () => {
+    const session = hardened();
+    const check = (permission: string, origin: string) => session.permissionCheckHandler?.(null, permission, origin, {});
+    expect(check('media', APP)).toBe(true);
+    expect(check('media', `${APP}/`)).toBe(true);
+    expect(check('media', 'https://example.com')).toBe(false);
+    expect(check('geolocation', APP)).toBe(false);
+    expect(check('notifications', APP)).toBe(false);
+  });
+
+  it("adds the web host's CSP to app responses that lack one and leaves other responses alone", () => {
+    const session = hardened();
+    const answer = (url: string, responseHeaders?: Record<string, string[]>) => {
+      let response: { responseHeaders?: Record<string, string[]> } | undefined;
+      session.headersListener?.({ url, responseHeaders }, (value) => (response = value));
+      return response;
+    };
+    expect(answer(`${APP}/`, { 'Content-Type': ['text/html'] })).toEqual({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+    expect(answer(`${APP}/`, { 'content-security-policy': ["default-src 'self'"] })).toEqual({});
+    expect(answer('https://example.com/', { 'Content-Type': ['text/html'] })).toEqual({});
+    expect(answer(`${APP}/`)).toEqual({});
+  });
+});

@@ -1,0 +1,149 @@
+import type { Bridge, BridgeEvent, DeviceView, RequestName, Settings } from '../../../shared/contracts';
+import { DEFAULT_SETTINGS } from '../../../shared/contracts';
+import type { BridgeConnection, ConnectionState } from '../../../renderer/src/bridge/connection';
+import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
+import type { PhoneService } from '../../../renderer/src/phone/phoneService';
+import type { DialIntent } from '../../../shared/domain/dialString';
+
+export const OPTIONS: DeviceView['options'] = {
+  location: 'HQ, Building 1, Floor 2, Desk 14',
+  timeZone: 'Europe/Berlin',
+  timeFormat: '24h',
+  keysPerPage: 4,
+  emergencyNumbers: ['911', '112', '999'],
+};
+
+export const POOL_VIEW: DeviceView = { mac: '02:00:00:00:00:01', identity: { kind: 'pool', name: 'HD0001' }, options: OPTIONS };
+export const ALICE_VIEW: DeviceView = {
+  mac: '02:00:00:00:00:01',
+  identity: { kind: 'user', extension: '100', name: 'Alice Andrews' },
+  options: OPTIONS,
+};
+export const UNPROVISIONED_VIEW: DeviceView = { mac: '02:00:00:00:00:09', identity: null, options: OPTIONS };
+export const APP_INFO = { version: '0.1.0', host: 'web', mode: 'demo' } as const;
+
+/** A socket the test drives by hand: it records what the bridge sends and lets the test open, answer and close it. */
+export class FakeSocket implements WebSocketLike {
+  static created: FakeSocket[] = [];
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  readonly sent: string[] = [];
+  closedByClient = false;
+
+  constructor(readonly url: string) {
+    FakeSocket.created.push(this);
+  }
+
+  static latest(): FakeSocket {
+    const socket = FakeSocket.created.at(-1);
+    if (!socket) throw new Error('no socket was created');
+    return socket;
+  }
+
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('send on a socket that is not open');
+    this.sent.push(data);
+  }
+
+  close(): void {
+    this.closedByClient = true;
+    this.readyState = 3;
+  }
+
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({} as Event);
+  }
+
+  /** The requests sent so far, parsed. */
+  requests(): Array<{ type: string; id: number; name: string; args: unknown[] }> {
+    return this.sent.map((frame) => JSON.parse(frame));
+  }
+
+  receive(message: unknown): void {
+    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) } as MessageEvent);
+  }
+
+  reply(id: number, result: unknown): void {
+    this.receive({ type: 'result', id, ok: true, result });
+  }
+
+  fail(code = 1006): void {
+    this.onerror?.({} as Event);
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' } as CloseEvent);
+  }
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** An in-memory Bridge: answers from handlers, records calls, and lets the test push events. */
+export class FakeBridge implements Bridge {
+  readonly calls: Array<{ name: RequestName; args: unknown[] }> = [];
+  readonly listeners = new Set<(event: BridgeEvent) => void>();
+  handlers: Partial<Record<RequestName, Handler>>;
+
+  constructor(view: DeviceView = POOL_VIEW, settings: Settings = DEFAULT_SETTINGS) {
+    this.handlers = {
+      'app.info': () => APP_INFO,
+      'device.view': () => view,
+      'settings.get': () => settings,
+      'settings.update': (patch) => ({ ...settings, ...(patch as object) }),
+    };
+  }
+
+  invoke(name: RequestName, ...args: unknown[]): Promise<never> {
+    this.calls.push({ name, args });
+    const handler = this.handlers[name];
+    if (!handler) return Promise.reject(new Error(`no handler for ${name}`));
+    return Promise.resolve().then(() => handler(...args) as never);
+  }
+
+  onEvent(listener: (event: BridgeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  push(event: BridgeEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+export class FakeConnection implements BridgeConnection {
+  connectionState: ConnectionState = 'open';
+  readonly listeners = new Set<(state: ConnectionState) => void>();
+
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(state: ConnectionState): void {
+    this.connectionState = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+export class FakePhone implements PhoneService {
+  readonly dialled: DialIntent[] = [];
+  hangUps = 0;
+  failWith: string | null = null;
+
+  dial(intent: DialIntent): Promise<void> {
+    this.dialled.push(intent);
+    return this.failWith ? Promise.reject(new Error(this.failWith)) : Promise.resolve();
+  }
+
+  hangUp(): Promise<void> {
+    this.hangUps += 1;
+    return Promise.resolve();
+  }
+}
+
+/** Lets queued promise callbacks run. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+}
