@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppInfo, Mode } from '../../shared/contracts';
-import { startPbx, type Pbx } from '../pbx/server';
+import { SIP_PATH, startPbx, type Pbx } from '../pbx/server';
 import { DEFAULT_DEVICE_OPTIONS } from '../pbx/core/hotdesk/hotDeskDevices';
 import { BridgeHub } from './bridge/bridgeHub';
 import { findMachineMac } from './identity/machineMac';
@@ -44,22 +44,25 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend);
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
   const mode = settings.get().mode;
-  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx') });
+  const host = options.host ?? '127.0.0.1';
+  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host });
   const hub = new BridgeHub({
     settings,
     machineMac: findMachineMac(),
     directory: {
       findByMac: (mac) => pbx.devices.findByMac(mac),
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
+      credentialsFor: (user) => pbx.credentialsFor(user),
     },
     appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode: settings.get().mode }),
   });
   const webHost = await startWebHost({
     hub,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-    host: options.host ?? '127.0.0.1',
+    host,
     port: options.port ?? DEFAULT_PORT,
   });
+  webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head));
   return {
     origin: webHost.origin,
     settings,

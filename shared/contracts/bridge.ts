@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceViewSchema } from './device';
+import { deviceViewSchema, phoneAccountSchema } from './device';
 import type { RequestName } from './requestNames';
 import { modeSchema, settingsPatchSchema, settingsSchema } from './settings';
 
@@ -16,6 +16,7 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const requestSchemas = {
   'app.info': { args: z.tuple([]), result: appInfoSchema },
   'device.view': { args: z.tuple([]), result: deviceViewSchema },
+  'phone.account': { args: z.tuple([]), result: phoneAccountSchema.nullable() },
   'settings.get': { args: z.tuple([]), result: settingsSchema },
   'settings.update': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
 } as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;

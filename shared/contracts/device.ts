@@ -24,3 +24,19 @@ export const deviceViewSchema = z.object({
   options: deviceOptionsSchema,
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
+
+/** How the phone authenticates: HA1 + realm from the embedded PBX (the password never leaves it), or a password. */
+export const phoneCredentialsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ha1'), ha1: z.string().regex(/^[0-9a-f]{32}$/), realm: z.string().min(1) }),
+  z.object({ kind: z.literal('password'), password: z.string().min(1) }),
+]);
+
+/** The SIP account the renderer's phone registers with (null: nothing to register, e.g. not provisioned). */
+export const phoneAccountSchema = z.object({
+  webSocketUrl: z.string().regex(/^wss?:\/\/\S+$/),
+  uri: z.string().regex(/^sips?:\S+@\S+$/),
+  authUser: z.string().min(1),
+  displayName: z.string(),
+  credentials: phoneCredentialsSchema,
+});
+export type PhoneAccount = z.infer<typeof phoneAccountSchema>;

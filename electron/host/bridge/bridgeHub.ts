@@ -14,7 +14,7 @@ import {
 import { parseMac, type Mac } from '../../../shared/domain/mac';
 import type { SettingsStore } from '../settings/settingsStore';
 import { resolveDeviceMac } from '../identity/deviceMac';
-import { describeDevice, type DeviceDirectory } from './deviceView';
+import { describeDevice, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
 
 export interface BridgeHubContext {
   settings: SettingsStore;
@@ -34,6 +34,10 @@ export interface BridgeSession {
 export interface SessionOptions {
   /** A page's `?mac=` (web host only); validated when the device is described, so the page can show the error. */
   macOverride?: string | null;
+  /** A page's `?account=` (web host, demo mode only): a plain softphone registered as that extension. */
+  accountOverride?: string | null;
+  /** Where this renderer reaches the PBX's SIP WebSocket (it depends on the address the page was loaded from). */
+  sipWebSocketUrl: string;
 }
 
 /** The bridge handlers, shared by Electron IPC and the web host's WebSocket: one implementation, two transports. */
@@ -50,7 +54,7 @@ export class BridgeHub {
     });
   }
 
-  openSession(options: SessionOptions = {}): BridgeSession {
+  openSession(options: SessionOptions): BridgeSession {
     const session = new Session(this.context, options, (closed) => this.sessions.delete(closed));
     this.sessions.add(session);
     return session;
@@ -90,6 +94,8 @@ class Session implements BridgeSession {
         return this.context.appInfo();
       case 'device.view':
         return this.deviceView();
+      case 'phone.account':
+        return phoneAccountFor(this.subject(), this.context.directory, this.options.sipWebSocketUrl);
       case 'settings.get':
         return this.context.settings.get();
       case 'settings.update':
@@ -107,9 +113,13 @@ class Session implements BridgeSession {
     return resolveDeviceMac(settings.mac, settings.mode, this.context.machineMac);
   }
 
-  private deviceView(): DeviceView {
+  private subject(): DeviceSubject {
     const settings = this.context.settings.get();
-    return describeDevice(this.deviceMac(settings), settings, this.context.directory);
+    return { mac: this.deviceMac(settings), settings, accountOverride: this.options.accountOverride ?? null };
+  }
+
+  private deviceView(): DeviceView {
+    return describeDevice(this.subject(), this.context.directory);
   }
 
   emitDeviceView(): void {

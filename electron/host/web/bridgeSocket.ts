@@ -6,12 +6,17 @@ import {
   wireRequestSchema,
   type WireServerMessage,
 } from '../../../shared/contracts';
+import { SIP_PATH } from '../../pbx/server';
 import type { BridgeHub } from '../bridge/bridgeHub';
 
 /** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */
 export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: IncomingMessage): void {
-  const macOverride = new URL(request.url ?? '/', 'http://host').searchParams.get('mac');
-  const session = hub.openSession({ macOverride });
+  const query = new URL(request.url ?? '/', 'http://host').searchParams;
+  const session = hub.openSession({
+    macOverride: query.get('mac'),
+    accountOverride: query.get('account'),
+    sipWebSocketUrl: sipWebSocketUrlFor(request),
+  });
   const send = (message: WireServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -49,6 +54,12 @@ export function toBridgeError(error: unknown): BridgeError {
   if (error instanceof BridgeError) return error;
   console.error('bridge handler failed:', error);
   return new BridgeError('internal', 'The device host failed to handle the request');
+}
+
+/** The PBX's SIP WebSocket as the page sees it: same host and scheme family as the page's own bridge socket. */
+function sipWebSocketUrlFor(request: IncomingMessage): string {
+  const secure = 'encrypted' in request.socket && Boolean(request.socket.encrypted);
+  return `${secure ? 'wss' : 'ws'}://${request.headers.host ?? '127.0.0.1'}${SIP_PATH}`;
 }
 
 export const BRIDGE_SOCKET_OPTIONS = { maxPayload: MAX_BRIDGE_FRAME_BYTES };

@@ -19,6 +19,7 @@ function makeHub(store: Record<string, unknown> = {}) {
     directory: {
       findByMac: () => null,
       defaultOptions: () => ({ location: '', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 6, emergencyNumbers: ['911'] }),
+      credentialsFor: () => null,
     },
     appInfo: () => ({ version: '9.8.7', host: 'electron', mode: settings.get().mode }),
   });

@@ -5,6 +5,8 @@ import { ValidatedSettingsStore } from '../../../electron/host/settings/settings
 import { DEFAULT_DEVICE_OPTIONS, HotDeskDevices, seedDemoDevices } from '../../../electron/pbx/core/hotdesk/hotDeskDevices';
 import type { Mac } from '../../../shared/domain/mac';
 
+const PAGE = { sipWebSocketUrl: 'ws://127.0.0.1:5170/sip' };
+
 function makeHub(store: Record<string, unknown> = {}) {
   const devices = new HotDeskDevices();
   seedDemoDevices(devices);
@@ -12,7 +14,14 @@ function makeHub(store: Record<string, unknown> = {}) {
   const hub = new BridgeHub({
     settings,
     machineMac: 'aa:bb:cc:dd:ee:ff' as Mac,
-    directory: { findByMac: (mac) => devices.findByMac(mac), defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }) },
+    directory: {
+      findByMac: (mac) => devices.findByMac(mac),
+      defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
+      credentialsFor: (user) =>
+        user === '101' || user === 'HD0001'
+          ? { uri: `sip:${user}@hotdesk.local`, authUser: user, ha1: 'a'.repeat(32), realm: 'hotdesk.local', displayName: user === '101' ? 'Bob Brown' : user }
+          : null,
+    },
     appInfo: () => ({ version: '1.2.3', host: 'web', mode: settings.get().mode }),
   });
   return { hub, settings };
@@ -30,7 +39,7 @@ async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
 describe('BridgeHub', () => {
   it('describes the demo kiosk as HD0001 with its location', async () => {
     const { hub } = makeHub();
-    const view = await hub.openSession().invoke('device.view', []);
+    const view = await hub.openSession(PAGE).invoke('device.view', []);
     expect(view).toMatchObject({
       mac: '02:00:00:00:00:01',
       identity: { kind: 'pool', name: 'HD0001' },
@@ -40,10 +49,10 @@ describe('BridgeHub', () => {
 
   it("lets a page pick its device with ?mac= and reports an unknown MAC as not provisioned", async () => {
     const { hub } = makeHub();
-    expect(await hub.openSession({ macOverride: '02-00-00-00-00-02' }).invoke('device.view', [])).toMatchObject({
+    expect(await hub.openSession({ ...PAGE, macOverride: '02-00-00-00-00-02' }).invoke('device.view', [])).toMatchObject({
       identity: { kind: 'pool', name: 'HD0002' },
     });
-    expect(await hub.openSession({ macOverride: '02:00:00:00:00:99' }).invoke('device.view', [])).toMatchObject({
+    expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:99' }).invoke('device.view', [])).toMatchObject({
       mac: '02:00:00:00:00:99',
       identity: null,
     });
@@ -51,14 +60,14 @@ describe('BridgeHub', () => {
 
   it('refuses a malformed ?mac= with a message naming it', async () => {
     const { hub } = makeHub();
-    const error = await rejection(hub.openSession({ macOverride: 'banana' }).invoke('device.view', []));
+    const error = await rejection(hub.openSession({ ...PAGE, macOverride: 'banana' }).invoke('device.view', []));
     expect(error.code).toBe('bad-request');
     expect(error.message).toContain('banana');
   });
 
   it('uses the machine MAC outside demo mode', async () => {
     const { hub } = makeHub({ mode: 'external' });
-    expect(await hub.openSession().invoke('device.view', [])).toMatchObject({ mac: 'aa:bb:cc:dd:ee:ff', identity: null });
+    expect(await hub.openSession(PAGE).invoke('device.view', [])).toMatchObject({ mac: 'aa:bb:cc:dd:ee:ff', identity: null });
   });
 
   it.each([
@@ -72,15 +81,38 @@ describe('BridgeHub', () => {
   ])('rejects %j %j with %s', async (name, args, code) => {
     const { hub, settings } = makeHub();
     const before = settings.get();
-    const error = await rejection(hub.openSession().invoke(name, args));
+    const error = await rejection(hub.openSession(PAGE).invoke(name, args));
     expect(error.code).toBe(code);
     expect(settings.get()).toEqual(before);
   });
 
+  it('hands the phone its HD identity credentials as HA1, never a password', async () => {
+    const { hub } = makeHub();
+    expect(await hub.openSession(PAGE).invoke('phone.account', [])).toEqual({
+      webSocketUrl: 'ws://127.0.0.1:5170/sip',
+      uri: 'sip:HD0001@hotdesk.local',
+      authUser: 'HD0001',
+      displayName: 'HD0001',
+      credentials: { kind: 'ha1', ha1: 'a'.repeat(32), realm: 'hotdesk.local' },
+    });
+    expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:99' }).invoke('phone.account', [])).toBeNull();
+  });
+
+  it('opens a plain softphone for ?account= in demo mode only', async () => {
+    const demo = makeHub().hub;
+    expect(await demo.openSession({ ...PAGE, accountOverride: '101' }).invoke('device.view', [])).toMatchObject({
+      identity: { kind: 'account', uri: 'sip:101@hotdesk.local', name: 'Bob Brown' },
+    });
+    expect(await demo.openSession({ ...PAGE, accountOverride: '101' }).invoke('phone.account', [])).toMatchObject({ authUser: '101' });
+    expect((await rejection(demo.openSession({ ...PAGE, accountOverride: '999' }).invoke('device.view', []))).code).toBe('not-found');
+    const site = makeHub({ mode: 'site' }).hub;
+    expect((await rejection(site.openSession({ ...PAGE, accountOverride: '101' }).invoke('phone.account', []))).code).toBe('forbidden');
+  });
+
   it('pushes settings.changed and device.changed to every session', async () => {
     const { hub } = makeHub();
-    const a = hub.openSession();
-    const b = hub.openSession({ macOverride: '02:00:00:00:00:03' });
+    const a = hub.openSession(PAGE);
+    const b = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:03' });
     const seenA: BridgeEvent[] = [];
     const seenB: BridgeEvent[] = [];
     a.onEvent((event) => seenA.push(event));
@@ -93,11 +125,11 @@ describe('BridgeHub', () => {
 
   it('stops sending events to a closed session', async () => {
     const { hub } = makeHub();
-    const closed = hub.openSession();
+    const closed = hub.openSession(PAGE);
     const seen: BridgeEvent[] = [];
     closed.onEvent((event) => seen.push(event));
     closed.close();
-    await hub.openSession().invoke('settings.update', [{ kiosk: true }]);
+    await hub.openSession(PAGE).invoke('settings.update', [{ kiosk: true }]);
     expect(seen).toEqual([]);
   });
 });

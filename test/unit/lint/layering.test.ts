@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const eslint = new ESLint({ cwd: repoRoot });
@@ -12,6 +12,12 @@ async function layeringErrors(file: string, code: string): Promise<string[]> {
 }
 
 describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
+  // Loading the ESLint config (typescript-eslint) takes seconds on a busy machine; do it once, outside the tests.
+  beforeAll(async () => {
+    await eslint.calculateConfigForFile(path.join(repoRoot, 'renderer/src/x.ts'));
+    await eslint.lintText('export {};', { filePath: path.join(repoRoot, 'renderer/src/x.ts') });
+  }, 60_000);
+
   it.each([
     ['renderer/src/features/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'Node built-in "node:fs"'],
     ['renderer/src/features/x.ts', "import { readFileSync } from 'fs';\nexport const f = readFileSync;", 'Node built-in "fs"'],

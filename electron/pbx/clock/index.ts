@@ -1,0 +1,2 @@
+export type { Clock, TimerHandle, IdSource } from './clock';
+export { systemClock, ManualClock, randomIds } from './clock';

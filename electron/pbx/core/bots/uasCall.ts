@@ -1,0 +1,163 @@
+import type { Clock, IdSource } from '../../clock';
+import { answerInvite, type AnsweredInvite, type Dialog } from '../../dialog';
+import { buildResponse, getBodyText, getContentType, mediaTypeEssence, type SipRequest, type SipResponse } from '../../message';
+import { createMediaEndpoint, UnsupportedOfferError, type MediaEndpoint } from '../../media';
+import type { ServerTransaction, TransactionLayer } from '../../transaction';
+import type { Flow } from '../../transport/flow';
+
+const ALLOWED = 'INVITE, ACK, CANCEL, BYE, INFO, UPDATE, OPTIONS';
+
+export interface UasCallOptions {
+  tx: ServerTransaction;
+  request: SipRequest;
+  flow: Flow;
+  /** The number the caller dialled; it becomes our Contact user. */
+  user: string;
+  viaHost: string;
+  mediaAddress: string;
+  clock: Clock;
+  ids: IdSource;
+  layer: TransactionLayer;
+  onEnded(call: UasCall): void;
+}
+
+/**
+ * One call the PBX answers itself (a bot, the IVR): the SDP answer from a media endpoint, the 2xx/ACK exchange
+ * (RFC 3261 §13.3.1.4) and the dialog's in-dialog requests.
+ */
+export class UasCall {
+  readonly toTag: string;
+  private endpoint: MediaEndpoint | null = null;
+  private answered: AnsweredInvite | null = null;
+  private ended = false;
+
+  constructor(private readonly options: UasCallOptions) {
+    this.toTag = options.ids.tag();
+  }
+
+  get dialog(): Dialog | null {
+    return this.answered?.dialog ?? null;
+  }
+
+  get serverTransactionId(): string {
+    return this.options.tx.id;
+  }
+
+  get flowId(): string {
+    return this.options.flow.id;
+  }
+
+  /** Answers with SDP; resolves with the connected media endpoint, or null when the call did not come about. */
+  async answer(): Promise<MediaEndpoint | null> {
+    const { tx, request } = this.options;
+    const type = getContentType(request);
+    if (!type || mediaTypeEssence(type) !== 'application/sdp' || request.body.length === 0) {
+      tx.respond(488, 'An SDP offer is required');
+      this.end();
+      return null;
+    }
+    const endpoint = createMediaEndpoint({ bindAddress: this.options.mediaAddress });
+    this.endpoint = endpoint;
+    let answerSdp: string;
+    try {
+      answerSdp = await endpoint.answer(getBodyText(request));
+    } catch (error) {
+      const reason = error instanceof UnsupportedOfferError ? error.message : 'Media negotiation failed';
+      tx.respond(488, reason.replace(/[\r\n]/g, ' ').slice(0, 120));
+      this.end();
+      return null;
+    }
+    if (this.ended) return null;
+    this.answered = answerInvite(tx, this.okWithSdp(request, answerSdp, this.toTag), {
+      clock: this.options.clock,
+      onAckTimeout: () => this.hangUp(),
+    });
+    if (!this.answered.sent) {
+      this.end();
+      return null;
+    }
+    return endpoint;
+  }
+
+  private okWithSdp(request: SipRequest, sdp: string, toTag?: string): SipResponse {
+    return buildResponse(request, 200, {
+      ...(toTag ? { toTag } : {}),
+      headers: [
+        { name: 'Contact', value: `<sip:${this.options.user}@${this.options.viaHost};transport=ws>` },
+        { name: 'Allow', value: ALLOWED },
+        { name: 'Content-Type', value: 'application/sdp' },
+      ],
+      body: sdp,
+    });
+  }
+
+  receiveAck(ack: SipRequest): boolean {
+    return this.answered?.receiveAck(ack) ?? false;
+  }
+
+  /** Handles a request in this call's dialog; true when it was ours. */
+  handleInDialog(tx: ServerTransaction, request: SipRequest): void {
+    const dialog = this.dialog;
+    if (!dialog || !dialog.acceptRemoteCSeq(request)) {
+      tx.respond(500, 'CSeq out of order');
+      return;
+    }
+    switch (request.method) {
+      case 'BYE':
+        tx.respond(200);
+        this.end();
+        return;
+      case 'INVITE':
+        void this.reinvite(tx, request);
+        return;
+      case 'INFO':
+      case 'UPDATE':
+      case 'OPTIONS':
+      case 'NOTIFY':
+        tx.respond(200);
+        return;
+      default:
+        tx.respond(405, undefined, { headers: [{ name: 'Allow', value: ALLOWED }] });
+    }
+  }
+
+  /** A re-INVITE (hold/resume) gets a new answer from the same endpoint. */
+  private async reinvite(tx: ServerTransaction, request: SipRequest): Promise<void> {
+    if (!this.endpoint || request.body.length === 0) {
+      tx.respond(488, 'An SDP offer is required');
+      return;
+    }
+    try {
+      const sdp = await this.endpoint.answer(getBodyText(request));
+      const dialog = this.dialog;
+      if (!dialog) return;
+      this.answered = answerInvite(tx, this.okWithSdp(request, sdp), { clock: this.options.clock, dialog, onAckTimeout: () => this.hangUp() });
+    } catch {
+      tx.respond(488, 'Media negotiation failed');
+    }
+  }
+
+  /** The caller cancelled before the answer. */
+  cancelled(): void {
+    this.options.tx.respond(487);
+    this.end();
+  }
+
+  /** The PBX ends the call (BYE, RFC 3261 §15.1.1). */
+  hangUp(): void {
+    const dialog = this.dialog;
+    if (dialog && !this.ended) {
+      const bye = dialog.createRequest('BYE');
+      this.options.layer.sendRequest(bye, this.options.flow, { onFinal: () => {}, onTimeout: () => {} });
+    }
+    this.end();
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.answered?.stop();
+    void this.endpoint?.close();
+    this.options.onEnded(this);
+  }
+}

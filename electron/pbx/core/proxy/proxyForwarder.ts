@@ -1,0 +1,157 @@
+import {
+  getMaxForwards,
+  prependHeader,
+  setHeader,
+  type SipRequest,
+  type SipResponse,
+  type SipUri,
+} from '../../message';
+import type { Clock, TimerHandle } from '../../clock';
+import type { ClientTransaction, ServerTransaction, TransactionLayer } from '../../transaction';
+import type { Flow } from '../../transport/flow';
+import { chooseBestResponse } from './responseSelection';
+import type { SelfAddress } from './selfAddress';
+import { cloneMessage, stripTopVia } from './viaHeaders';
+
+export interface ForwardTarget {
+  uri: SipUri;
+  flow: Flow;
+}
+
+/** RFC 3261 §16.6 Timer C: give up on a ringing branch after three minutes without a final response. */
+export const TIMER_C = 181_000;
+
+interface Branch {
+  tx: ClientTransaction | null;
+  final: SipResponse | null;
+  timerC: TimerHandle | null;
+}
+
+/**
+ * A stateful, forking proxy (RFC 3261 §16): one context per server transaction, a client transaction per target,
+ * responses forwarded upstream with the PBX's Via removed.
+ */
+export class ProxyForwarder {
+  private readonly contexts = new Map<string, ProxyContext>();
+
+  constructor(
+    private readonly layer: TransactionLayer,
+    private readonly self: SelfAddress,
+    private readonly clock: Clock,
+  ) {}
+
+  forward(tx: ServerTransaction, request: SipRequest, targets: readonly ForwardTarget[], recordRoute: boolean): void {
+    const context = new ProxyContext(tx, this.clock, {
+      sendLate: (response) => this.layer.sendStateless(response, tx.flow),
+      done: () => this.contexts.delete(tx.id),
+    });
+    this.contexts.set(tx.id, context);
+    for (const target of targets) {
+      const outgoing = cloneMessage(request);
+      outgoing.requestUri = target.uri;
+      setHeader(outgoing, 'Max-Forwards', String((getMaxForwards(request) ?? 70) - 1));
+      if (recordRoute) prependHeader(outgoing, 'Record-Route', this.self.recordRoute(target.flow.secure));
+      context.start((handlers) => this.layer.sendRequest(outgoing, target.flow, handlers));
+    }
+  }
+
+  /** The caller's CANCEL reached the INVITE server transaction: cancel every pending branch (§16.10). */
+  cancel(tx: ServerTransaction): void {
+    const context = this.contexts.get(tx.id);
+    if (context) context.cancelAll();
+    else tx.respond(487);
+  }
+
+  get activeCount(): number {
+    return this.contexts.size;
+  }
+}
+
+class ProxyContext {
+  private readonly branches: Branch[] = [];
+  private answered = false;
+  private finished = false;
+
+  constructor(
+    private readonly tx: ServerTransaction,
+    private readonly clock: Clock,
+    private readonly hooks: { sendLate(response: SipResponse): void; done(): void },
+  ) {}
+
+  start(send: (handlers: Parameters<TransactionLayer['sendRequest']>[2]) => ClientTransaction): void {
+    const branch: Branch = { tx: null, final: null, timerC: null };
+    this.branches.push(branch);
+    const isInvite = this.tx.method === 'INVITE';
+    branch.tx = send({
+      onProvisional: (response) => {
+        if (isInvite) this.restartTimerC(branch);
+        if (response.status === 100) return;
+        const upstream = cloneMessage(response);
+        stripTopVia(upstream);
+        this.tx.respond(upstream);
+      },
+      onFinal: (response) => this.onFinal(branch, response),
+      onTimeout: () => this.onFinal(branch, synthetic(408, 'Request Timeout')),
+      onTransportError: () => this.onFinal(branch, synthetic(480, 'Unreachable')),
+    });
+    if (isInvite) this.restartTimerC(branch);
+  }
+
+  cancelAll(): void {
+    for (const branch of this.branches) if (!branch.final) branch.tx?.cancel();
+  }
+
+  private onFinal(branch: Branch, response: SipResponse): void {
+    if (branch.final) return;
+    branch.final = response;
+    this.clearTimerC(branch);
+    const upstream = cloneMessage(response);
+    stripTopVia(upstream);
+    if (response.status >= 200 && response.status < 300) {
+      // §16.7 step 5: every 2xx goes upstream at once; the first one ends the other branches.
+      // A second 2xx (another fork answered too) finds the INVITE transaction ended: it goes statelessly.
+      if (!this.tx.respond(upstream) && this.tx.method === 'INVITE') this.hooks.sendLate(upstream);
+      this.answered = true;
+      for (const other of this.branches) if (other !== branch && !other.final) other.tx?.cancel();
+    } else if (response.status >= 600) {
+      for (const other of this.branches) if (other !== branch && !other.final) other.tx?.cancel();
+    }
+    this.finishIfDone();
+  }
+
+  private finishIfDone(): void {
+    if (this.finished || this.branches.some((branch) => !branch.final)) return;
+    this.finished = true;
+    if (!this.answered) {
+      const best = chooseBestResponse(this.branches.map((branch) => branch.final as SipResponse));
+      if (best) {
+        const upstream = cloneMessage(best);
+        if (best.headers.length > 0) stripTopVia(upstream);
+        // §16.7 step 6: a 503 from downstream must not make the caller think this proxy is unavailable.
+        if (upstream.status === 503) Object.assign(upstream, { status: 500, reason: 'Server Internal Error' });
+        if (best.headers.length === 0) this.tx.respond(best.status, best.reason);
+        else this.tx.respond(upstream);
+      }
+    }
+    this.hooks.done();
+  }
+
+  private restartTimerC(branch: Branch): void {
+    this.clearTimerC(branch);
+    branch.timerC = this.clock.setTimeout(() => {
+      branch.timerC = null;
+      branch.tx?.cancel();
+      this.onFinal(branch, synthetic(408, 'No answer'));
+    }, TIMER_C);
+  }
+
+  private clearTimerC(branch: Branch): void {
+    if (branch.timerC) this.clock.clearTimeout(branch.timerC);
+    branch.timerC = null;
+  }
+}
+
+/** A response the proxy makes up for a branch that produced none; it has no headers and is answered by status. */
+function synthetic(status: number, reason: string): SipResponse {
+  return { kind: 'response', version: 'SIP/2.0', status, reason, headers: [], body: new Uint8Array(0) };
+}

@@ -1,0 +1,209 @@
+import { classifyDialString, IDLE_DEVICE_REFUSAL, isAllowedWhileIdle } from '../../../shared/domain/dialString';
+import type { DialCodes } from '../../../shared/domain/dialCodes';
+import {
+  getContacts,
+  getMaxForwards,
+  getRoutes,
+  getToTag,
+  getVias,
+  hostsEqual,
+  removeHeader,
+  addHeader,
+  type SipRequest,
+  type SipResponse,
+  type SipUri,
+} from '../message';
+import type { ServerTransaction, TransactionLayer, TransactionUser } from '../transaction';
+import type { Flow } from '../transport/flow';
+import type { SipAccounts } from './accounts/sipAccounts';
+import type { AuthThrottle } from './auth/authThrottle';
+import type { DigestAuth } from './auth/digestAuth';
+import { authenticateCaller } from './callerAuth';
+import type { LocalService } from './localService';
+import type { ContactFlows } from './locations/contactFlows';
+import type { LocationStore } from './locations/locationStore';
+import { type ProxyForwarder, type ForwardTarget } from './proxy/proxyForwarder';
+import type { SelfAddress } from './proxy/selfAddress';
+import type { FlowIdentities } from './registrar/flowIdentities';
+import type { Registrar } from './registrar/registrar';
+
+export const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE, PRACK';
+
+/** Methods that create a dialog: the proxy Record-Routes them so the dialog's requests come back through it. */
+const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);
+/** Out-of-dialog requests an idle hot-desk identity may send only to emergency numbers and hot-desk codes. */
+const CALLING_METHODS = new Set(['INVITE', 'MESSAGE', 'REFER']);
+
+export interface SipCoreDeps {
+  self: SelfAddress;
+  accounts: SipAccounts;
+  locations: LocationStore;
+  contactFlows: ContactFlows;
+  flowIdentities: FlowIdentities;
+  registrar: Registrar;
+  auth: DigestAuth;
+  throttle: AuthThrottle;
+  services: readonly LocalService[];
+  emergencyNumbers(): readonly string[];
+  dialCodes(): DialCodes;
+  now(): number;
+}
+
+/** The transaction user: routes each request to the registrar, a local service or the proxy (RFC 3261 §16). */
+export class SipCore implements TransactionUser {
+  private layer: TransactionLayer | null = null;
+  private proxy: ProxyForwarder | null = null;
+  private readonly flows = new Map<string, Flow>();
+
+  constructor(private readonly deps: SipCoreDeps) {}
+
+  attach(layer: TransactionLayer, proxy: ProxyForwarder): void {
+    this.layer = layer;
+    this.proxy = proxy;
+  }
+
+  onRequest(tx: ServerTransaction, request: SipRequest, flow: Flow): void {
+    this.track(flow, request);
+    const maxForwards = getMaxForwards(request) ?? 70;
+    if (this.isLoop(request)) {
+      tx.respond(482);
+      return;
+    }
+    popOwnRoutes(request, this.deps.self);
+    if (request.method === 'REGISTER') {
+      this.deps.registrar.handle(tx, request, flow);
+      return;
+    }
+    if (getToTag(request) !== undefined) {
+      this.routeInDialog(tx, request, maxForwards);
+      return;
+    }
+    this.routeNew(tx, request, flow, maxForwards);
+  }
+
+  onAck(request: SipRequest, flow: Flow): void {
+    this.track(flow, request);
+    popOwnRoutes(request, this.deps.self);
+    if (this.deps.services.some((service) => service.handleAck(request))) return;
+    const target = this.flowForTarget(request.requestUri);
+    if (!target || !this.layer) return; // an ACK has no response to carry an error
+    this.layer.sendStateless(request, target.flow, { addVia: true });
+  }
+
+  onCancel(tx: ServerTransaction): void {
+    if (this.deps.services.some((service) => service.handleCancel(tx))) return;
+    this.proxy?.cancel(tx);
+  }
+
+  onStrayResponse(_response: SipResponse, _flow: Flow): void {
+    // Over WebSocket nothing is retransmitted; a stray response has no transaction to go back on.
+  }
+
+  flowClosed(flow: Flow): void {
+    this.flows.delete(flow.id);
+    this.deps.registrar.flowClosed(flow.id);
+    this.deps.contactFlows.flowClosed(flow.id);
+    this.deps.flowIdentities.flowClosed(flow.id);
+    for (const service of this.deps.services) service.flowClosed(flow.id);
+  }
+
+  private track(flow: Flow, message: SipRequest): void {
+    this.flows.set(flow.id, flow);
+    const contacts = getContacts(message);
+    for (const contact of contacts?.contacts ?? []) {
+      if (contact.uri.kind === 'sip') this.deps.contactFlows.remember(contact.uri, flow.id);
+    }
+  }
+
+  /** §16.3 step 4: a request that already passed through here with our Via is looping (we never spiral). */
+  private isLoop(request: SipRequest): boolean {
+    const self = this.deps.self.viaHost;
+    return (getVias(request) ?? []).some((via) => hostsEqual(via.port ? `${via.host}:${via.port}` : via.host, self));
+  }
+
+  private routeInDialog(tx: ServerTransaction, request: SipRequest, maxForwards: number): void {
+    if (this.deps.services.some((service) => service.handleInDialog(tx, request, tx.flow))) return;
+    const target = this.flowForTarget(request.requestUri);
+    if (!target) {
+      tx.respond(481);
+      return;
+    }
+    if (maxForwards <= 0) {
+      tx.respond(483);
+      return;
+    }
+    this.proxy?.forward(tx, request, [target], false);
+  }
+
+  private routeNew(tx: ServerTransaction, request: SipRequest, flow: Flow, maxForwards: number): void {
+    const uri = request.requestUri;
+    const user = uri.kind === 'sip' ? (uri.user ?? '') : '';
+    if (request.method === 'OPTIONS' && this.deps.self.isSelf(uri) && (user === '' || !this.deps.accounts.find(user))) {
+      tx.respond(200, undefined, { headers: capabilityHeaders() });
+      return;
+    }
+    if (!this.deps.self.isSelf(uri) || uri.kind !== 'sip') {
+      tx.respond(404, 'Not a user of this PBX');
+      return;
+    }
+    if (maxForwards <= 0) {
+      tx.respond(483);
+      return;
+    }
+    const intent = classifyDialString(user, { emergencyNumbers: this.deps.emergencyNumbers(), dialCodes: this.deps.dialCodes() });
+    // Emergency calls are never refused for want of credentials (RFC 6881 §5 spirit); everything else is.
+    const caller = intent.kind === 'emergency' && request.method === 'INVITE' ? null : authenticateCaller(tx, request, flow, this.deps);
+    if (caller === null && !(intent.kind === 'emergency' && request.method === 'INVITE')) return;
+    if (caller !== null && CALLING_METHODS.has(request.method) && this.deps.accounts.find(caller)?.kind === 'pool' && !isAllowedWhileIdle(intent)) {
+      tx.respond(403, IDLE_DEVICE_REFUSAL);
+      return;
+    }
+    for (const service of this.deps.services) if (service.handleRequest(tx, request, flow, user)) return;
+    const targets = this.targetsFor(user);
+    if (targets.length > 0) {
+      this.proxy?.forward(tx, request, targets, DIALOG_CREATING.has(request.method));
+      return;
+    }
+    tx.respond(this.deps.accounts.find(user) ? 480 : 404);
+  }
+
+  private targetsFor(aor: string): ForwardTarget[] {
+    const targets: ForwardTarget[] = [];
+    for (const binding of this.deps.locations.lookup(aor, this.deps.now())) {
+      const flow = this.flows.get(binding.flowId);
+      if (flow) targets.push({ uri: binding.contactUri, flow });
+    }
+    return targets;
+  }
+
+  private flowForTarget(uri: SipRequest['requestUri']): ForwardTarget | undefined {
+    if (uri.kind !== 'sip') return undefined;
+    const flowId = this.deps.contactFlows.flowFor(uri);
+    const flow = flowId ? this.flows.get(flowId) : undefined;
+    return flow ? { uri: uri as SipUri, flow } : undefined;
+  }
+}
+
+/** Removes the Route values that name this proxy from the top of the route set (loose routing, RFC 3261 §16.4). */
+function popOwnRoutes(request: SipRequest, self: SelfAddress): void {
+  const routes = getRoutes(request) ?? [];
+  let own = 0;
+  while (own < routes.length && self.isOwnRoute((routes[own] as (typeof routes)[number]).uri)) own++;
+  if (own === 0) return;
+  const rest = routes.slice(own);
+  const lines = request.headers.filter((header) => header.name.toLowerCase() === 'route');
+  removeHeader(request, 'Route');
+  if (rest.length > 0) {
+    // Keep the remaining values as written, one per line.
+    const values = lines.flatMap((line) => line.value.split(/,(?=\s*<)/)).slice(own);
+    for (const value of values) addHeader(request, 'Route', value.trim());
+  }
+}
+
+function capabilityHeaders() {
+  return [
+    { name: 'Allow', value: ALLOW },
+    { name: 'Accept', value: 'application/sdp, text/plain, application/dtmf-relay' },
+    { name: 'Supported', value: 'path, outbound' },
+  ];
+}

@@ -1,0 +1,19 @@
+// The media layer's public surface (ARCHITECTURE.md "The embedded PBX", layer 6): what core/ivr and core/bots use.
+export { createMediaEndpoint, type EndReason, type MediaEndpoint, type MediaEndpointOptions, type PlayOptions, type PlayOutcome } from './mediaEndpoint';
+export { UnsupportedOfferError, stripForeignRateTelephoneEvents } from './offerSdp';
+export { FALLBACK_PROMPT_ID, PROMPT_SET_VERSION, PROMPT_TEXTS, REQUIRED_PROMPT_IDS, digitPromptIds } from './promptCatalog';
+export { PromptSetError, type PromptManifest } from './promptManifest';
+export {
+  checkPromptSet,
+  loadPromptSet,
+  openPromptLibrary,
+  type PromptAudio,
+  type PromptLibrary,
+  type PromptSet,
+  type PromptSetCheck,
+  type ResolvedPrompt,
+} from './promptSet';
+export type { BotEndpoint, Caption, MediaBot, PromptSource } from './bots/mediaBot';
+export { createReceptionBot } from './bots/receptionBot';
+export { createEchoBot } from './bots/echoBot';
+export { createEmergencyOperatorBot } from './bots/emergencyOperatorBot';

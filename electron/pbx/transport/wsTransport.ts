@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Flow, TransportUser } from './flow';
+import { TokenBucket } from './tokenBucket';
+
+export const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
+
+export interface WsTransportOptions {
+  maxMessageBytes?: number;
+  /** Per connection: a burst of `burst` messages, then `perSecond`; a flooding connection is closed. */
+  flood?: { burst: number; perSecond: number };
+  now?: () => number;
+}
+
+// RFC 6455 §7.4.1 close codes used to tell a client why it was dropped.
+const CLOSE_POLICY = 1008;
+const CLOSE_TOO_BIG = 1009;
+
+/**
+ * SIP over WebSocket (RFC 7118): the `sip` subprotocol, one flow per connection, size and rate limits, no parsing.
+ * The owner routes HTTP upgrades for its SIP path to `handleUpgrade`.
+ */
+export class WsSipTransport {
+  private readonly server: WebSocketServer;
+  private readonly flows = new Map<WebSocket, Flow>();
+  private nextId = 1;
+
+  constructor(
+    private readonly user: TransportUser,
+    private readonly options: WsTransportOptions = {},
+  ) {
+    this.server = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes ?? MAX_SIP_MESSAGE_BYTES,
+      handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
+    });
+  }
+
+  get connectionCount(): number {
+    return this.flows.size;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure: boolean): void {
+    const offered = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    if (!offered.includes('sip')) {
+      // RFC 7118 §4: the client must offer the "sip" subprotocol.
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOffer the "sip" WebSocket subprotocol');
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, secure));
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage, secure: boolean): void {
+    const now = this.options.now ?? Date.now;
+    const flood = this.options.flood ?? { burst: 200, perSecond: 100 };
+    const bucket = new TokenBucket(flood.burst, flood.perSecond, now);
+    const flow: Flow = {
+      id: `ws-${this.nextId++}`,
+      remoteAddress: request.socket.remoteAddress ?? '0.0.0.0',
+      remotePort: request.socket.remotePort ?? 0,
+      secure,
+      send: (message) => {
+        if (ws.readyState !== ws.OPEN) return false;
+        ws.send(message);
+        return true;
+      },
+      close: (reason) => ws.close(CLOSE_POLICY, reason.slice(0, 120)),
+    };
+    this.flows.set(ws, flow);
+    ws.on('message', (data, isBinary) => {
+      if (!bucket.take()) {
+        ws.close(CLOSE_POLICY, 'Too many messages');
+        return;
+      }
+      // RFC 7118 §5.2 allows SIP in binary frames too; SIP is UTF-8 text either way.
+      const text = isBinary || typeof data !== 'string' ? Buffer.from(data as Buffer).toString('utf8') : data;
+      this.user.onMessage(flow, text);
+    });
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') ws.close(CLOSE_TOO_BIG, 'SIP message too large');
+    });
+    ws.on('close', () => {
+      this.flows.delete(ws);
+      this.user.onFlowClosed(flow);
+    });
+  }
+
+  close(): void {
+    for (const ws of this.flows.keys()) ws.terminate();
+    this.server.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SIP_PATH, startPbx, type Pbx } from '../../../electron/pbx/server';
+
+export interface TestPbx {
+  pbx: Pbx;
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The real embedded PBX in demo mode behind a real HTTP server on a free loopback port. */
+export async function startTestPbx(): Promise<TestPbx> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
+  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1' });
+  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://x').pathname === SIP_PATH) pbx.handleSipUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    pbx,
+    wsUrl: `ws://127.0.0.1:${port}${SIP_PATH}`,
+    async stop() {
+      await pbx.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
