@@ -45,6 +45,9 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
   const mode = settings.get().mode;
   const host = options.host ?? '127.0.0.1';
+  if (mode === 'demo' && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new Error('Demo mode has public demo passwords and listens on loopback only; use --mode site for a LAN address');
+  }
   const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host });
   const hub = new BridgeHub({
     settings,

@@ -28,8 +28,8 @@ export class RawSipClient {
     });
   }
 
-  static async connect(url: string, protocols: string | string[] = 'sip'): Promise<RawSipClient> {
-    const socket = new WebSocket(url, protocols);
+  static async connect(url: string, protocols: string | string[] = 'sip', options: WebSocket.ClientOptions = {}): Promise<RawSipClient> {
+    const socket = new WebSocket(url, protocols, options);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { parsePbxCliOptions, PbxCliError } from './cliOptions';
+import { SIP_PATH, startPbx } from './server';
+
+/** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
+export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
+  const options = parsePbxCliOptions(argv, process.env);
+  const pbx = await startPbx({ mode: options.mode, dataDir: path.join(options.dataDir, 'pbx'), host: options.host });
+  const secure = options.tls !== null;
+  const onRequest = (_request: IncomingMessage, response: import('node:http').ServerResponse) =>
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`SIP over WebSocket is at ${SIP_PATH}`);
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, onRequest)
+    : createHttpServer(onRequest);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://pbx').pathname === SIP_PATH) pbx.handleSipUpgrade(request, socket, head, secure);
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  console.log(`Hotdesk PBX (${options.mode} mode, domain ${pbx.domain}) listening on ${secure ? 'wss' : 'ws'}://${options.host}:${port}${SIP_PATH}`);
+  const stop = () => {
+    void pbx.stop().finally(() => {
+      server.closeAllConnections();
+      server.close(() => process.exit(0));
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runHeadlessPbx(process.argv.slice(2)).catch((error: unknown) => {
+    if (error instanceof PbxCliError) console.error(`hotdesk pbx: ${error.message}`);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error('hotdesk pbx: the port is already in use (--port)');
+    else console.error('hotdesk pbx: failed to start:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RawSipClient } from '../support/rawSipClient';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const children: ChildProcess[] = [];
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
+/** Runs `npm run pbx`'s entry point as its own process and resolves with the WebSocket URL it prints. */
+function startHeadless(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/pbx/cli.ts', '--port', '0', '--data-dir', mkdtempSync(path.join(tmpdir(), 'hotdesk-headless-')), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /(wss?:\/\/\S+\/sip)/.exec(output)?.[1];
+      if (url) resolve(url);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`headless PBX exited with ${code}: ${output}`)));
+  });
+}
+
+function makeCertificate(): { cert: string; key: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hotdesk-tls-'));
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+  if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr.toString()}`);
+  return { cert, key };
+}
+
+describe('headless PBX (npm run pbx)', () => {
+  it('serves SIP over plain WebSocket', async () => {
+    const url = await startHeadless([]);
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/sip$/);
+    const client = await RawSipClient.connect(url);
+    expect(await client.register('100', 'sip-100')).toBe(200);
+    client.close();
+  });
+
+  it.skipIf(!hasOpenssl)('serves SIP over secure WebSocket when given a certificate (skipped without openssl)', async () => {
+    const { cert, key } = makeCertificate();
+    const url = await startHeadless(['--tls-cert', cert, '--tls-key', key]);
+    expect(url).toMatch(/^wss:\/\//);
+    const client = await RawSipClient.connect(url, 'sip', { rejectUnauthorized: false });
+    expect(await client.register('101', 'sip-101')).toBe(200);
+    client.close();
+  });
+
+  it('refuses demo mode on a non-loopback address with a clear message', async () => {
+    await expect(startHeadless(['--host', '0.0.0.0'])).rejects.toThrow(/loopback only/);
+  });
+});
