@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,7 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   const options = parsePbxCliOptions(argv, process.env);
   const pbx = await startPbx({ mode: options.mode, dataDir: path.join(options.dataDir, 'pbx'), host: options.host });
   const secure = options.tls !== null;
-  const onRequest = (_request: IncomingMessage, response: import('node:http').ServerResponse) =>
+  const onRequest = (_request: IncomingMessage, response: ServerResponse) =>
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`SIP over WebSocket is at ${SIP_PATH}`);
   const server: Server = options.tls
     ? createHttpsServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, onRequest)
