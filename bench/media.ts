@@ -5,7 +5,7 @@
  *   npx tsx bench/media.ts [iterations=20]
  */
 import { createMediaEndpoint } from '../electron/pbx/media/mediaEndpoint';
-import { createBrowserPeer } from '../test/integration/media/browserPeer';
+import { createBrowserPeer } from '../test/integration/support/browserPeer';
 
 const iterations = Number(process.argv[2] ?? 20);
 
