@@ -1,24 +1,14 @@
 // Renders assets/icon.svg to the PNG icons electron-builder and the window use:
 //   assets/icons/512x512.png, assets/icons/256x256.png (Linux icon set), assets/icon.png (512; macOS/Windows source).
 // Run after editing the SVG: npx tsx scripts/make-icons.ts   (the PNGs are committed)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../test/e2e/support/chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const svgPath = path.join(root, 'assets', 'icon.svg');
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const outputs: { size: number; file: string }[] = [
   { size: 512, file: 'assets/icons/512x512.png' },
   { size: 256, file: 'assets/icons/256x256.png' },
@@ -29,7 +19,7 @@ async function main(): Promise<void> {
   const svg = readFileSync(svgPath, 'utf8');
   const browser = await chromium.launch({
     // The system Chromium where there is one (Playwright's download does not work on the build machines).
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+    ...(SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
     args: CHROMIUM_ARGS,
   });
   try {

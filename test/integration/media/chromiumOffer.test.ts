@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -6,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCandidateAddresses } from '../../../electron/pbx/media/answerSdp';
 import { type MediaEndpoint, createMediaEndpoint } from '../../../electron/pbx/media/mediaEndpoint';
 import { openPromptLibrary } from '../../../electron/pbx/media/promptSet';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../e2e/support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const CHROMIUM = SYSTEM_CHROMIUM ?? 'Debian Chromium';
+const hasChromium = SYSTEM_CHROMIUM !== undefined;
 const prompts = openPromptLibrary(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/prompts'));
 
 declare global {
@@ -62,18 +62,7 @@ describe.skipIf(!hasChromium)(`Chromium (${CHROMIUM}) against the media endpoint
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
     });
     page = await browser.newPage();
     // getUserMedia needs a secure context; http://localhost is one, served here without a server.
