@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Property tests do a fixed amount of work; on a busy 2-core CI machine that can take more than 5 s.
+          testTimeout: 30_000,
         },
       },
       {
