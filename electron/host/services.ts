@@ -75,8 +75,9 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     warnings: warning ? [warning] : [],
     async stop() {
       hub.close();
-      await webHost.close();
+      // The PBX first: its WebSockets ride on the web host's server, which waits for them before it closes.
       await pbx.stop();
+      await webHost.close();
     },
   };
 }

@@ -31,6 +31,8 @@ export function mainWindowOptions(kiosk: boolean, preloadPath: string): BrowserW
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A kiosk must ring for an incoming call before anyone has touched it.
+      autoplayPolicy: 'no-user-gesture-required',
       preload: preloadPath,
     },
   };

@@ -76,6 +76,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       clock: systemClock,
       ids: randomIds,
       viaHost: host,
+      domain,
       mediaAddress: host,
       prompts,
       emergencyNumbers,

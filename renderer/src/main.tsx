@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickBridge } from './bridge/pickBridge';
-import { createUnavailablePhoneService } from './phone/phoneService';
+import { createSipPhone } from './phone/sipPhone';
 import { createAppStore } from './store';
 import { StoreProvider } from './store/StoreProvider';
 import './styles/tokens.css';
@@ -13,8 +13,8 @@ import './styles/dialling.css';
 import './styles/blf.css';
 
 const { bridge, connection } = pickBridge();
-const store = createAppStore({ bridge, connection, phone: createUnavailablePhoneService() });
-// Reads app info, device view and settings, and follows device.changed / settings.changed from here on.
+const store = createAppStore({ bridge, connection, phone: createSipPhone({ bridge }) });
+// Reads app info, device view and settings, follows device.changed / settings.changed, and starts the SIP phone.
 store.getState().start();
 
 const root = document.getElementById('root');

@@ -57,14 +57,22 @@ export function reconnectDelay(attempt: number, options: BackoffOptions, random:
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** The page's query parameters the device host reads from the bridge URL: the device (`?mac=`), a demo softphone (`?account=`). */
+export const FORWARDED_QUERY = ['mac', 'account'] as const;
+
 /**
- * `ws(s)://<host>/bridge`, plus the page's own `?mac=` passed through unchanged (the host validates it). Colons stay
- * literal — they are legal in a query — everything else is percent-encoded.
+ * `ws(s)://<host>/bridge`, plus the page's own `?mac=` and `?account=` passed through unchanged (the host validates
+ * them). Colons stay literal — they are legal in a query — everything else is percent-encoded.
  */
 export function bridgeUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const mac = new URLSearchParams(location.search).get('mac');
-  const query = mac === null ? '' : `?mac=${encodeURIComponent(mac).replace(/%3A/gi, ':')}`;
+  const params = new URLSearchParams(location.search);
+  const parts: string[] = [];
+  for (const name of FORWARDED_QUERY) {
+    const value = params.get(name);
+    if (value !== null) parts.push(`${name}=${encodeURIComponent(value).replace(/%3A/gi, ':')}`);
+  }
+  const query = parts.length === 0 ? '' : `?${parts.join('&')}`;
   return `${scheme}//${location.host}${BRIDGE_PATH}${query}`;
 }
 

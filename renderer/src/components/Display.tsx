@@ -1,4 +1,5 @@
 import type { CaptionTone, RegistrationState } from '../store/types';
+import { CallTimer } from './CallTimer';
 import { Lamp, type LampColour } from './Lamp';
 
 const REGISTRATION: Record<RegistrationState, { colour: LampColour; blinking: boolean; text: string }> = {
@@ -19,6 +20,13 @@ export interface DisplayProps {
   readonly headline: string;
   readonly caption: string;
   readonly tone: CaptionTone;
+  /** The call block, while there is a call. */
+  readonly call?: {
+    readonly party: string;
+    readonly status: string;
+    readonly phase: string;
+    readonly answeredAt: number | null;
+  } | null;
 }
 
 /**
@@ -28,7 +36,7 @@ export interface DisplayProps {
 export function Display(props: DisplayProps) {
   const registration = REGISTRATION[props.registration];
   return (
-    <section className="display" role="status" aria-label="Phone display">
+    <section className="display" role="status" aria-label="Phone display" data-in-call={props.call ? true : undefined}>
       <div className="display__bar">
         <span className="display__registration" data-registration={props.registration}>
           <Lamp colour={registration.colour} blinking={registration.blinking} />
@@ -46,6 +54,21 @@ export function Display(props: DisplayProps) {
       </div>
       <div className="display__main">
         <p className="display__headline">{props.headline}</p>
+        {props.call ? (
+          <div className="display__call" data-phase={props.call.phase}>
+            <span className="visually-hidden"> — </span>
+            <p className="display__party">{props.call.party}</p>
+            <p className="display__call-status">
+              <span>{props.call.status}</span>
+              {props.call.answeredAt !== null ? (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <CallTimer since={props.call.answeredAt} />
+                </>
+              ) : null}
+            </p>
+          </div>
+        ) : null}
         {/* Keeps the two lines apart when read as one text (screen readers, textContent). */}
         {props.caption ? <span className="visually-hidden"> — </span> : null}
         <p className="display__caption" data-tone={props.tone}>

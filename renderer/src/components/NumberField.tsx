@@ -7,10 +7,12 @@ export interface NumberFieldProps {
   readonly onChange: (text: string) => void;
   readonly onDeleteLast: () => void;
   readonly inputRef?: Ref<HTMLInputElement>;
+  /** During a call the keys send DTMF: the box shows what was dialled but cannot be edited. */
+  readonly readOnly?: boolean;
 }
 
 /** The Number box: typed into by the dialpad, the keyboard, or directly (typing, pasting). */
-export function NumberField({ value, onChange, onDeleteLast, inputRef }: NumberFieldProps) {
+export function NumberField({ value, onChange, onDeleteLast, inputRef, readOnly = false }: NumberFieldProps) {
   return (
     <div className="number-field">
       <label className="number-field__label" htmlFor="number-field-input">
@@ -26,6 +28,7 @@ export function NumberField({ value, onChange, onDeleteLast, inputRef }: NumberF
         autoComplete="off"
         autoCorrect="off"
         spellCheck={false}
+        readOnly={readOnly}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
@@ -33,7 +36,7 @@ export function NumberField({ value, onChange, onDeleteLast, inputRef }: NumberF
         type="button"
         className="number-field__delete"
         aria-label="Delete last digit"
-        disabled={value === ''}
+        disabled={value === '' || readOnly}
         onMouseDown={keepFocus}
         onClick={onDeleteLast}
       >

@@ -87,3 +87,35 @@ export function SpeedDialIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function PauseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path fill="currentColor" d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" />
+    </Svg>
+  );
+}
+
+export function PlayIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path fill="currentColor" d="M8 5v14l11-7z" />
+    </Svg>
+  );
+}
+
+export function MicrophoneIcon({ crossed = false, ...props }: IconProps & { crossed?: boolean }) {
+  return (
+    <Svg {...props}>
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3"
+      />
+      {crossed ? <path fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" d="M4 4l16 16" /> : null}
+    </Svg>
+  );
+}

@@ -1,16 +1,22 @@
 import { classifyDialString } from '../../../shared/domain/dialString';
+import { isDtmfTone } from '../phone/dtmf';
 import { checkDialPolicy } from './dialPolicy';
 import { sanitizeDialInput } from './dialInput';
 import { messageOf } from './errors';
-import type { CallsSlice, SliceCreator } from './types';
+import type { Caption, CallsSlice, SliceCreator } from './types';
 
 export const NOT_READY = 'The phone is still starting — try again in a moment';
+/** A fleeting call notice ("Call ended") makes way for the idle caption after this long. */
+export const CALL_NOTICE_MS = 5_000;
 
 export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, get) => ({
   number: '',
   caption: null,
+  call: null,
 
   setNumber(text) {
+    // During a call the keys send DTMF; the Number box keeps what was dialled.
+    if (get().call) return;
     const number = sanitizeDialInput(text);
     if (number !== get().number) set({ number, caption: null });
   },
@@ -24,6 +30,7 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
   },
 
   clearNumber() {
+    if (get().call) return set({ caption: null });
     set({ number: '', caption: null });
   },
 
@@ -31,7 +38,16 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     set({ caption: { text, tone } });
   },
 
-  async call() {
+  pressKey(key) {
+    const { call } = get();
+    if (!call) return get().appendToNumber(key);
+    if (call.phase === 'active' && isDtmfTone(key)) phone.sendDtmf(key);
+  },
+
+  async placeCall() {
+    const { call } = get();
+    if (call?.phase === 'incoming') return get().answer();
+    if (call) return;
     await get().dial(get().number);
   },
 
@@ -55,6 +71,55 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
       set({ number: '', caption: null });
     } catch (error) {
       get().showCaption(messageOf(error), 'error');
+    }
+  },
+
+  async answer() {
+    if (get().call?.phase !== 'incoming') return;
+    try {
+      await phone.answer();
+    } catch (error) {
+      get().showCaption(messageOf(error), 'error');
+    }
+  },
+
+  async decline() {
+    if (get().call?.phase !== 'incoming') return;
+    try {
+      await phone.decline();
+    } catch (error) {
+      get().showCaption(messageOf(error), 'error');
+    }
+  },
+
+  async toggleHold() {
+    const { call } = get();
+    if (call?.phase !== 'active') return;
+    try {
+      await phone.setHold(!call.held);
+    } catch (error) {
+      get().showCaption(messageOf(error), 'warning');
+    }
+  },
+
+  toggleMute() {
+    const { call } = get();
+    if (call?.phase === 'active') phone.setMute(!call.muted);
+  },
+
+  callChanged(call) {
+    // A new call replaces whatever the caption said about the last one.
+    if (call && get().call?.id !== call.id) set({ call, caption: null });
+    else set({ call });
+  },
+
+  callEnded(notice) {
+    const caption: Caption | null = notice ? { text: notice.text, tone: notice.tone } : null;
+    set({ call: null, caption });
+    if (caption && notice?.fleeting) {
+      setTimeout(() => {
+        if (get().caption === caption) set({ caption: null });
+      }, CALL_NOTICE_MS);
     }
   },
 });

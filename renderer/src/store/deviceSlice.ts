@@ -1,7 +1,7 @@
 import type { DeviceSlice, SliceCreator } from './types';
 import { messageOf } from './errors';
 
-export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connection }) => (set, get) => {
+export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connection, phone }) => (set, get) => {
   // Counts of pushed updates, so a slow initial read never overwrites a newer pushed one.
   let deviceEvents = 0;
   let settingsEvents = 0;
@@ -30,10 +30,17 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
         }
       });
       const stopConnection = connection?.onConnectionChange((state) => get().connectionChanged(state)) ?? (() => undefined);
+      // The phone reports SIP events as store actions from here on.
+      const stopPhone = phone.start({
+        registrationChanged: (state) => get().setRegistration(state),
+        callChanged: (call) => get().callChanged(call),
+        callEnded: (notice) => get().callEnded(notice),
+      });
       void get().load();
       return () => {
         stopEvents();
         stopConnection();
+        stopPhone();
       };
     },
 
@@ -59,6 +66,8 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     applyDeviceView(view) {
       set({ mac: view.mac, deviceOptions: view.options, deviceStatus: 'ready', deviceError: null });
       get().setIdentity(view.identity);
+      // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.
+      phone.refreshAccount();
     },
 
     connectionChanged(state) {

@@ -30,6 +30,8 @@ export const sessionSelectors = {
 export const callsSelectors = {
   number: (state: AppState) => state.number,
   caption: (state: AppState) => state.caption,
+  call: (state: AppState) => state.call,
+  inCall: (state: AppState) => state.call !== null,
 };
 
 let pagesCache: { inputs: readonly unknown[]; pages: BlfKey[][] } | null = null;

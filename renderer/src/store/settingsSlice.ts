@@ -1,10 +1,11 @@
 import type { SettingsSlice, SliceCreator } from './types';
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => (set, get) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge, phone }) => (set, get) => ({
   settings: null,
 
   applySettings(settings) {
     set({ settings });
+    phone.setAudioDevices(settings.audio);
   },
 
   async updateSettings(patch) {

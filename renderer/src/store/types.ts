@@ -2,7 +2,13 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppInfo, Bridge, DeviceIdentity, DeviceOptions, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
 import type { BlfKey, BlfPosition, BlfState } from '../../../shared/domain/blfLayout';
 import type { BridgeConnection, ConnectionState } from '../bridge/connection';
+import type { CallNotice } from '../phone/callEnd';
+import type { CallView } from '../phone/callView';
 import type { PhoneService } from '../phone/phoneService';
+import type { RegistrationState } from '../phone/registration';
+
+export type { CallView, CallPhase } from '../phone/callView';
+export type { RegistrationState } from '../phone/registration';
 
 /** Everything the store's actions may talk to. Components never see these; they call actions. */
 export interface Services {
@@ -30,9 +36,6 @@ export interface DeviceSlice {
   connectionChanged(state: ConnectionState): void;
 }
 
-/** The SIP registration lamp. `unregistered` until the SIP phone exists. */
-export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'no-service';
-
 export interface SessionSlice {
   /** Who the device is: idle pool name, logged-in user, plain account; null while unprovisioned or unknown. */
   identity: DeviceIdentity | null;
@@ -53,6 +56,8 @@ export interface CallsSlice {
   number: string;
   /** A transient message for the display's caption line; null shows the state's default caption. */
   caption: Caption | null;
+  /** The one call (no call waiting yet); null when on hook. */
+  call: CallView | null;
   /** Replaces the number with what the user typed or pasted, keeping only dialable characters. */
   setNumber(text: string): void;
   appendToNumber(text: string): void;
@@ -60,11 +65,23 @@ export interface CallsSlice {
   /** Escape: empties the number and dismisses the caption. */
   clearNumber(): void;
   showCaption(text: string, tone?: CaptionTone): void;
-  /** Dials what is in the Number box. */
-  call(): Promise<void>;
+  /** A dialpad or keyboard key: DTMF during an established call, otherwise into the Number box. */
+  pressKey(key: string): void;
+  /** The Call key: answers a ringing call, otherwise dials what is in the Number box. */
+  placeCall(): Promise<void>;
   /** Classifies a dial string, applies the dial policy, and hands an allowed intent to the phone. */
   dial(dialString: string): Promise<void>;
   hangUp(): Promise<void>;
+  answer(): Promise<void>;
+  decline(): Promise<void>;
+  /** Hold ↔ Resume. */
+  toggleHold(): Promise<void>;
+  /** Mute ↔ Unmute. */
+  toggleMute(): void;
+  /** From the phone: the call changed. */
+  callChanged(call: CallView | null): void;
+  /** From the phone: the call is over; shows why, when there is something to say. */
+  callEnded(notice: CallNotice | null): void;
 }
 
 export interface BlfSlice {

@@ -42,6 +42,7 @@ describe('demo bots over real SIP and real WebRTC media', () => {
     const { peer, response, cseq } = await call('200');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')?.[0]).toBe('application/sdp');
+    expect(response.headers.get('p-asserted-identity')?.[0]).toBe('"Echo test" <sip:200@hotdesk.local>');
     const answer = response.text.split('\r\n\r\n')[1] ?? '';
     expect(answer).toMatch(/a=rtpmap:0 PCMU\/8000/);
     const toTag = /^To: .*;tag=([^;\s]+)/m.exec(response.text)?.[1] ?? '';

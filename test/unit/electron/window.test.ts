@@ -32,6 +32,7 @@ describe('the device window', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      autoplayPolicy: 'no-user-gesture-required',
       preload: PRELOAD,
     });
   });

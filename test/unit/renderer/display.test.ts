@@ -10,17 +10,19 @@ const base: DisplayInput = { status: 'ready', error: null, mac: '02:00:00:00:00:
 
 describe('describeDisplay', () => {
   it('idle: pool name and the login hint', () => {
-    expect(describeDisplay(base)).toEqual({ headline: 'HD0001', caption: 'Dial *77*<ext>* to log in', tone: 'info' });
+    expect(describeDisplay(base)).toEqual({ call: null, headline: 'HD0001', caption: 'Dial *77*<ext>* to log in', tone: 'info' });
   });
 
   it('logged in: extension and name', () => {
     const alice: DeviceIdentity = { kind: 'user', extension: '100', name: 'Alice Andrews' };
-    expect(describeDisplay({ ...base, identity: alice })).toEqual({ headline: '100 Alice Andrews', caption: '', tone: 'info' });
+    expect(describeDisplay({ ...base, identity: alice })).toEqual({ call: null, headline: '100 Alice Andrews', caption: '', tone: 'info' });
   });
 
-  it('a plain SIP account shows its name, or its URI without one', () => {
-    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:101@pbx', name: 'Bob' } }).headline).toBe('Bob');
-    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:101@pbx', name: '' } }).headline).toBe('sip:101@pbx');
+  it('a plain SIP account shows its number and name, like an extension', () => {
+    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:101@pbx', name: 'Bob Brown' } }).headline).toBe('101 Bob Brown');
+    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:101@pbx', name: '' } }).headline).toBe('101');
+    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:%2A99@pbx', name: '' } }).headline).toBe('*99');
+    expect(describeDisplay({ ...base, identity: { kind: 'account', uri: 'sip:pbx.example', name: 'Lobby' } }).headline).toBe('sip:pbx.example Lobby');
   });
 
   it('unprovisioned: says so, with the MAC the administrator needs', () => {
@@ -31,6 +33,7 @@ describe('describeDisplay', () => {
   it('starting, and a failed start with the error', () => {
     expect(describeDisplay({ ...base, status: 'starting', identity: null }).headline).toBe('Starting…');
     expect(describeDisplay({ ...base, status: 'failed', identity: null, error: 'MAC is not valid' })).toEqual({
+      call: null,
       headline: 'Cannot start',
       caption: 'MAC is not valid',
       tone: 'error',
@@ -42,6 +45,7 @@ describe('describeDisplay', () => {
 
   it('a caption such as a refusal replaces the default caption', () => {
     expect(describeDisplay({ ...base, caption: { text: IDLE_DEVICE_REFUSAL, tone: 'warning' } })).toEqual({
+      call: null,
       headline: 'HD0001',
       caption: IDLE_DEVICE_REFUSAL,
       tone: 'warning',

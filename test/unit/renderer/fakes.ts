@@ -2,7 +2,8 @@ import type { Bridge, BridgeEvent, DeviceView, RequestName, Settings } from '../
 import { DEFAULT_SETTINGS } from '../../../shared/contracts';
 import type { BridgeConnection, ConnectionState } from '../../../renderer/src/bridge/connection';
 import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
-import type { PhoneService } from '../../../renderer/src/phone/phoneService';
+import type { CallView } from '../../../renderer/src/phone/callView';
+import type { AudioDevices, PhoneListener, PhoneService } from '../../../renderer/src/phone/phoneService';
 import type { DialIntent } from '../../../shared/domain/dialString';
 
 export const OPTIONS: DeviceView['options'] = {
@@ -127,10 +128,31 @@ export class FakeConnection implements BridgeConnection {
   }
 }
 
+/** A phone the test drives by hand: records what the store asked, and reports SIP events through `listener`. */
 export class FakePhone implements PhoneService {
   readonly dialled: DialIntent[] = [];
+  readonly actions: string[] = [];
+  readonly dtmf: string[] = [];
   hangUps = 0;
+  accountRefreshes = 0;
+  audio: AudioDevices | null = null;
   failWith: string | null = null;
+  listener: PhoneListener | null = null;
+
+  start(listener: PhoneListener): () => void {
+    this.listener = listener;
+    return () => {
+      this.listener = null;
+    };
+  }
+
+  refreshAccount(): void {
+    this.accountRefreshes += 1;
+  }
+
+  setAudioDevices(audio: AudioDevices): void {
+    this.audio = audio;
+  }
 
   dial(intent: DialIntent): Promise<void> {
     this.dialled.push(intent);
@@ -140,6 +162,34 @@ export class FakePhone implements PhoneService {
   hangUp(): Promise<void> {
     this.hangUps += 1;
     return Promise.resolve();
+  }
+
+  answer(): Promise<void> {
+    this.actions.push('answer');
+    return Promise.resolve();
+  }
+
+  decline(): Promise<void> {
+    this.actions.push('decline');
+    return Promise.resolve();
+  }
+
+  setHold(held: boolean): Promise<void> {
+    this.actions.push(held ? 'hold' : 'resume');
+    return this.failWith ? Promise.reject(new Error(this.failWith)) : Promise.resolve();
+  }
+
+  setMute(muted: boolean): void {
+    this.actions.push(muted ? 'mute' : 'unmute');
+  }
+
+  sendDtmf(tone: string): void {
+    this.dtmf.push(tone);
+  }
+
+  /** Reports a call the way the SIP phone does. */
+  report(call: CallView | null): void {
+    this.listener?.callChanged(call);
   }
 }
 

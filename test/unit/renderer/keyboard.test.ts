@@ -76,6 +76,12 @@ describe('keyTargetOf', () => {
     expect(keyTargetOf(numberField, numberField)).toBe('number-field');
   });
 
+  it('a read-only Number box (during a call) leaves its keys to the phone, so they send DTMF', () => {
+    const readOnlyField = element('INPUT', { type: 'text', readonly: '' });
+    expect(keyTargetOf(readOnlyField, readOnlyField)).toBe('page');
+    expect(keyToAction(press('5'), keyTargetOf(readOnlyField, readOnlyField))).toEqual({ type: 'append', text: '5' });
+  });
+
   it('treats window/document targets (no tagName) as the page', () => {
     expect(keyTargetOf({} as never, numberField)).toBe('page');
   });

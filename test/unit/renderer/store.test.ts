@@ -193,7 +193,7 @@ describe('calls slice', () => {
   it('refuses anything but emergency and hot-desk codes on an idle device, with the reason on the display', async () => {
     const { phone, state } = await ready(POOL_VIEW);
     state().setNumber('200');
-    await state().call();
+    await state().placeCall();
     expect(phone.dialled).toEqual([]);
     expect(state().caption).toEqual({ text: IDLE_DEVICE_REFUSAL, tone: 'warning' });
     expect(state().number).toBe('200');
@@ -202,9 +202,9 @@ describe('calls slice', () => {
   it('lets an idle device dial emergency numbers and the login code', async () => {
     const { phone, state } = await ready(POOL_VIEW);
     state().setNumber('911');
-    await state().call();
+    await state().placeCall();
     state().setNumber('*77*100*');
-    await state().call();
+    await state().placeCall();
     expect(phone.dialled).toEqual([
       { kind: 'emergency', dialString: '911' },
       { kind: 'hotdesk-login', dialString: '*77*100*', extension: '100' },
@@ -213,10 +213,10 @@ describe('calls slice', () => {
 
   it('shows why an invalid number cannot be dialled', async () => {
     const { phone, state } = await ready(ALICE_VIEW);
-    await state().call();
+    await state().placeCall();
     expect(state().caption).toEqual({ text: 'Enter a number to call', tone: 'warning' });
     state().setNumber('*77*12');
-    await state().call();
+    await state().placeCall();
     expect(state().caption?.text).toMatch(/^To log in, dial \*77\*<extension>\*/);
     expect(phone.dialled).toEqual([]);
   });
@@ -224,17 +224,17 @@ describe('calls slice', () => {
   it('an unprovisioned device dials emergency numbers only', async () => {
     const { phone, state } = await ready(UNPROVISIONED_VIEW);
     state().setNumber('*77*100*');
-    await state().call();
+    await state().placeCall();
     expect(state().caption).toEqual({ text: UNPROVISIONED_REFUSAL, tone: 'warning' });
     state().setNumber('112');
-    await state().call();
+    await state().placeCall();
     expect(phone.dialled).toEqual([{ kind: 'emergency', dialString: '112' }]);
   });
 
   it('refuses to dial before the device is known', async () => {
     const { phone, state } = setup();
     state().setNumber('911');
-    await state().call();
+    await state().placeCall();
     expect(state().caption).toEqual({ text: NOT_READY, tone: 'warning' });
     expect(phone.dialled).toEqual([]);
   });
@@ -242,7 +242,7 @@ describe('calls slice', () => {
   it('a logged-in user dials anything valid', async () => {
     const { phone, state } = await ready(ALICE_VIEW);
     state().setNumber('200');
-    await state().call();
+    await state().placeCall();
     expect(phone.dialled).toEqual([{ kind: 'number', dialString: '200' }]);
     expect(state().caption).toBeNull();
   });
@@ -252,17 +252,17 @@ describe('calls slice', () => {
     const store = createAppStore({ bridge, phone: createUnavailablePhoneService() });
     await store.getState().load();
     store.getState().setNumber('101');
-    await store.getState().call();
+    await store.getState().placeCall();
     expect(store.getState().caption).toEqual({ text: NO_SIP_SERVICE, tone: 'error' });
   });
 
   it('editing the number dismisses a caption; Escape clears both', async () => {
     const { state } = await ready(POOL_VIEW);
     state().setNumber('200');
-    await state().call();
+    await state().placeCall();
     state().appendToNumber('1');
     expect(state().caption).toBeNull();
-    await state().call();
+    await state().placeCall();
     state().clearNumber();
     expect(state().number).toBe('');
     expect(state().caption).toBeNull();

@@ -39,9 +39,17 @@ describe('bridgeUrl', () => {
 
   it("passes the page's ?mac= through unchanged, keeping colons literal", () => {
     expect(bridgeUrl({ protocol: 'http:', host: 'h:1', search: '?mac=02:00:00:00:00:02' })).toBe('ws://h:1/bridge?mac=02:00:00:00:00:02');
-    expect(bridgeUrl({ protocol: 'http:', host: 'h:1', search: '?account=101&mac=02-00-00-00-00-02' })).toBe(
+    expect(bridgeUrl({ protocol: 'http:', host: 'h:1', search: '?debug=1&mac=02-00-00-00-00-02' })).toBe(
       'ws://h:1/bridge?mac=02-00-00-00-00-02',
     );
+  });
+
+  it("passes the page's ?account= (a demo softphone) through as well, and nothing else", () => {
+    expect(bridgeUrl({ protocol: 'http:', host: 'h:1', search: '?account=101' })).toBe('ws://h:1/bridge?account=101');
+    expect(bridgeUrl({ protocol: 'http:', host: 'h:1', search: '?account=101&mac=02-00-00-00-00-02&x=1' })).toBe(
+      'ws://h:1/bridge?mac=02-00-00-00-00-02&account=101',
+    );
+    expect(bridgeUrl({ protocol: 'http:', host: 'h', search: '?account=1 0&1' })).toBe('ws://h/bridge?account=1%200');
   });
 
   it('does not validate the mac (the host does) but keeps the URL well formed', () => {

@@ -23,6 +23,7 @@ export interface BotServiceOptions {
   clock: Clock;
   ids: IdSource;
   viaHost: string;
+  domain: string;
   mediaAddress: string;
   prompts: PromptSource;
   emergencyNumbers(): readonly string[];
@@ -38,12 +39,12 @@ export class BotService implements LocalService {
   constructor(private readonly options: BotServiceOptions) {}
 
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean {
-    const makeBot = this.botFor(user);
+    const bot = this.botFor(user);
     if (user === BUSY_LINE) {
       tx.respond(486);
       return true;
     }
-    if (!makeBot) return false;
+    if (!bot) return false;
     if (request.method !== 'INVITE') {
       tx.respond(405, 'Bots only take calls', { headers: [{ name: 'Allow', value: 'INVITE, ACK, CANCEL, BYE' }] });
       return true;
@@ -57,6 +58,8 @@ export class BotService implements LocalService {
       request,
       flow,
       user,
+      displayName: bot.name,
+      domain: this.options.domain,
       viaHost: this.options.viaHost,
       mediaAddress: this.options.mediaAddress,
       clock: this.options.clock,
@@ -69,7 +72,7 @@ export class BotService implements LocalService {
     void call.answer().then((endpoint) => {
       if (!endpoint || !this.calls.has(tx.id)) return;
       if (call.dialog) this.dialogs.add(call.dialog);
-      entry.bot = makeBot();
+      entry.bot = bot.create();
       entry.bot.start(endpoint);
     });
     return true;
@@ -106,11 +109,13 @@ export class BotService implements LocalService {
     for (const { call } of [...this.calls.values()]) call.hangUp();
   }
 
-  private botFor(user: string): (() => MediaBot) | null {
+  private botFor(user: string): { name: string; create: () => MediaBot } | null {
     const prompts = this.options.prompts;
-    if (user === RECEPTION) return () => createReceptionBot({ prompts });
-    if (user === ECHO_TEST) return () => createEchoBot({ prompts });
-    if (this.options.emergencyNumbers().includes(user)) return () => createEmergencyOperatorBot({ prompts });
+    if (user === RECEPTION) return { name: 'Reception', create: () => createReceptionBot({ prompts }) };
+    if (user === ECHO_TEST) return { name: 'Echo test', create: () => createEchoBot({ prompts }) };
+    if (this.options.emergencyNumbers().includes(user)) {
+      return { name: 'Emergency (demo operator)', create: () => createEmergencyOperatorBot({ prompts }) };
+    }
     return null;
   }
 

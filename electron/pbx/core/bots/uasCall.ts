@@ -13,6 +13,9 @@ export interface UasCallOptions {
   flow: Flow;
   /** The number the caller dialled; it becomes our Contact user. */
   user: string;
+  /** Who answers, shown on the caller's display through P-Asserted-Identity (RFC 3325 §9.1). */
+  displayName: string;
+  domain: string;
   viaHost: string;
   mediaAddress: string;
   clock: Clock;
@@ -85,6 +88,7 @@ export class UasCall {
       headers: [
         { name: 'Contact', value: `<sip:${this.options.user}@${this.options.viaHost};transport=ws>` },
         { name: 'Allow', value: ALLOWED },
+        { name: 'P-Asserted-Identity', value: `"${this.options.displayName}" <sip:${this.options.user}@${this.options.domain}>` },
         { name: 'Content-Type', value: 'application/sdp' },
       ],
       body: sdp,

@@ -9,17 +9,18 @@ import { callsSelectors } from '../../store/selectors';
 export function DialPanel({ numberFieldRef }: { numberFieldRef: RefObject<HTMLInputElement | null> }) {
   const number = useAppStore(callsSelectors.number);
   const setNumber = useAppStore((state) => state.setNumber);
-  const appendToNumber = useAppStore((state) => state.appendToNumber);
+  const inCall = useAppStore(callsSelectors.inCall);
+  const pressKey = useAppStore((state) => state.pressKey);
   const deleteLastDigit = useAppStore((state) => state.deleteLastDigit);
-  const call = useAppStore((state) => state.call);
+  const placeCall = useAppStore((state) => state.placeCall);
   const hangUp = useAppStore((state) => state.hangUp);
 
   return (
     <section className="dial-panel" aria-label="Dialling">
-      <NumberField value={number} onChange={setNumber} onDeleteLast={deleteLastDigit} inputRef={numberFieldRef} />
-      <Dialpad onPress={appendToNumber} />
+      <NumberField value={number} onChange={setNumber} onDeleteLast={deleteLastDigit} inputRef={numberFieldRef} readOnly={inCall} />
+      <Dialpad onPress={pressKey} />
       <div className="call-buttons">
-        <CallButton kind="call" onPress={() => void call()} />
+        <CallButton kind="call" onPress={() => void placeCall()} />
         <CallButton kind="hang-up" onPress={() => void hangUp()} />
       </div>
     </section>

@@ -17,9 +17,10 @@ export function PhoneDisplay() {
   const identity = useAppStore(sessionSelectors.identity);
   const registration = useAppStore(sessionSelectors.registration);
   const caption = useAppStore(callsSelectors.caption);
+  const call = useAppStore(callsSelectors.call);
   const now = useNow();
 
-  const model = describeDisplay({ status, error, mac, identity, caption, connection });
+  const model = describeDisplay({ status, error, mac, identity, caption, connection, call });
   const clock = { timeZone, timeFormat } as const;
   return (
     <Display
@@ -32,6 +33,7 @@ export function PhoneDisplay() {
       headline={model.headline}
       caption={model.caption}
       tone={model.tone}
+      call={model.call}
     />
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useRef } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
+import { callsSelectors } from '../../store/selectors';
 import { BlfPanel } from './BlfPanel';
+import { CallPanel } from './CallPanel';
 import { DialPanel } from './DialPanel';
 import { GuidePanel } from './GuidePanel';
 import type { KeypadAction } from './keyboard';
@@ -9,29 +11,30 @@ import { useGlobalKeypad } from './useGlobalKeypad';
 
 /**
  * The one phone screen (PRODUCT.md §6a): display across the top, dialling in the centre, BLF keys on the right, and
- * help (later also the call controls) on the left.
+ * on the left the call controls during a call, help otherwise.
  */
 export function PhoneScreen() {
   const numberFieldRef = useRef<HTMLInputElement | null>(null);
-  const appendToNumber = useAppStore((state) => state.appendToNumber);
+  const pressKey = useAppStore((state) => state.pressKey);
   const deleteLastDigit = useAppStore((state) => state.deleteLastDigit);
   const clearNumber = useAppStore((state) => state.clearNumber);
-  const call = useAppStore((state) => state.call);
+  const placeCall = useAppStore((state) => state.placeCall);
+  const inCall = useAppStore(callsSelectors.inCall);
 
   const run = useCallback(
     (action: KeypadAction) => {
       switch (action.type) {
         case 'append':
-          return appendToNumber(action.text);
+          return pressKey(action.text);
         case 'delete':
           return deleteLastDigit();
         case 'clear':
           return clearNumber();
         case 'call':
-          return void call();
+          return void placeCall();
       }
     },
-    [appendToNumber, deleteLastDigit, clearNumber, call],
+    [pressKey, deleteLastDigit, clearNumber, placeCall],
   );
   useGlobalKeypad(numberFieldRef, run);
 
@@ -41,8 +44,8 @@ export function PhoneScreen() {
       <div className="phone__display">
         <PhoneDisplay />
       </div>
-      <div className="phone__side">
-        <GuidePanel />
+      <div className="phone__side" data-in-call={inCall || undefined}>
+        {inCall ? <CallPanel /> : <GuidePanel />}
       </div>
       <div className="phone__dial">
         <DialPanel numberFieldRef={numberFieldRef} />

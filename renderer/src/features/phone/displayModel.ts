@@ -1,6 +1,8 @@
 import type { DeviceIdentity } from '../../../../shared/contracts';
 import { DEFAULT_DIAL_CODES } from '../../../../shared/domain/dialCodes';
 import type { ConnectionState } from '../../bridge/connection';
+import { numberFromUser } from '../../phone/account';
+import { partyLabel, type CallView } from '../../phone/callView';
 import type { Caption, CaptionTone, DeviceStatus } from '../../store/types';
 
 export interface DisplayInput {
@@ -10,7 +12,17 @@ export interface DisplayInput {
   readonly identity: DeviceIdentity | null;
   readonly caption: Caption | null;
   readonly connection: ConnectionState;
+  readonly call?: CallView | null;
   readonly loginCode?: string;
+}
+
+/** The call block of the display: who, in what state, and since when the timer runs. */
+export interface DisplayCall {
+  readonly party: string;
+  readonly status: string;
+  readonly phase: CallView['phase'];
+  /** Epoch ms the call timer counts from; null before the call is answered. */
+  readonly answeredAt: number | null;
 }
 
 export interface DisplayModel {
@@ -19,6 +31,7 @@ export interface DisplayModel {
   /** The caption line under it; may be empty. */
   readonly caption: string;
   readonly tone: CaptionTone;
+  readonly call: DisplayCall | null;
 }
 
 export const STARTING = 'Starting…';
@@ -29,17 +42,41 @@ export const RECONNECTING = 'Lost the connection to the device host — reconnec
 /** What the display says, from the device's state (PRODUCT.md §3, §6a). Transient captions win over defaults. */
 export function describeDisplay(input: DisplayInput): DisplayModel {
   const transient = input.caption;
+  const call = input.call ? describeCall(input.call) : null;
   if (input.status === 'failed') {
     const retrying = input.connection === 'open' ? '' : ' — retrying…';
-    return { headline: CANNOT_START, caption: `${input.error ?? 'The device host did not answer'}${retrying}`, tone: 'error' };
+    return { headline: CANNOT_START, caption: `${input.error ?? 'The device host did not answer'}${retrying}`, tone: 'error', call };
   }
   if (input.status === 'starting') {
-    return { headline: STARTING, caption: transient?.text ?? '', tone: transient?.tone ?? 'info' };
+    return { headline: STARTING, caption: transient?.text ?? '', tone: transient?.tone ?? 'info', call };
   }
   const headline = headlineFor(input.identity);
-  if (input.connection === 'closed') return { headline, caption: RECONNECTING, tone: 'warning' };
-  if (transient) return { headline, caption: transient.text, tone: transient.tone };
-  return { headline, caption: defaultCaption(input), tone: 'info' };
+  if (input.connection === 'closed') return { headline, caption: RECONNECTING, tone: 'warning', call };
+  if (transient) return { headline, caption: transient.text, tone: transient.tone, call };
+  // During a call the call block says everything; the idle hints would only distract.
+  return { headline, caption: call ? '' : defaultCaption(input), tone: 'info', call };
+}
+
+export const CALL_STATUS = {
+  calling: 'Calling…',
+  ringing: 'Ringing…',
+  incoming: 'Incoming call',
+  answering: 'Connecting…',
+  active: 'Connected',
+  held: 'On hold',
+  remoteHeld: 'Held by the other party',
+  muted: 'Muted',
+} as const;
+
+/** The call block: `102 Carol Chen` over `Ringing…`, or over `Connected` / `On hold` / `Muted` with the timer. */
+export function describeCall(call: CallView): DisplayCall {
+  let status: string = CALL_STATUS[call.phase];
+  if (call.phase === 'active') {
+    if (call.held) status = CALL_STATUS.held;
+    else if (call.remoteHeld) status = CALL_STATUS.remoteHeld;
+    else if (call.muted) status = CALL_STATUS.muted;
+  }
+  return { party: partyLabel(call), status, phase: call.phase, answeredAt: call.phase === 'active' ? call.answeredAt : null };
 }
 
 export function headlineFor(identity: DeviceIdentity | null): string {
@@ -50,8 +87,12 @@ export function headlineFor(identity: DeviceIdentity | null): string {
       return identity.name;
     case 'user':
       return `${identity.extension} ${identity.name}`.trim();
-    case 'account':
-      return identity.name || identity.uri;
+    case 'account': {
+      // `101 Bob Brown`, like a logged-in extension; a URI without a plain user part is shown whole.
+      const user = /^sips?:([^@;]+)@/i.exec(identity.uri)?.[1];
+      const number = user ? numberFromUser(user) : identity.uri;
+      return identity.name ? `${number} ${identity.name}` : number;
+    }
   }
 }
 

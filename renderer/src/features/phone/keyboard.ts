@@ -51,7 +51,8 @@ const BUTTON_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', '
 /** Classifies the element a key event was aimed at. */
 export function keyTargetOf(target: TargetLike | null | undefined, numberField: TargetLike | null | undefined): KeyTarget {
   if (!target || typeof target.tagName !== 'string') return 'page';
-  if (numberField && target === numberField) return 'number-field';
+  // A read-only Number box (during a call) types nothing itself: its keys are the phone's (DTMF).
+  if (numberField && target === numberField) return target.getAttribute?.('readonly') != null ? 'page' : 'number-field';
   if (target.isContentEditable) return 'editable';
   const tag = target.tagName.toUpperCase();
   if (tag === 'TEXTAREA' || tag === 'SELECT') return 'editable';

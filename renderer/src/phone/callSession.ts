@@ -1,0 +1,183 @@
+import JsSIP from 'jssip';
+import type { DTMFOptions, EndEvent, HoldEvent, IncomingEvent, MediaStreamTypes, OutgoingEvent, PeerConnectionEvent, RTCSession } from 'jssip/lib/RTCSession';
+import { callEndNotice, responseOf, type CallNotice } from './callEnd';
+import { applyCallEvent, newCall, partyLabel, type CallDirection, type CallEvent, type CallView } from './callView';
+import { numberFromUser } from './account';
+import { DTMF_DURATION_MS, DTMF_GAP_MS, dtmfTransportFor, isDtmfTone } from './dtmf';
+import { RING, RINGBACK, type Cadence } from './tones';
+
+export interface CallSessionDeps {
+  readonly now: () => number;
+  readonly tones: { play(cadence: Cadence): void; stop(): void };
+  readonly remoteAudio: { attach(stream: MediaStream): void; detach(): void };
+  readonly onChange: (call: CallView) => void;
+  readonly onEnd: (notice: CallNotice | null) => void;
+  readonly log: (message: string, detail?: unknown) => void;
+}
+
+/** What an answer or a call asks of the browser's media: the settings' microphone (if any), no video. */
+export function mediaConstraintsFor(inputDeviceId: string | null): MediaStreamConstraints {
+  // `ideal`, not `exact`: an unplugged headset falls back to the default microphone instead of failing the call.
+  return { audio: inputDeviceId ? { deviceId: { ideal: inputDeviceId } } : true, video: false };
+}
+
+/** Declining rings off with 486 Busy Here, as desk phones do: the caller hears busy and sees why. */
+export const DECLINE = { status_code: 486, reason_phrase: 'Busy Here' } as const;
+
+/**
+ * One call: wraps a JsSIP RTCSession, keeps its CallView up to date from the session's events, drives the ring and
+ * ringback tones and the remote audio, and reports the end once. Components never see this; the SIP phone does.
+ */
+export class CallSession {
+  private view: CallView;
+  private finished = false;
+
+  constructor(
+    readonly session: RTCSession,
+    direction: CallDirection,
+    number: string,
+    name: string,
+    private readonly deps: CallSessionDeps,
+  ) {
+    this.view = newCall(session.id, direction, number, name);
+    this.wire();
+    if (direction === 'incoming') deps.tones.play(RING);
+  }
+
+  get call(): CallView {
+    return this.view;
+  }
+
+  get isOver(): boolean {
+    return this.finished;
+  }
+
+  answer(mediaConstraints: MediaStreamConstraints): void {
+    if (this.view.phase !== 'incoming') return;
+    this.deps.tones.stop();
+    this.update({ type: 'answering' });
+    try {
+      this.session.answer({ mediaConstraints });
+    } catch (error) {
+      // The caller gave up at this very moment: the session's own `failed` event ends the call.
+      this.deps.log('answer failed', error);
+    }
+  }
+
+  decline(): void {
+    if (this.view.phase !== 'incoming') return;
+    this.terminate(DECLINE);
+  }
+
+  /** Hang up: BYE when established, CANCEL while calling, decline while ringing here. */
+  hangUp(): void {
+    this.terminate(this.view.phase === 'incoming' ? DECLINE : {});
+  }
+
+  setHold(held: boolean): boolean {
+    if (this.view.phase !== 'active') return false;
+    return held ? this.session.hold() : this.session.unhold();
+  }
+
+  setMute(muted: boolean): void {
+    if (this.view.phase !== 'active') return;
+    if (muted) this.session.mute({ audio: true });
+    else this.session.unmute({ audio: true });
+  }
+
+  sendDtmf(tone: string): void {
+    if (this.view.phase !== 'active' || !isDtmfTone(tone)) return;
+    const transportType = dtmfTransportFor(this.session.connection) as DTMFOptions['transportType'];
+    try {
+      this.session.sendDTMF(tone, { transportType, duration: DTMF_DURATION_MS, interToneGap: DTMF_GAP_MS });
+    } catch (error) {
+      this.deps.log(`cannot send DTMF ${tone}`, error);
+    }
+  }
+
+  private terminate(options: { status_code?: number; reason_phrase?: string }): void {
+    if (this.finished) return;
+    try {
+      this.session.terminate(options);
+    } catch (error) {
+      // Already terminating (e.g. the far end hung up at the same moment): its own event ends the call.
+      this.deps.log('terminate failed', error);
+    }
+  }
+
+  private wire(): void {
+    const { session } = this;
+    if (session.connection) this.watchTracks(session.connection);
+    session.on('peerconnection', (event: PeerConnectionEvent) => this.watchTracks(event.peerconnection));
+    session.on('progress', (event: IncomingEvent | OutgoingEvent) => {
+      if (event.originator !== 'remote') return;
+      const { response } = event as OutgoingEvent;
+      this.identifyFrom(response);
+      this.update({ type: 'progress' });
+      // A 180 without SDP: the far end rings and we play ringback. 183 with SDP: its early media is the tone.
+      if (response?.body) this.deps.tones.stop();
+      else this.deps.tones.play(RINGBACK);
+    });
+    session.on('accepted', (event: IncomingEvent | OutgoingEvent) => {
+      this.deps.tones.stop();
+      if (event.originator === 'remote') this.identifyFrom((event as OutgoingEvent).response);
+      this.update({ type: 'accepted', at: this.deps.now() });
+    });
+    session.on('hold', (event: HoldEvent) => this.update({ type: 'hold', originator: holdSide(event), on: true }));
+    session.on('unhold', (event: HoldEvent) => this.update({ type: 'hold', originator: holdSide(event), on: false }));
+    session.on('muted', (event: MediaStreamTypes) => {
+      if (event.audio) this.update({ type: 'muted', on: true });
+    });
+    session.on('unmuted', (event: MediaStreamTypes) => {
+      if (event.audio) this.update({ type: 'muted', on: false });
+    });
+    session.on('ended', (event: EndEvent) => this.finish('ended', event));
+    session.on('failed', (event: EndEvent) => this.finish('failed', event));
+    session.on('getusermediafailed', (error: unknown) => this.deps.log('no microphone for the call', error));
+    session.on('peerconnection:setremotedescriptionfailed', (error: unknown) => this.deps.log('the remote SDP was refused', error));
+  }
+
+  private watchTracks(peer: RTCPeerConnection): void {
+    peer.addEventListener('track', (event: RTCTrackEvent) => {
+      if (event.track.kind !== 'audio') return;
+      this.deps.remoteAudio.attach(event.streams[0] ?? new MediaStream([event.track]));
+    });
+  }
+
+  /** RFC 3325 P-Asserted-Identity on a response names who answered (e.g. a bot's name); absent on most PBXs. */
+  private identifyFrom(response: OutgoingEvent['response'] | undefined): void {
+    const asserted = response?.getHeader('P-Asserted-Identity');
+    if (!asserted) return;
+    const parsed = JsSIP.NameAddrHeader.parse(asserted);
+    if (!parsed) return;
+    this.update({ type: 'identified', number: numberFromUser(parsed.uri.user), name: parsed.display_name ?? '' });
+  }
+
+  private update(event: CallEvent): void {
+    if (this.finished) return;
+    const next = applyCallEvent(this.view, event);
+    if (next === this.view) return;
+    this.view = next;
+    this.deps.onChange(next);
+  }
+
+  private finish(kind: 'ended' | 'failed', event: EndEvent): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.deps.tones.stop();
+    this.deps.remoteAudio.detach();
+    const notice = callEndNotice({
+      kind,
+      direction: this.view.direction,
+      originator: String(event.originator),
+      cause: String(event.cause ?? ''),
+      response: responseOf(event.message),
+      party: partyLabel(this.view),
+    });
+    this.deps.onEnd(notice);
+  }
+}
+
+function holdSide(event: HoldEvent): 'local' | 'remote' {
+  return event.originator === 'local' ? 'local' : 'remote';
+}
