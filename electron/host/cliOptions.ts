@@ -8,6 +8,8 @@ export interface HostCliOptions {
   dataDir: string;
   mode: Mode | undefined;
   host: string;
+  /** PEM files for HTTPS/WSS; the page, the bridge and SIP then all go over TLS. */
+  tls: { cert: string; key: string } | null;
 }
 
 export class CliError extends Error {}
@@ -27,16 +29,19 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
   }
   const dataDir = path.resolve(flags.get('data-dir') ?? env.HOTDESK_DATA_DIR ?? defaultDataDir(env));
   const host = flags.get('host') ?? env.HOTDESK_HOST ?? '127.0.0.1';
-  return { port, dataDir, mode, host };
+  const cert = flags.get('tls-cert');
+  const key = flags.get('tls-key');
+  if ((cert === undefined) !== (key === undefined)) throw new CliError('--tls-cert and --tls-key go together');
+  return { port, dataDir, mode, host, tls: cert && key ? { cert, key } : null };
 }
 
 function readFlags(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['port', 'data-dir', 'mode', 'host']);
+  const known = new Set(['port', 'data-dir', 'mode', 'host', 'tls-cert', 'tls-key']);
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !known.has(match[1] ?? '')) throw new CliError(`Unknown option "${arg}" (known: --port, --data-dir, --mode, --host)`);
+    if (!match || !known.has(match[1] ?? '')) throw new CliError(`Unknown option "${arg}" (known: --port, --data-dir, --mode, --host, --tls-cert, --tls-key)`);
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new CliError(`--${match[1]} needs a value`);
     flags.set(match[1] as string, value);

@@ -22,6 +22,7 @@ export interface DeviceServicesOptions {
   host?: string;
   rendererDir?: string;
   settingsBackend?: SettingsBackendFactory;
+  tls?: { cert: string; key: string } | null;
   /** The app's version; read from package.json when not given (Electron passes app.getVersion()). */
   version?: string;
 }
@@ -64,8 +65,10 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     host,
     port: options.port ?? DEFAULT_PORT,
+    tls: options.tls ?? null,
   });
-  webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head));
+  const secure = Boolean(options.tls);
+  webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head, secure));
   return {
     origin: webHost.origin,
     settings,

@@ -1,4 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createSecureServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH } from '../../../shared/contracts';
@@ -12,6 +14,7 @@ export interface WebHostOptions {
   rendererDir: string;
   host: string;
   port: number;
+  tls?: { cert: string; key: string } | null;
 }
 
 export interface WebHost {
@@ -24,7 +27,10 @@ export interface WebHost {
 /** The HTTP server that serves the renderer and its bridge; the PBX adds its own routes and WebSocket paths to it. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const serveStatic = createStaticHandler(options.rendererDir);
-  const server = createServer((request, response) => serveStatic(request, response));
+  const handle = (request: IncomingMessage, response: ServerResponse) => serveStatic(request, response);
+  const server: Server = options.tls
+    ? createSecureServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, handle)
+    : createServer(handle);
   const upgrades = new UpgradeRouter(server);
   const bridgeSockets = new WebSocketServer({ noServer: true, ...BRIDGE_SOCKET_OPTIONS });
   upgrades.add(BRIDGE_PATH, (request, socket, head) => {
@@ -47,7 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     server,
     upgrades,
-    origin: `http://${hostForUrl}:${address.port}`,
+    origin: `${options.tls ? 'https' : 'http'}://${hostForUrl}:${address.port}`,
     async close() {
       for (const client of bridgeSockets.clients) client.terminate();
       bridgeSockets.close();

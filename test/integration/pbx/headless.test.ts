@@ -1,14 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RawSipClient } from '../support/rawSipClient';
+import { HAS_OPENSSL, makeSelfSignedCertificate } from '../support/selfSignedCertificate';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const children: ChildProcess[] = [];
-const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
 afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
@@ -34,15 +34,6 @@ function startHeadless(args: string[]): Promise<string> {
   });
 }
 
-function makeCertificate(): { cert: string; key: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hotdesk-tls-'));
-  const cert = path.join(dir, 'cert.pem');
-  const key = path.join(dir, 'key.pem');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
-  if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr.toString()}`);
-  return { cert, key };
-}
-
 describe('headless PBX (npm run pbx)', () => {
   it('serves SIP over plain WebSocket', async () => {
     const url = await startHeadless([]);
@@ -52,8 +43,8 @@ describe('headless PBX (npm run pbx)', () => {
     client.close();
   });
 
-  it.skipIf(!hasOpenssl)('serves SIP over secure WebSocket when given a certificate (skipped without openssl)', async () => {
-    const { cert, key } = makeCertificate();
+  it.skipIf(!HAS_OPENSSL)('serves SIP over secure WebSocket when given a certificate (skipped without openssl)', async () => {
+    const { cert, key } = makeSelfSignedCertificate();
     const url = await startHeadless(['--tls-cert', cert, '--tls-key', key]);
     expect(url).toMatch(/^wss:\/\//);
     const client = await RawSipClient.connect(url, 'sip', { rejectUnauthorized: false });

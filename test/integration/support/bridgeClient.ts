@@ -14,8 +14,8 @@ export class BridgeTestClient {
     });
   }
 
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<BridgeTestClient> {
-    const socket = new WebSocket(url, { headers });
+  static async connect(url: string, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): Promise<BridgeTestClient> {
+    const socket = new WebSocket(url, { ...options, headers });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);

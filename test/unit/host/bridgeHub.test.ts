@@ -109,6 +109,19 @@ describe('BridgeHub', () => {
     expect((await rejection(site.openSession({ ...PAGE, accountOverride: '101' }).invoke('phone.account', []))).code).toBe('forbidden');
   });
 
+  it('registers a manual SIP account from settings as a plain softphone (external mode)', async () => {
+    const sipAccount = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 's3cret', displayName: 'Desk 7' };
+    const { hub } = makeHub({ mode: 'external', sipAccount });
+    expect(await hub.openSession(PAGE).invoke('device.view', [])).toMatchObject({ identity: { kind: 'account', uri: 'sip:2001@example.com', name: 'Desk 7' } });
+    expect(await hub.openSession(PAGE).invoke('phone.account', [])).toEqual({
+      webSocketUrl: 'wss://pbx.example.com/ws',
+      uri: 'sip:2001@example.com',
+      authUser: '2001',
+      displayName: 'Desk 7',
+      credentials: { kind: 'password', password: 's3cret' },
+    });
+  });
+
   it('pushes settings.changed and device.changed to every session', async () => {
     const { hub } = makeHub();
     const a = hub.openSession(PAGE);

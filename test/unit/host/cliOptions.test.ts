@@ -19,12 +19,18 @@ describe('parseHostCliOptions', () => {
     });
   });
 
+  it('takes a certificate and key for TLS', () => {
+    expect(parseHostCliOptions(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'], {}).tls).toEqual({ cert: 'c.pem', key: 'k.pem' });
+    expect(parseHostCliOptions([], {}).tls).toBeNull();
+  });
+
   it.each([
     [['--port', 'abc'], /--port must be a TCP port/],
     [['--port', '70000'], /--port must be a TCP port/],
     [['--mode', 'party'], /--mode must be demo, site or external/],
     [['--colour', 'red'], /Unknown option "--colour"/],
     [['--port'], /--port needs a value/],
+    [['--tls-cert', 'cert.pem'], /--tls-cert and --tls-key go together/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseHostCliOptions(argv, {})).toThrow(CliError);
     expect(() => parseHostCliOptions(argv, {})).toThrow(message);
