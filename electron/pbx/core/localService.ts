@@ -7,6 +7,11 @@ import type { Flow } from '../transport/flow';
  * creates. The core asks each in turn.
  */
 export interface LocalService {
+  /**
+   * True when this service takes this out-of-dialog request without caller authentication: a device that has no
+   * account yet asking for its profile (RFC 6080 plug-and-play SUBSCRIBE).
+   */
+  takesUnauthenticated?(request: SipRequest, user: string): boolean;
   /** Takes an out-of-dialog request to `user`; false when the number is not this service's. */
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean;
   /** Takes an in-dialog request of one of its dialogs; false when the dialog is not its own. */

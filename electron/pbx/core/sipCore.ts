@@ -99,6 +99,10 @@ export class SipCore implements TransactionUser {
     // Over WebSocket nothing is retransmitted; a stray response has no transaction to go back on.
   }
 
+  flowById(flowId: string): Flow | undefined {
+    return this.flows.get(flowId);
+  }
+
   flowClosed(flow: Flow): void {
     this.flows.delete(flow.id);
     this.deps.registrar.flowClosed(flow.id);
@@ -148,6 +152,11 @@ export class SipCore implements TransactionUser {
     }
     if (maxForwards <= 0) {
       tx.respond(483);
+      return;
+    }
+    const open = this.deps.services.find((service) => service.takesUnauthenticated?.(request, user) === true);
+    if (open) {
+      open.handleRequest(tx, request, flow, user);
       return;
     }
     const intent = classifyDialString(user, { emergencyNumbers: this.deps.emergencyNumbers(), dialCodes: this.deps.dialCodes() });

@@ -1,20 +1,19 @@
 import type { DeviceOptions } from '../../../../shared/contracts';
-import { DEMO_EMERGENCY_NUMBERS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+import { DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
 import { parseMac, type Mac } from '../../../../shared/domain/mac';
+import { DEFAULT_DEVICE_OPTIONS } from '../../store/schema/deviceOptions';
+
+export { DEFAULT_DEVICE_OPTIONS };
+
+// The first, in-memory device list. The persistent DeviceRepository (deviceRepository.ts, built by openHotDesk in
+// hotDesk.ts) replaces it: same `findByMac(mac)` and `list()`, with `create()` instead of `add()`. Kept until the
+// composition root switches over.
 
 export interface HotDeskDevice {
   readonly name: string;
   readonly mac: Mac;
   readonly options: DeviceOptions;
 }
-
-export const DEFAULT_DEVICE_OPTIONS: DeviceOptions = {
-  location: '',
-  timeZone: 'UTC',
-  timeFormat: '24h',
-  keysPerPage: 6,
-  emergencyNumbers: [...DEMO_EMERGENCY_NUMBERS],
-};
 
 /** The PBX's hot-desking devices, keyed by MAC (the seed document's "Advanced > Hotdesking" list). */
 export class HotDeskDevices {

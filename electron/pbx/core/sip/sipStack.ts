@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../../../shared/domain/dialCodes';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../clock';
 import { TransactionLayer } from '../../transaction';
+import type { Flow } from '../../transport/flow';
 import { WsSipTransport } from '../../transport/wsTransport';
 import type { SipAccounts } from '../accounts/sipAccounts';
 import { AuthThrottle } from '../auth/authThrottle';
@@ -96,6 +97,10 @@ export class SipStack {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure = false): void {
     this.transport.handleUpgrade(request, socket, head, secure);
+  }
+
+  flowById(flowId: string): Flow | undefined {
+    return this.core.flowById(flowId);
   }
 
   bindingsOf(aor: string): Binding[] {

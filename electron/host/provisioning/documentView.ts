@@ -1,0 +1,33 @@
+import type { DeviceIdentity, DeviceOptions, PhoneAccount } from '../../../shared/contracts';
+import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import type { ProvisioningStatus } from '../../../shared/sip/provisioningStatus';
+import type { ProvisioningState } from './provisioningClient';
+
+/** The SIP account the renderer's phone registers with, from a provisioning document. */
+export function phoneAccountFromDocument(document: ProvisioningDocument): PhoneAccount {
+  const { account } = document;
+  return {
+    webSocketUrl: account.webSocketUrls[0] as string,
+    uri: account.uri,
+    authUser: account.authUser,
+    displayName: account.displayName,
+    credentials: account.credentials.kind === 'ha1' ? { ...account.credentials } : { kind: 'password', password: account.credentials.password },
+  };
+}
+
+/** Who the display says the device is: `HD0004` idle, or the user's extension and name. */
+export function identityFromDocument(document: ProvisioningDocument): DeviceIdentity {
+  const { identity } = document;
+  return identity.kind === 'pool' ? { kind: 'pool', name: identity.name } : { kind: 'user', extension: identity.extension, name: identity.name };
+}
+
+/** The Options fields the bridge's device view carries today (the document has more: language, ring tone, auto-logout). */
+export function deviceOptionsFromDocument(document: ProvisioningDocument): DeviceOptions {
+  const { location, timeZone, timeFormat, keysPerPage, emergencyNumbers } = document.options;
+  return { location, timeZone, timeFormat, keysPerPage, emergencyNumbers: [...emergencyNumbers] };
+}
+
+/** The client's state as the renderer sees it (no document: that goes out as identity, options and account). */
+export function provisioningStatusFromState(state: ProvisioningState): ProvisioningStatus {
+  return { status: state.status, source: state.source, error: state.error?.slice(0, 500) ?? null, etag: state.etag, fetchedAt: state.fetchedAt };
+}

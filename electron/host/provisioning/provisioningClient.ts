@@ -1,0 +1,258 @@
+import type { Mac } from '../../../shared/domain/mac';
+import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import { systemClock, type Clock, type TimerHandle } from '../../pbx/clock';
+import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
+import { DocumentGoneError, fetchProvisioningDocument, type FetchOutcome } from './fetchDocument';
+import type { PnpState } from './pnpSubscriber';
+
+/** What the display shows about provisioning (issue 4: "Not provisioned — MAC … — waiting for the administrator"). */
+export interface ProvisioningState {
+  mac: Mac;
+  /**
+   * `unprovisioned`: no document and not (yet) known to a PBX; `pending`: the PBX lists the device under Phones and
+   * the admin has to assign it; `provisioned`: a good document is in use (possibly with an error from a later fetch).
+   */
+  status: 'unprovisioned' | 'pending' | 'provisioned';
+  document: ProvisioningDocument | null;
+  /** Where the document comes from: the URL of the PnP NOTIFY or the one typed in settings. */
+  url: string | null;
+  source: 'pnp' | 'manual' | null;
+  /** The document's ETag, sent as If-None-Match. */
+  etag: string | null;
+  /** The last failure (fetch, validation, PnP connection), cleared by the next success. */
+  error: string | null;
+  fetchedAt: string | null;
+}
+
+/** Starts plug-and-play for a MAC; the default is a PnpSubscriber over the SIP WebSocket. */
+export type PnpStarter = (mac: Mac, webSocketUrl: string, callbacks: { onUrl(url: string): void; onState(state: PnpState): void }) => { stop(): void };
+
+export interface ProvisioningClientOptions {
+  mac: Mac;
+  store: ProvisioningDocumentStore;
+  /** The provisioning URL typed in settings (the other provisioning method), or null. */
+  manualUrl(): string | null;
+  /** The SIP WebSocket to send the PnP SUBSCRIBE to (the PBX's or SBC's), or null when there is none. */
+  pnpWebSocketUrl(): string | null;
+  startPnp: PnpStarter;
+  fetchDocument?: (url: string, etag: string | null) => Promise<FetchOutcome>;
+  clock?: Clock;
+  /** Retry of failed fetches; default 1 s doubling to 30 s. */
+  retryMs?: { min: number; max: number };
+  onError?(error: unknown): void;
+}
+
+/**
+ * One device's provisioning (issue 4): the last good document from disk; otherwise the manually entered URL, or
+ * plug-and-play until the PBX sends a URL; then fetch with `If-None-Match`, validate, store atomically, tell
+ * listeners. A failed fetch keeps the last good document, reports the error and retries with backoff. resync()
+ * re-fetches (the phone calls it on a check-sync NOTIFY).
+ */
+export class ProvisioningClient {
+  private current: ProvisioningState;
+  private readonly listeners = new Set<(state: ProvisioningState) => void>();
+  private readonly clock: Clock;
+  private pnp: { stop(): void } | null = null;
+  private retryTimer: TimerHandle | null = null;
+  private backoff: number;
+  private inFlight: Promise<ProvisioningState> | null = null;
+  private fetchAgain = false;
+  private running = false;
+
+  constructor(private readonly options: ProvisioningClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.backoff = options.retryMs?.min ?? 1000;
+    this.current = { mac: options.mac, status: 'unprovisioned', document: null, url: null, source: null, etag: null, error: null, fetchedAt: null };
+  }
+
+  get mac(): Mac {
+    return this.options.mac;
+  }
+
+  state(): ProvisioningState {
+    return structuredClone(this.current);
+  }
+
+  onChange(listener: (state: ProvisioningState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const stored = await this.options.store.load(this.options.mac).catch(() => null);
+    if (!this.running) return;
+    if (stored && stored.document.device.mac === this.options.mac) this.adopt(stored);
+    this.settle(true);
+  }
+
+  /** Re-evaluates the provisioning method after the settings changed (a URL typed in or cleared). */
+  settingsChanged(): void {
+    if (this.running) this.settle(false);
+  }
+
+  /** Fetches the document again (check-sync); resolves with the state after the fetch. */
+  resync(): Promise<ProvisioningState> {
+    if (!this.running) return Promise.resolve(this.state());
+    if (this.inFlight) {
+      this.fetchAgain = true;
+      return this.inFlight;
+    }
+    const url = this.options.manualUrl() ?? this.current.url;
+    if (url === null) return Promise.resolve(this.state());
+    return this.fetchFrom(url, this.current.source ?? 'pnp');
+  }
+
+  stop(): void {
+    this.running = false;
+    this.stopPnp();
+    this.clearRetry();
+    this.listeners.clear();
+  }
+
+  /**
+   * Picks the source: a typed URL wins; then the URL the stored document came from (re-fetched at start, to catch
+   * changes made while the device was off); else plug-and-play.
+   */
+  private settle(starting: boolean): void {
+    const manual = this.options.manualUrl();
+    if (manual !== null) {
+      this.stopPnp();
+      if (starting || manual !== this.current.url || this.current.document === null) void this.fetchFrom(manual, 'manual');
+      return;
+    }
+    if (this.current.source === 'manual') {
+      // The typed URL was cleared: keep the document in use until plug-and-play brings the PBX's.
+      this.update({ url: null, source: null, etag: null });
+    }
+    if (this.current.url !== null) {
+      this.stopPnp();
+      if (starting) void this.fetchFrom(this.current.url, this.current.source ?? 'pnp');
+      return;
+    }
+    this.startPnp();
+  }
+
+  private startPnp(): void {
+    if (this.pnp) return;
+    const webSocketUrl = this.options.pnpWebSocketUrl();
+    if (webSocketUrl === null) {
+      this.update({ error: 'No provisioning server: enter a provisioning URL or a SIP account in Settings' });
+      return;
+    }
+    this.pnp = this.options.startPnp(this.options.mac, webSocketUrl, {
+      onUrl: (url) => {
+        this.pnp = null;
+        void this.fetchFrom(url, 'pnp');
+      },
+      onState: (state) => {
+        if (this.current.document !== null) return;
+        if (state.kind === 'pending') this.update({ status: 'pending', error: null });
+        if (state.kind === 'failed') this.update({ status: 'unprovisioned', error: state.reason });
+      },
+    });
+  }
+
+  private stopPnp(): void {
+    this.pnp?.stop();
+    this.pnp = null;
+  }
+
+  /** One fetch at a time; a request during a fetch (a second check-sync) runs once more after it. */
+  private fetchFrom(url: string, source: 'pnp' | 'manual'): Promise<ProvisioningState> {
+    if (this.inFlight) {
+      this.fetchAgain = true;
+      return this.inFlight;
+    }
+    this.clearRetry();
+    const run = async (): Promise<ProvisioningState> => {
+      let target = url;
+      do {
+        this.fetchAgain = false;
+        await this.fetchOnce(target, source);
+        target = this.options.manualUrl() ?? this.current.url ?? target;
+      } while (this.fetchAgain && this.running);
+      return this.state();
+    };
+    this.inFlight = run().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async fetchOnce(url: string, source: 'pnp' | 'manual'): Promise<void> {
+    const fetchDocument = this.options.fetchDocument ?? ((target: string, etag: string | null) => fetchProvisioningDocument(target, etag));
+    const etag = url === this.current.url ? this.current.etag : null;
+    try {
+      const outcome = await fetchDocument(url, etag);
+      if (!this.running) return;
+      if (outcome.kind === 'not-modified') {
+        this.succeeded();
+        if (this.current.error !== null) this.update({ error: null });
+        return;
+      }
+      if (outcome.document.device.mac !== this.options.mac) {
+        throw new Error(`The provisioning document is for another device (MAC ${outcome.document.device.mac})`);
+      }
+      const fetchedAt = new Date(this.clock.now()).toISOString();
+      const entry: StoredProvisioning = { url, source, etag: outcome.etag, document: outcome.document, fetchedAt };
+      let saveError: string | null = null;
+      await this.options.store.save(this.options.mac, entry).catch((error: unknown) => {
+        saveError = `Provisioning document not saved: ${error instanceof Error ? error.message : String(error)}`;
+      });
+      if (!this.running) return;
+      this.succeeded();
+      this.adopt(entry, saveError);
+    } catch (error) {
+      if (!this.running) return;
+      this.options.onError?.(error);
+      const message = error instanceof Error ? error.message : String(error);
+      // Keep the last good document; until there is one, keep the URL so the retry has somewhere to go.
+      this.update(this.current.document ? { error: message } : { url, source, error: message });
+      if (source === 'pnp' && error instanceof DocumentGoneError) {
+        // The PBX no longer knows this URL (device deleted or re-created): ask it again over plug-and-play.
+        this.update({ url: null, source: null, etag: null });
+        this.startPnp();
+        return;
+      }
+      this.scheduleRetry(url, source);
+    }
+  }
+
+  private adopt(entry: StoredProvisioning, error: string | null = null): void {
+    const { url, source, etag, document, fetchedAt } = entry;
+    this.update({ status: 'provisioned', document, url, source, etag, error, fetchedAt });
+  }
+
+  private succeeded(): void {
+    this.backoff = this.options.retryMs?.min ?? 1000;
+  }
+
+  private scheduleRetry(url: string, source: 'pnp' | 'manual'): void {
+    this.clearRetry();
+    const delay = this.backoff;
+    this.backoff = Math.min(this.backoff * 2, this.options.retryMs?.max ?? 30_000);
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) void this.fetchFrom(url, source);
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private update(patch: Partial<ProvisioningState>): void {
+    this.current = { ...this.current, ...patch };
+    const snapshot = this.state();
+    for (const listener of this.listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { createHmac, randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
+import type { Mode } from '../../../shared/contracts';
+import { DEFAULT_SCRYPT_COST, hashSecret, verifySecret, type ScryptCost } from '../core/hotdesk/secretHash';
+import type { DocumentStore } from '../store/documentStore';
+import type { AdminCredentialsData } from '../store/schema/settingsDocs';
+
+export const ADMIN_USER = 'admin';
+/** The public demo password (PRODUCT.md §9); demo mode listens on loopback only. */
+export const DEMO_ADMIN_PASSWORD = 'admin';
+const CACHE_SIZE = 16;
+
+export interface AdminCredentialsOptions {
+  store: DocumentStore<AdminCredentialsData>;
+  mode: Mode;
+  now?: () => Date;
+  randomBytes?: (size: number) => Buffer;
+  cost?: ScryptCost;
+}
+
+export interface InitialisedAdminCredentials {
+  credentials: AdminCredentials;
+  /**
+   * The password generated on this start (first start of site mode, or the first site-mode start after demo mode),
+   * to be printed once; null otherwise. Only its hash is stored.
+   */
+  generatedPassword: string | null;
+}
+
+/**
+ * Makes sure the admin console has credentials: demo mode `admin`/`admin`; site (and external) mode a random password
+ * generated on first start — also replacing the public demo password if the data dir was used in demo mode before.
+ */
+export async function initAdminCredentials(options: AdminCredentialsOptions): Promise<InitialisedAdminCredentials> {
+  const now = options.now ?? (() => new Date());
+  const randomBytes = options.randomBytes ?? cryptoRandomBytes;
+  const cost = options.cost ?? DEFAULT_SCRYPT_COST;
+  const credentials = new AdminCredentials(options.store, { now, randomBytes, cost });
+  const current = options.store.read();
+  if (options.mode === 'demo') {
+    if (current === null) await credentials.set(DEMO_ADMIN_PASSWORD, 'demo-default');
+    return { credentials, generatedPassword: null };
+  }
+  if (current !== null && current.origin !== 'demo-default') return { credentials, generatedPassword: null };
+  const generated = randomBytes(12).toString('base64url');
+  await credentials.set(generated, 'generated');
+  return { credentials, generatedPassword: generated };
+}
+
+/**
+ * Checks HTTP Basic credentials against the stored scrypt hash. A successful check is remembered as an HMAC under a
+ * per-process key, so a console that sends its credentials with every request costs one hash, not one per request.
+ */
+export class AdminCredentials {
+  private readonly cacheKey: Buffer;
+  private verified: Buffer[] = [];
+
+  constructor(
+    private readonly store: DocumentStore<AdminCredentialsData>,
+    private readonly deps: { now(): Date; randomBytes(size: number): Buffer; cost: ScryptCost },
+  ) {
+    this.cacheKey = deps.randomBytes(32);
+  }
+
+  get user(): string {
+    return this.store.read()?.user ?? ADMIN_USER;
+  }
+
+  async verify(user: string, password: string): Promise<boolean> {
+    const stored = this.store.read();
+    if (stored === null || password.length > 1024) return false;
+    const tag = createHmac('sha256', this.cacheKey).update(`${stored.password.hash}\0${user}\0${password}`).digest();
+    if (this.verified.some((known) => timingSafeEqual(known, tag))) return true;
+    const matches = (await verifySecret(password, stored.password)) && user === stored.user;
+    if (matches) this.verified = [tag, ...this.verified].slice(0, CACHE_SIZE);
+    return matches;
+  }
+
+  /** Stores a new password (hashed) for `admin`; previously verified credentials stop working at once. */
+  async set(password: string, origin: 'demo-default' | 'generated' | 'set' = 'set'): Promise<void> {
+    if (password.length < 1 || password.length > 1024) throw new RangeError('The admin password must have 1–1024 characters');
+    const hash = await hashSecret(password, this.deps.cost, this.deps.randomBytes);
+    await this.store.update(() => ({ next: { user: ADMIN_USER, password: hash, origin, changedAt: this.deps.now().toISOString() }, result: undefined }));
+    this.verified = [];
+  }
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { canonicalMacSchema, extensionNumberSchema, instantSchema, poolNameSchema } from '../store/schema/common';
+import { hotDeskOptionsSchema } from '../store/schema/deviceOptions';
+import { provisioningMethodSchema, sbcSchema, type DeviceRecord } from '../store/schema/devicesDoc';
+import { blfPositionSchema, type ExtensionRecord } from '../store/schema/extensionsDoc';
+import { pendingPhoneSchema, type PendingPhone } from '../store/schema/pendingPhonesDoc';
+import { editionSchema } from '../core/licence/licencePayload';
+
+// What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
+// provisioning URL, which the administrator needs for the "url" provisioning method.
+
+export const deviceStatusSchema = z.enum(['idle', 'logged-in', 'offline']);
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
+
+export const deviceDtoSchema = z.object({
+  name: poolNameSchema,
+  mac: canonicalMacSchema,
+  status: deviceStatusSchema,
+  /** The logged-in user's extension, else null. */
+  extension: z.string().nullable(),
+  /** Since when the device is logged in (ISO 8601), else null. */
+  since: instantSchema.nullable(),
+  location: z.string(),
+  provisioning: z.object({ method: provisioningMethodSchema, url: z.string().nullable() }),
+  sbc: sbcSchema.nullable(),
+  template: z.null(),
+  options: hotDeskOptionsSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type DeviceDto = z.infer<typeof deviceDtoSchema>;
+
+export interface DeviceLiveState {
+  status: DeviceStatus;
+  extension: string | null;
+  since: Date | null;
+}
+
+export function deviceDto(device: DeviceRecord, live: DeviceLiveState, provisioningUrl: string | null): DeviceDto {
+  return {
+    name: device.name,
+    mac: device.mac,
+    status: live.status,
+    extension: live.extension,
+    since: live.since?.toISOString() ?? null,
+    location: device.options.location,
+    provisioning: { method: device.provisioning, url: provisioningUrl },
+    sbc: device.sbc,
+    template: null,
+    options: device.options,
+    createdAt: device.createdAt,
+    updatedAt: device.updatedAt,
+  };
+}
+
+export const phoneDtoSchema = pendingPhoneSchema.extend({
+  /** The hot-desking device set up for this MAC, if any (the one "Assign Ext" maps it to). */
+  device: poolNameSchema.nullable(),
+});
+export type PhoneDto = z.infer<typeof phoneDtoSchema>;
+
+export function phoneDto(phone: PendingPhone, device: string | null): PhoneDto {
+  return { ...phone, device };
+}
+
+export const extensionDtoSchema = z.object({
+  extension: extensionNumberSchema,
+  name: z.string(),
+  hotDesking: z.boolean(),
+  /** Whether a PIN is set; the PIN itself is write-only. */
+  pinSet: z.boolean(),
+  blf: z.array(blfPositionSchema),
+  sip: z.object({ authUser: z.string(), realm: z.string() }),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type ExtensionDto = z.infer<typeof extensionDtoSchema>;
+
+export const createdExtensionDtoSchema = extensionDtoSchema.extend({
+  /** Shown once, at creation: only the HA1 is stored. */
+  sipPassword: z.string(),
+});
+
+export function extensionDto(record: ExtensionRecord): ExtensionDto {
+  return {
+    extension: record.extension,
+    name: record.name,
+    hotDesking: record.hotDesking,
+    pinSet: record.pin !== null,
+    blf: record.blf,
+    sip: { authUser: record.extension, realm: record.sip.realm },
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export const licenceDtoSchema = z.object({
+  edition: editionSchema,
+  source: z.enum(['installed', 'built-in-demo', 'none']),
+  state: z.enum(['valid', 'expired', 'invalid', 'none']),
+  licensee: z.string().nullable(),
+  issued: z.string().nullable(),
+  expires: z.string().nullable(),
+  maxHotDeskDevices: z.number().int().nullable(),
+  hotDesking: z.boolean(),
+  problem: z.string().nullable(),
+});
+
+export const errorDtoSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export const assignResultSchema = z.object({ mac: canonicalMacSchema, device: deviceDtoSchema });

@@ -1,0 +1,101 @@
+import type { HttpMethod } from '../router';
+
+/** A response as documented: a component schema name (JSON), `csv`, `events`, `openapi`, or no body. */
+export interface ResponseDoc {
+  description: string;
+  body?: string | 'csv' | 'events' | 'openapi';
+}
+
+export interface ParameterDoc {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+/** One documented operation. This list is written by hand; a test checks it against the router's table. */
+export interface OperationDoc {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  public?: boolean;
+  query?: ParameterDoc[];
+  /** Component name of the JSON request body. */
+  requestBody?: string;
+  responses: Record<number, ResponseDoc>;
+}
+
+const P = '/api/v1';
+const ok = (body: string, description = 'OK'): ResponseDoc => ({ description, body });
+const err = (description: string): ResponseDoc => ({ description, body: 'Error' });
+const E400 = err('Invalid request: `error.fields` names each invalid field');
+const E403 = err('Needs a PRO or Enterprise licence, or the licence limit is reached');
+const E404 = err('No such item');
+
+export const OPERATIONS: OperationDoc[] = [
+  { method: 'GET', path: `${P}/openapi.json`, tag: 'API', public: true, summary: 'This document (no credentials needed)', responses: { 200: { description: 'The OpenAPI document', body: 'openapi' } } },
+
+  { method: 'GET', path: `${P}/devices`, tag: 'Hot desking', summary: 'List the hot-desking devices with their live status', responses: { 200: ok('DeviceList') } },
+  {
+    method: 'POST', path: `${P}/devices`, tag: 'Hot desking', summary: 'Create a hot-desking device (named HDnnnn, next free)', requestBody: 'DeviceCreate',
+    responses: { 201: ok('Device', 'Created'), 400: E400, 403: E403, 409: err('The MAC belongs to another device') },
+  },
+  { method: 'GET', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'One hot-desking device', responses: { 200: ok('Device'), 404: E404 } },
+  {
+    method: 'PATCH', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Change a device (MAC, provisioning method, SBC, Options); custom templates are refused', requestBody: 'DevicePatch',
+    responses: { 200: ok('Device'), 400: E400, 404: E404, 409: err('The MAC belongs to another device') },
+  },
+  { method: 'DELETE', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Delete a hot-desking device', responses: { 204: { description: 'Deleted' }, 404: E404 } },
+  {
+    method: 'POST', path: `${P}/devices/{name}/logout`, tag: 'Hot desking', summary: "Force-log-out the device's user",
+    responses: { 200: ok('Device'), 404: E404, 409: err('Nobody is logged in on the device') },
+  },
+
+  { method: 'GET', path: `${P}/phones`, tag: 'Phones', summary: 'Pending plug-and-play requests', responses: { 200: ok('PhoneList') } },
+  {
+    method: 'POST', path: `${P}/phones/{mac}/assign`, tag: 'Phones', summary: 'Assign Ext: provision a pending phone as the hot-desking device set up for its MAC', requestBody: 'PhoneAssign',
+    responses: { 200: ok('AssignResult'), 400: E400, 404: E404, 409: err('The device is set up for a different MAC') },
+  },
+  { method: 'DELETE', path: `${P}/phones/{mac}`, tag: 'Phones', summary: 'Dismiss a pending request', responses: { 204: { description: 'Dismissed' }, 404: E404 } },
+
+  { method: 'GET', path: `${P}/extensions`, tag: 'Extensions', summary: 'List extensions (PINs and SIP secrets are never returned)', responses: { 200: ok('ExtensionList') } },
+  {
+    method: 'POST', path: `${P}/extensions`, tag: 'Extensions', summary: 'Create an extension; the generated SIP password is returned once', requestBody: 'ExtensionCreate',
+    responses: { 201: ok('CreatedExtension', 'Created'), 400: E400, 409: err('The extension exists or the number is reserved') },
+  },
+  { method: 'GET', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'One extension', responses: { 200: ok('Extension'), 404: E404 } },
+  {
+    method: 'PATCH', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Change name, Enable hot desking, PIN (write-only, policy-checked) or BLF positions', requestBody: 'ExtensionPatch',
+    responses: { 200: ok('Extension'), 400: E400, 404: E404 },
+  },
+  { method: 'DELETE', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Delete an extension', responses: { 204: { description: 'Deleted' }, 404: E404 } },
+
+  { method: 'GET', path: `${P}/dial-codes`, tag: 'Settings', summary: 'The system dial codes', responses: { 200: ok('DialCodes') } },
+  {
+    method: 'PUT', path: `${P}/dial-codes`, tag: 'Settings', summary: 'Replace the dial codes; codes other than the hot-desk ones may not start with *7', requestBody: 'DialCodesPut',
+    responses: { 200: ok('DialCodes'), 400: E400, 409: err('Clashing dial codes (listed in error.details.clashes)') },
+  },
+  { method: 'GET', path: `${P}/settings`, tag: 'Settings', summary: 'PBX hot-desk settings', responses: { 200: ok('Settings') } },
+  { method: 'PATCH', path: `${P}/settings`, tag: 'Settings', summary: 'Change PBX hot-desk settings (PIN minimum length 4–10)', requestBody: 'SettingsPatch', responses: { 200: ok('Settings'), 400: E400 } },
+
+  { method: 'GET', path: `${P}/licence`, tag: 'Licence', summary: 'The licence in force', responses: { 200: ok('Licence') } },
+  { method: 'PUT', path: `${P}/licence`, tag: 'Licence', summary: 'Install a licence token (verified offline)', requestBody: 'LicenceInstall', responses: { 200: ok('Licence'), 400: E400 } },
+
+  {
+    method: 'GET', path: `${P}/audit`, tag: 'Audit', summary: 'Login history and admin actions, oldest first (JSON, or CSV with format=csv)',
+    query: [
+      { name: 'since', description: 'Only events at or after this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+      { name: 'until', description: 'Only events before this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+      { name: 'kind', description: 'Comma-separated event kinds, e.g. device.created,phone.assigned', schema: { type: 'string' } },
+      { name: 'limit', description: 'At most this many (the newest)', schema: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+      { name: 'format', description: 'json (default) or csv (RFC 4180, as a download)', schema: { type: 'string', enum: ['json', 'csv'] } },
+    ],
+    responses: { 200: { description: 'The events', body: 'AuditList' }, 400: E400 },
+  },
+
+  {
+    method: 'GET', path: `${P}/events`, tag: 'Live updates',
+    summary: 'Server-sent events: device.*, phone.*, extension.*, dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); a comment heartbeat every 15 s',
+    responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
+  },
+];

@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import { AuthThrottle } from '../core/auth/authThrottle';
+import type { AdminCredentials } from './adminCredentials';
+import { ApiError } from './http/apiError';
+import { BASIC_CHALLENGE, parseBasicAuth } from './http/basicAuth';
+
+export interface AuthGuardOptions {
+  credentials: AdminCredentials;
+  now(): number;
+  /** Failed logins per source address within `windowMs` before it is refused (429) for the rest of the window. */
+  maxFailures?: number;
+  windowMs?: number;
+}
+
+/** HTTP Basic authentication with per-address throttling of wrong credentials; resolves with the user name. */
+export function createAuthGuard(options: AuthGuardOptions): (req: IncomingMessage) => Promise<string> {
+  const windowMs = options.windowMs ?? 60_000;
+  const throttle = new AuthThrottle(options.now, options.maxFailures ?? 10, windowMs);
+  return async (req) => {
+    const source = req.socket.remoteAddress ?? 'unknown';
+    if (throttle.isBlocked(source)) {
+      throw new ApiError(429, 'too-many-attempts', 'Too many failed logins from this address; wait a minute and retry', {
+        headers: { 'Retry-After': String(Math.ceil(windowMs / 1000)) },
+      });
+    }
+    const presented = parseBasicAuth(req.headers.authorization);
+    if (presented && (await options.credentials.verify(presented.user, presented.password))) return presented.user;
+    if (presented) throttle.recordFailure(source);
+    throw new ApiError(401, presented ? 'unauthorized' : 'authentication-required', presented ? 'Wrong user name or password' : 'This API needs HTTP Basic credentials', {
+      headers: { 'WWW-Authenticate': BASIC_CHALLENGE },
+    });
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refuses state-changing requests a browser sent on behalf of another site (the browser would attach the console's
+ * cached Basic credentials): an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`.
+ */
+export function refuseCrossSite(req: IncomingMessage): void {
+  if (!UNSAFE.has(req.method ?? '')) return;
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  let crossOrigin = site === 'cross-site';
+  if (origin !== undefined && origin !== 'null') {
+    try {
+      crossOrigin ||= new URL(origin).host !== req.headers.host;
+    } catch {
+      crossOrigin = true;
+    }
+  } else if (origin === 'null') {
+    crossOrigin = true;
+  }
+  if (crossOrigin) throw new ApiError(403, 'cross-origin', 'Cross-site requests to the admin API are refused');
+}

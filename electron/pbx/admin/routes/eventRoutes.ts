@@ -1,0 +1,46 @@
+import type { HotDeskChange } from '../../core/hotdesk/changeFeed';
+import type { ApiContext } from '../apiContext';
+import { extensionDto, phoneDto } from '../dto';
+import { ApiError } from '../http/apiError';
+import { API_PREFIX, route, type Route } from '../router';
+
+/** The event's data: what changed, with the changed item as the API would show it now (null once deleted). */
+export function changePayload(context: ApiContext, change: HotDeskChange): Record<string, unknown> {
+  const { devices, pendingPhones, extensions } = context.hotDesk;
+  switch (change.type) {
+    case 'device.created':
+    case 'device.updated':
+    case 'device.deleted':
+    case 'device.status': {
+      const device = devices.get(change.name);
+      return { ...change, item: device ? context.deviceDto(device) : null };
+    }
+    case 'phone.pending':
+    case 'phone.removed':
+    case 'phone.assigned': {
+      const phone = pendingPhones.get(change.mac);
+      return { ...change, item: phone ? phoneDto(phone, devices.findByMac(phone.mac)?.name ?? null) : null };
+    }
+    case 'extension.created':
+    case 'extension.updated':
+    case 'extension.deleted': {
+      const record = extensions.get(change.extension);
+      return { ...change, item: record ? extensionDto(record) : null };
+    }
+    default:
+      return { ...change };
+  }
+}
+
+export function eventRoutes(context: ApiContext): Route[] {
+  return [
+    route({
+      method: 'GET',
+      path: `${API_PREFIX}/events`,
+      handle({ req, res }) {
+        if (!context.streams.open(req, res)) throw new ApiError(503, 'too-many-streams', 'Too many open event streams; close one and retry', { headers: { 'Retry-After': '10' } });
+        return { streaming: true };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,69 @@
+import { HotDeskError } from '../../core/hotdesk/hotDeskErrors';
+import type { ExtensionPatch } from '../../core/hotdesk/extensionRepository';
+import type { ApiContext } from '../apiContext';
+import { extensionDto } from '../dto';
+import { API_PREFIX, route, type Route } from '../router';
+import { extensionCreateSchema, extensionPatchSchema } from '../schemas';
+
+function extensionOr404(context: ApiContext, extension: string | undefined) {
+  const record = extension !== undefined && /^[0-9]{2,8}$/.test(extension) ? context.hotDesk.extensions.get(extension) : null;
+  if (!record) throw new HotDeskError('not-found', `No extension ${String(extension).slice(0, 40)}`);
+  return record;
+}
+
+/** The audit detail of an extension change: which fields, never the PIN. */
+function describePatch(patch: ExtensionPatch): string {
+  return Object.keys(patch)
+    .map((key) => (key === 'pin' ? (patch.pin === null ? 'pin cleared' : 'pin changed') : key))
+    .join(', ');
+}
+
+export function extensionRoutes(context: ApiContext): Route[] {
+  const { extensions } = context.hotDesk;
+  return [
+    route({
+      method: 'GET',
+      path: `${API_PREFIX}/extensions`,
+      handle: () => ({ status: 200, json: { extensions: extensions.list().map(extensionDto) } }),
+    }),
+    route({
+      method: 'POST',
+      path: `${API_PREFIX}/extensions`,
+      body: extensionCreateSchema,
+      async handle({ body, actor }) {
+        const { record, sipPassword } = await extensions.create(body);
+        await context.audit(actor, { kind: 'extension.created', extension: record.extension, detail: record.name });
+        return {
+          status: 201,
+          json: { ...extensionDto(record), sipPassword },
+          headers: { Location: `${API_PREFIX}/extensions/${record.extension}` },
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: `${API_PREFIX}/extensions/{ext}`,
+      handle: ({ params }) => ({ status: 200, json: extensionDto(extensionOr404(context, params.ext)) }),
+    }),
+    route({
+      method: 'PATCH',
+      path: `${API_PREFIX}/extensions/{ext}`,
+      body: extensionPatchSchema,
+      async handle({ params, body, actor }) {
+        const extension = extensionOr404(context, params.ext).extension;
+        const record = await extensions.update(extension, body);
+        await context.audit(actor, { kind: 'extension.updated', extension, detail: describePatch(body) });
+        return { status: 200, json: extensionDto(record) };
+      },
+    }),
+    route({
+      method: 'DELETE',
+      path: `${API_PREFIX}/extensions/{ext}`,
+      async handle({ params, actor }) {
+        const removed = await extensions.remove(extensionOr404(context, params.ext).extension);
+        await context.audit(actor, { kind: 'extension.deleted', extension: removed.extension, detail: removed.name });
+        return { status: 204 };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
+import { extensionNumberSchema, poolNameSchema } from '../store/schema/common';
+import { autoLogoutSchema, hotDeskOptionsSchema } from '../store/schema/deviceOptions';
+import { provisioningMethodSchema, sbcSchema } from '../store/schema/devicesDoc';
+import { blfPositionSchema, MAX_BLF_POSITIONS } from '../store/schema/extensionsDoc';
+import { dialCodeSchema } from '../store/schema/settingsDocs';
+
+// Request bodies of the admin API. Strict objects: a misspelt field is a 400 naming it, never silently ignored.
+// No transforms, so that each converts to the JSON Schema the OpenAPI document publishes.
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const base = hotDeskOptionsSchema.shape;
+
+export const optionsPatchSchema = z.strictObject({
+  location: z.string().max(200).optional(),
+  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin').optional(),
+  timeFormat: base.timeFormat.optional(),
+  keysPerPage: base.keysPerPage.optional(),
+  emergencyNumbers: base.emergencyNumbers.min(1).max(10).optional(),
+  language: base.language.optional(),
+  ringTone: base.ringTone.optional(),
+  autoLogout: z.strictObject(autoLogoutSchema.shape).partial().optional(),
+});
+
+const macInputSchema = z.string().min(1).max(32);
+
+export const deviceCreateSchema = z.strictObject({
+  mac: macInputSchema,
+  provisioning: provisioningMethodSchema.optional(),
+  sbc: z.strictObject(sbcSchema.shape).nullable().optional(),
+  /** Must be null or absent: custom templates are refused on hot-desking devices. */
+  template: z.string().max(128).nullable().optional(),
+  options: optionsPatchSchema.optional(),
+});
+
+export const devicePatchSchema = z.strictObject({
+  mac: macInputSchema.optional(),
+  provisioning: provisioningMethodSchema.optional(),
+  sbc: z.strictObject(sbcSchema.shape).nullable().optional(),
+  template: z.string().max(128).nullable().optional(),
+  options: optionsPatchSchema.optional(),
+});
+
+export const phoneAssignSchema = z.strictObject({ device: poolNameSchema });
+
+const blfListSchema = z.array(blfPositionSchema).max(MAX_BLF_POSITIONS);
+const pinInputSchema = z.string().max(32);
+
+export const extensionCreateSchema = z.strictObject({
+  extension: extensionNumberSchema,
+  name: z.string().min(1).max(64),
+  hotDesking: z.boolean().optional(),
+  pin: pinInputSchema.optional(),
+  blf: blfListSchema.optional(),
+});
+
+export const extensionPatchSchema = z.strictObject({
+  name: z.string().min(1).max(64).optional(),
+  hotDesking: z.boolean().optional(),
+  /** Write-only; null removes the PIN (hot-desk login is then refused). */
+  pin: pinInputSchema.nullable().optional(),
+  blf: blfListSchema.optional(),
+});
+
+export const dialCodesPutSchema = z.strictObject({
+  login: dialCodeSchema,
+  logout: dialCodeSchema,
+  voicemail: dialCodeSchema,
+  pickup: dialCodeSchema,
+});
+
+export const licenceInstallSchema = z.strictObject({ token: z.string().min(1).max(4096) });
+
+export const settingsPatchSchema = z.strictObject({
+  pinMinLength: z.number().int().min(PIN_MIN_LENGTH_RANGE.min).max(PIN_MIN_LENGTH_RANGE.max).optional(),
+});
+
+export const auditQuerySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  /** Comma-separated event kinds. */
+  kind: z.string().regex(/^[a-z0-9.,-]{1,400}$/).optional(),
+  limit: z.string().regex(/^[1-9][0-9]{0,5}$/).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});

@@ -1,0 +1,37 @@
+/** What changed in the hot-desk data; the admin API pushes these to the console as server-sent events. */
+export type HotDeskChange =
+  | { type: 'device.created' | 'device.deleted'; name: string }
+  /** `provisioning`: the device's provisioning document changed (options, SBC, MAC…), so it should re-fetch it. */
+  | { type: 'device.updated'; name: string; provisioning: boolean }
+  /** Registration or login state changed (reported by the SIP side). */
+  | { type: 'device.status'; name: string }
+  | { type: 'phone.pending' | 'phone.removed'; mac: string }
+  | { type: 'phone.assigned'; mac: string; device: string }
+  | { type: 'extension.created' | 'extension.updated' | 'extension.deleted'; extension: string }
+  | { type: 'dial-codes.updated' | 'licence.updated' | 'settings.updated' };
+
+export type ChangeListener = (change: HotDeskChange) => void;
+
+/** A tiny synchronous publish/subscribe; one failing listener never stops the others or the change itself. */
+export class ChangeFeed {
+  private readonly listeners = new Set<ChangeListener>();
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: HotDeskChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error(`hot-desk change listener failed on ${change.type}:`, error);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+}

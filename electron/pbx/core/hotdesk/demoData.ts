@@ -1,0 +1,40 @@
+import type { BlfPosition } from '../../../../shared/domain/blfLayout';
+import { DEMO_EXTENSIONS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+import type { DeviceRepository } from './deviceRepository';
+import type { ExtensionRepository } from './extensionRepository';
+
+/** Alice's BLF settings (PRODUCT.md §9): on a hot-desk device Logout, Bob Brown, Carol Chen, Reception, Dan Diaz. */
+export const DEMO_ALICE_BLF: readonly BlfPosition[] = [
+  { type: 'blf', extension: '101', label: 'Bob Brown' },
+  null,
+  { type: 'blf', extension: '102', label: 'Carol Chen' },
+  { type: 'speed-dial', number: '0', label: 'Reception' },
+  null,
+  { type: 'blf', extension: '103', label: 'Dan Diaz' },
+];
+
+export interface DemoSeedOptions {
+  /** `demo`: the public `sip-<ext>` passwords (demo mode, loopback only); `random`: generated ones (site mode). */
+  sipPasswords: 'demo' | 'random';
+}
+
+/** The demo company directory: extensions 100–105 with their PINs (hashed) and Alice's BLF positions. */
+export async function seedDemoExtensions(extensions: ExtensionRepository, options: DemoSeedOptions): Promise<void> {
+  await Promise.all(
+    DEMO_EXTENSIONS.filter((demo) => extensions.get(demo.extension) === null).map((demo) =>
+      extensions.create({
+        extension: demo.extension,
+        name: demo.name,
+        hotDesking: demo.hotDesking,
+        pin: demo.pin,
+        blf: demo.extension === '100' ? DEMO_ALICE_BLF : [],
+        ...(options.sipPasswords === 'demo' ? { sipPassword: `sip-${demo.extension}` } : {}),
+      }),
+    ),
+  );
+}
+
+/** HD0001–HD0003 with their demo MACs and desk locations. */
+export async function seedDemoPoolDevices(devices: DeviceRepository): Promise<void> {
+  await devices.seed(DEMO_HOT_DESK_DEVICES.map((demo) => ({ name: demo.name, mac: demo.mac, options: { location: demo.location } })));
+}

@@ -1,0 +1,42 @@
+import { isZeroMac, parseMac, type Mac } from '../../../../shared/domain/mac';
+import type { AutoLogout, HotDeskOptions } from '../../store/schema/deviceOptions';
+import type { ProvisioningMethod, Sbc } from '../../store/schema/devicesDoc';
+import { HotDeskError } from './hotDeskErrors';
+
+/** Options as an admin writes them: any subset, auto-logout timers one by one. */
+export type OptionsPatch = Partial<Omit<HotDeskOptions, 'autoLogout'>> & { autoLogout?: Partial<AutoLogout> };
+
+export interface DeviceCreateInput {
+  mac: string;
+  provisioning?: ProvisioningMethod;
+  sbc?: Sbc | null;
+  /** null (or absent) = the built-in template; anything else is refused on hot-desking devices. */
+  template?: string | null;
+  options?: OptionsPatch;
+}
+
+export type DevicePatch = Partial<DeviceCreateInput>;
+
+export const CUSTOM_TEMPLATE_REFUSED = 'Custom provisioning templates cannot be used on hot-desking devices';
+
+/** The seed document's rule: hot-desking devices are provisioned with the built-in template only. */
+export function checkTemplate(template: string | null | undefined): void {
+  if (template !== undefined && template !== null) {
+    throw new HotDeskError('template-not-allowed', `${CUSTOM_TEMPLATE_REFUSED} (got "${template.slice(0, 64)}")`, 'template');
+  }
+}
+
+export function requireMac(input: string): Mac {
+  const mac = parseMac(input);
+  if (mac === null) throw new HotDeskError('validation', `"${input.slice(0, 40)}" is not a MAC address (like 02:00:00:00:00:01)`, 'mac');
+  if (isZeroMac(mac)) throw new HotDeskError('validation', '00:00:00:00:00:00 is not a device MAC address', 'mac');
+  return mac;
+}
+
+export function applyOptions(current: HotDeskOptions, patch: OptionsPatch | undefined): HotDeskOptions {
+  if (!patch) return current;
+  const { autoLogout, ...rest } = patch;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<HotDeskOptions>;
+  const timers = Object.fromEntries(Object.entries(autoLogout ?? {}).filter(([, value]) => value !== undefined)) as Partial<AutoLogout>;
+  return { ...current, ...defined, autoLogout: { ...current.autoLogout, ...timers } };
+}

@@ -1,0 +1,174 @@
+import type { Mac } from '../../../../shared/domain/mac';
+import type { DocumentStore } from '../../store/documentStore';
+import { DEFAULT_HOT_DESK_OPTIONS, type HotDeskOptions } from '../../store/schema/deviceOptions';
+import type { DeviceRecord, DevicesData } from '../../store/schema/devicesDoc';
+import type { HotDeskAllowance } from '../licence/licenceService';
+import type { ChangeFeed } from './changeFeed';
+import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch } from './deviceInput';
+import { HotDeskError } from './hotDeskErrors';
+import { allocatePoolName } from './poolNames';
+
+export interface DeviceRepositoryDeps {
+  store: DocumentStore<DevicesData>;
+  licence: { hotDeskAllowance(): HotDeskAllowance };
+  changes: ChangeFeed;
+  now(): Date;
+  randomBytes(size: number): Buffer;
+  /** Fresh pool credentials for a device name: HA1 of a random password. */
+  newSipSecret(user: string): { ha1: string; realm: string };
+}
+
+export interface DeviceUpdate {
+  device: DeviceRecord;
+  /** True when the device's provisioning document changes (it should re-fetch: check-sync). */
+  provisioningChanged: boolean;
+}
+
+/** A seeded device (demo data): created without the licence check, with a given name. */
+export interface DeviceSeed {
+  name: string;
+  mac: string;
+  options?: Partial<HotDeskOptions>;
+}
+
+/**
+ * The hot-desking devices (the seed document's "Advanced > Hotdesking" list): names `HDnnnn`, one per MAC, each with
+ * its provisioning token and pool SIP credentials. Reads are synchronous from the committed state.
+ */
+export class DeviceRepository {
+  private indexed: DevicesData | null = null;
+  private byName = new Map<string, DeviceRecord>();
+  private byMac = new Map<string, DeviceRecord>();
+  private byToken = new Map<string, DeviceRecord>();
+
+  constructor(private readonly deps: DeviceRepositoryDeps) {}
+
+  /** All devices, by name. */
+  list(): readonly DeviceRecord[] {
+    this.index();
+    return [...this.byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get(name: string): DeviceRecord | null {
+    this.index();
+    return this.byName.get(name) ?? null;
+  }
+
+  findByMac(mac: Mac | string): DeviceRecord | null {
+    this.index();
+    return this.byMac.get(mac.toLowerCase()) ?? null;
+  }
+
+  /** The device whose provisioning URL carries `token` (for the provisioning document server). */
+  findByToken(token: string): DeviceRecord | null {
+    this.index();
+    return this.byToken.get(token) ?? null;
+  }
+
+  /** Creates a device under the next free name; needs a PRO or Enterprise licence (and room under its limit). */
+  async create(input: DeviceCreateInput): Promise<DeviceRecord> {
+    checkTemplate(input.template);
+    const mac = requireMac(input.mac);
+    const options = applyOptions(DEFAULT_HOT_DESK_OPTIONS, input.options);
+    const device = await this.deps.store.update((data) => {
+      const allowance = this.deps.licence.hotDeskAllowance();
+      if (!allowance.ok) throw new HotDeskError('licence-required', allowance.reason);
+      if (allowance.maxDevices !== null && data.devices.length >= allowance.maxDevices) {
+        throw new HotDeskError('licence-limit', `The licence allows ${allowance.maxDevices} hot-desking devices and all are in use`);
+      }
+      this.refuseTakenMac(data, mac, null);
+      const name = allocatePoolName(data.devices.map((existing) => existing.name));
+      const record = this.newRecord(name, mac, {
+        provisioning: input.provisioning ?? 'pnp',
+        sbc: input.sbc ?? null,
+        options,
+      });
+      return { next: { devices: [...data.devices, record] }, result: record };
+    });
+    this.deps.changes.emit({ type: 'device.created', name: device.name });
+    return device;
+  }
+
+  /** Changes a device's MAC, provisioning method, SBC or options; the name, token and credentials stay. */
+  async update(name: string, patch: DevicePatch): Promise<DeviceUpdate> {
+    checkTemplate(patch.template);
+    const mac = patch.mac === undefined ? undefined : requireMac(patch.mac);
+    const outcome = await this.deps.store.update((data) => {
+      const current = data.devices.find((device) => device.name === name);
+      if (!current) throw notFound(name);
+      if (mac !== undefined) this.refuseTakenMac(data, mac, name);
+      const changed: DeviceRecord = {
+        ...current,
+        mac: mac ?? current.mac,
+        provisioning: patch.provisioning ?? current.provisioning,
+        sbc: patch.sbc === undefined ? current.sbc : patch.sbc,
+        options: applyOptions(current.options, patch.options),
+      };
+      if (sameProvisioning(current, changed)) return { next: data, result: { device: current, provisioningChanged: false } };
+      const device = { ...changed, updatedAt: this.deps.now().toISOString() };
+      return {
+        next: { devices: data.devices.map((existing) => (existing.name === name ? device : existing)) },
+        result: { device, provisioningChanged: true },
+      };
+    });
+    if (outcome.provisioningChanged) this.deps.changes.emit({ type: 'device.updated', name, provisioning: true });
+    return outcome;
+  }
+
+  async remove(name: string): Promise<DeviceRecord> {
+    const removed = await this.deps.store.update((data) => {
+      const current = data.devices.find((device) => device.name === name);
+      if (!current) throw notFound(name);
+      return { next: { devices: data.devices.filter((device) => device !== current) }, result: current };
+    });
+    this.deps.changes.emit({ type: 'device.deleted', name });
+    return removed;
+  }
+
+  /** Adds seed devices (demo data) under their given names, skipping names or MACs already present. */
+  async seed(seeds: readonly DeviceSeed[]): Promise<void> {
+    await this.deps.store.update((data) => {
+      const added = seeds
+        .filter((seed) => !data.devices.some((device) => device.name === seed.name || device.mac === requireMac(seed.mac)))
+        .map((seed) => this.newRecord(seed.name, requireMac(seed.mac), { provisioning: 'pnp', sbc: null, options: { ...DEFAULT_HOT_DESK_OPTIONS, ...seed.options } }));
+      return added.length === 0 ? { next: data, result: undefined } : { next: { devices: [...data.devices, ...added] }, result: undefined };
+    });
+  }
+
+  private newRecord(name: string, mac: Mac, fields: Pick<DeviceRecord, 'provisioning' | 'sbc' | 'options'>): DeviceRecord {
+    const at = this.deps.now().toISOString();
+    return {
+      name,
+      mac,
+      ...fields,
+      template: null,
+      token: this.deps.randomBytes(16).toString('base64url'),
+      sip: this.deps.newSipSecret(name),
+      createdAt: at,
+      updatedAt: at,
+    };
+  }
+
+  private refuseTakenMac(data: DevicesData, mac: Mac, except: string | null): void {
+    const owner = data.devices.find((device) => device.mac === mac && device.name !== except);
+    if (owner) throw new HotDeskError('conflict', `MAC ${mac} already belongs to ${owner.name}`, 'mac', { device: owner.name });
+  }
+
+  private index(): void {
+    const data = this.deps.store.read();
+    if (data === this.indexed) return;
+    this.byName = new Map(data.devices.map((device) => [device.name, device]));
+    this.byMac = new Map(data.devices.map((device) => [device.mac, device]));
+    this.byToken = new Map(data.devices.map((device) => [device.token, device]));
+    this.indexed = data;
+  }
+}
+
+function notFound(name: string): HotDeskError {
+  return new HotDeskError('not-found', `No hot-desking device ${name}`);
+}
+
+function sameProvisioning(a: DeviceRecord, b: DeviceRecord): boolean {
+  const key = (device: DeviceRecord) => JSON.stringify([device.mac, device.provisioning, device.sbc, device.options]);
+  return key(a) === key(b);
+}

@@ -1,0 +1,132 @@
+import type { BlfPosition } from '../../../../shared/domain/blfLayout';
+import { checkPin } from '../../../../shared/domain/pinPolicy';
+import type { DocumentStore } from '../../store/documentStore';
+import type { SecretHash, SipSecret } from '../../store/schema/common';
+import type { ExtensionRecord, ExtensionsData } from '../../store/schema/extensionsDoc';
+import type { ChangeFeed } from './changeFeed';
+import { HotDeskError } from './hotDeskErrors';
+import { hashSecret, verifySecret, type ScryptCost } from './secretHash';
+
+export interface ExtensionRepositoryDeps {
+  store: DocumentStore<ExtensionsData>;
+  changes: ChangeFeed;
+  now(): Date;
+  randomBytes(size: number): Buffer;
+  /** HA1 + realm for a user's password. */
+  sipSecret(user: string, password: string): SipSecret;
+  pinMinLength(): number;
+  pinCost: ScryptCost;
+  /** Numbers an extension may not take (bots, emergency numbers). */
+  reservedNumbers(): readonly string[];
+}
+
+export interface ExtensionCreateInput {
+  extension: string;
+  name: string;
+  hotDesking?: boolean;
+  pin?: string;
+  blf?: readonly BlfPosition[];
+  /** The SIP password; a random one when absent (returned once by create). */
+  sipPassword?: string;
+}
+
+export interface ExtensionPatch {
+  name?: string;
+  hotDesking?: boolean;
+  /** A new PIN (checked against the PIN policy, then only its hash is kept); null clears it. */
+  pin?: string | null;
+  blf?: readonly BlfPosition[];
+}
+
+/** Extensions: name, "Enable hot desking", the PIN (hash), SIP credentials (HA1) and BLF positions. */
+export class ExtensionRepository {
+  private decoy: Promise<SecretHash> | null = null;
+
+  constructor(private readonly deps: ExtensionRepositoryDeps) {}
+
+  list(): readonly ExtensionRecord[] {
+    return [...this.deps.store.read().extensions].sort((a, b) => a.extension.localeCompare(b.extension, 'en', { numeric: true }));
+  }
+
+  get(extension: string): ExtensionRecord | null {
+    return this.deps.store.read().extensions.find((record) => record.extension === extension) ?? null;
+  }
+
+  /** Creates an extension; resolves with the record and its SIP password (the only time the password is known). */
+  async create(input: ExtensionCreateInput): Promise<{ record: ExtensionRecord; sipPassword: string }> {
+    if (this.deps.reservedNumbers().includes(input.extension)) {
+      throw new HotDeskError('conflict', `${input.extension} is reserved (a service or emergency number)`, 'extension');
+    }
+    const pin = input.pin === undefined ? null : await this.hashPin(input.extension, input.pin);
+    const sipPassword = input.sipPassword ?? this.deps.randomBytes(15).toString('base64url');
+    const sip = this.deps.sipSecret(input.extension, sipPassword);
+    const record = await this.deps.store.update((data) => {
+      if (data.extensions.some((existing) => existing.extension === input.extension)) {
+        throw new HotDeskError('conflict', `Extension ${input.extension} already exists`, 'extension');
+      }
+      const at = this.deps.now().toISOString();
+      const created: ExtensionRecord = {
+        extension: input.extension,
+        name: input.name,
+        hotDesking: input.hotDesking ?? false,
+        pin,
+        sip,
+        blf: [...(input.blf ?? [])],
+        createdAt: at,
+        updatedAt: at,
+      };
+      return { next: { extensions: [...data.extensions, created] }, result: created };
+    });
+    this.deps.changes.emit({ type: 'extension.created', extension: record.extension });
+    return { record, sipPassword };
+  }
+
+  async update(extension: string, patch: ExtensionPatch): Promise<ExtensionRecord> {
+    if (!this.get(extension)) throw notFound(extension);
+    const pin = patch.pin === undefined || patch.pin === null ? patch.pin : await this.hashPin(extension, patch.pin);
+    const record = await this.deps.store.update((data) => {
+      const current = data.extensions.find((existing) => existing.extension === extension);
+      if (!current) throw notFound(extension);
+      const next: ExtensionRecord = {
+        ...current,
+        name: patch.name ?? current.name,
+        hotDesking: patch.hotDesking ?? current.hotDesking,
+        pin: pin === undefined ? current.pin : pin,
+        blf: patch.blf === undefined ? current.blf : [...patch.blf],
+        updatedAt: this.deps.now().toISOString(),
+      };
+      return { next: { extensions: data.extensions.map((existing) => (existing === current ? next : existing)) }, result: next };
+    });
+    this.deps.changes.emit({ type: 'extension.updated', extension });
+    return record;
+  }
+
+  async remove(extension: string): Promise<ExtensionRecord> {
+    const removed = await this.deps.store.update((data) => {
+      const current = data.extensions.find((existing) => existing.extension === extension);
+      if (!current) throw notFound(extension);
+      return { next: { extensions: data.extensions.filter((existing) => existing !== current) }, result: current };
+    });
+    this.deps.changes.emit({ type: 'extension.deleted', extension });
+    return removed;
+  }
+
+  /** Checks a PIN typed at login (constant time; false when the extension or its PIN does not exist). */
+  async verifyPin(extension: string, pin: string): Promise<boolean> {
+    const stored = this.get(extension)?.pin ?? null;
+    // An unknown extension or one without a PIN costs the same hash as a real one (PRODUCT.md §10: no enumeration).
+    this.decoy ??= hashSecret('decoy', this.deps.pinCost, this.deps.randomBytes);
+    const matches = await verifySecret(pin, stored ?? (await this.decoy));
+    return stored !== null && matches;
+  }
+
+  private async hashPin(extension: string, pin: string): Promise<SecretHash> {
+    const verdict = checkPin(pin, extension, { minLength: this.deps.pinMinLength() });
+    if (!verdict.ok) throw new HotDeskError('weak-pin', verdict.reason, 'pin', { problem: verdict.problem });
+    return hashSecret(pin, this.deps.pinCost, this.deps.randomBytes);
+  }
+}
+
+function notFound(extension: string): HotDeskError {
+  return new HotDeskError('not-found', `No extension ${extension}`);
+}

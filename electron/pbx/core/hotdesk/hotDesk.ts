@@ -1,0 +1,136 @@
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import type { Mode } from '../../../../shared/contracts';
+import { computeHa1 } from '../auth/digestAuth';
+import { LicenceService } from '../licence/licenceService';
+import type { LicenceAssets } from '../licence/licenceAssets';
+import { openPbxStore, type PbxStore } from '../../store/pbxStore';
+import type { MigrationContext } from '../../store/migrations';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../store/schema/deviceOptions';
+import { AuditLog } from './auditLog';
+import { ChangeFeed } from './changeFeed';
+import { seedDemoPoolDevices, seedDemoExtensions } from './demoData';
+import { DeviceRepository } from './deviceRepository';
+import { DialCodeRepository } from './dialCodeRepository';
+import { ExtensionRepository } from './extensionRepository';
+import { PendingPhoneRepository } from './pendingPhoneRepository';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './secretHash';
+import { SettingsRepository } from './settingsRepository';
+
+export interface HotDeskConfig {
+  mode: Mode;
+  /** The SIP realm (the PBX's domain) HA1s are made for. */
+  realm: string;
+  licence: LicenceAssets;
+  now?: () => Date;
+  randomBytes?: (size: number) => Buffer;
+  /** scrypt cost for PINs; tests pass TEST_SCRYPT_COST. */
+  pinCost?: ScryptCost;
+  /**
+   * Numbers extensions may not take (the bots' numbers, emergency numbers). Defaults to the default and the devices' emergency numbers;
+   * the composition root adds the bots' (core/bots is not imported here: it pulls in the media stack).
+   */
+  reservedNumbers?: () => readonly string[];
+}
+
+/** A SIP identity the registrar authenticates: an extension or a hot-desking device's pool identity. */
+export interface SipAccountView {
+  user: string;
+  displayName: string;
+  kind: 'extension' | 'pool';
+  ha1: string;
+  realm: string;
+}
+
+/** The PBX's hot-desk data and rules, over one store. */
+export interface HotDesk {
+  readonly store: PbxStore;
+  readonly changes: ChangeFeed;
+  readonly devices: DeviceRepository;
+  readonly extensions: ExtensionRepository;
+  readonly pendingPhones: PendingPhoneRepository;
+  readonly audit: AuditLog;
+  readonly dialCodes: DialCodeRepository;
+  readonly settings: SettingsRepository;
+  readonly licence: LicenceService;
+  /** Problems found while opening (unreadable files moved aside), for the log and the console. */
+  readonly warnings: readonly string[];
+  /** Finds the SIP credentials (HA1) of an extension or pool identity, for digest authentication. */
+  sipAccount(user: string): SipAccountView | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the hot-desk domain over `store`. In demo mode a first start (or a document that had to be moved aside) is
+ * seeded with the demo directory and devices (PRODUCT.md §9); the demo PRO licence is built in.
+ */
+export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Promise<HotDesk> {
+  const now = config.now ?? (() => new Date());
+  const randomBytes = config.randomBytes ?? cryptoRandomBytes;
+  const changes = new ChangeFeed();
+  const newSipSecret = (user: string) => ({ ha1: computeHa1(user, config.realm, randomBytes(18).toString('base64url')), realm: config.realm });
+  const licence = new LicenceService({
+    store: store.licence,
+    publicKeyPem: config.licence.publicKeyPem,
+    builtInToken: config.mode === 'demo' ? config.licence.demoToken : null,
+    now,
+    changes,
+  });
+  const settings = new SettingsRepository({ store: store.settings, changes });
+  const devices = new DeviceRepository({ store: store.devices, licence, changes, now, randomBytes, newSipSecret });
+  const reservedNumbers =
+    config.reservedNumbers ??
+    (() => [...new Set([...DEFAULT_HOT_DESK_OPTIONS.emergencyNumbers, ...devices.list().flatMap((device) => device.options.emergencyNumbers)])]);
+  const extensions = new ExtensionRepository({
+    store: store.extensions,
+    changes,
+    now,
+    randomBytes,
+    sipSecret: (user, password) => ({ ha1: computeHa1(user, config.realm, password), realm: config.realm }),
+    pinMinLength: () => settings.get().pinMinLength,
+    pinCost: config.pinCost ?? DEFAULT_SCRYPT_COST,
+    reservedNumbers,
+  });
+  const hotDesk: HotDesk = {
+    store,
+    changes,
+    devices,
+    extensions,
+    pendingPhones: new PendingPhoneRepository({ store: store.pendingPhones, changes }),
+    audit: new AuditLog({ journal: store.audit, now, randomBytes }),
+    dialCodes: new DialCodeRepository({ store: store.dialCodes, changes }),
+    settings,
+    licence,
+    warnings: store.warnings,
+    sipAccount(user) {
+      const device = devices.get(user);
+      if (device) return { user, displayName: device.name, kind: 'pool', ...device.sip };
+      const extension = extensions.get(user);
+      if (extension) return { user, displayName: extension.name, kind: 'extension', ...extension.sip };
+      return null;
+    },
+    close: () => store.close(),
+  };
+  if (config.mode === 'demo') {
+    const fresh = (state: string) => state === 'created' || state === 'recovered';
+    if (fresh(store.states.extensions)) await seedDemoExtensions(extensions, { sipPasswords: 'demo' });
+    if (fresh(store.states.devices)) await seedDemoPoolDevices(devices);
+  }
+  return hotDesk;
+}
+
+/** Opens the store under `dataDir` (the PBX's own folder) and builds the domain over it. */
+export async function openHotDesk(dataDir: string, config: HotDeskConfig): Promise<HotDesk> {
+  const randomBytes = config.randomBytes ?? cryptoRandomBytes;
+  const context: MigrationContext = {
+    now: config.now ?? (() => new Date()),
+    randomBytes,
+    newSipSecret: (user) => ({ ha1: computeHa1(user, config.realm, randomBytes(18).toString('base64url')), realm: config.realm }),
+  };
+  const store = await openPbxStore(dataDir, context);
+  try {
+    return await createHotDesk(store, config);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

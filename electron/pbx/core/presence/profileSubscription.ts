@@ -1,0 +1,26 @@
+import type { Mac } from '../../../../shared/domain/mac';
+import type { TimerHandle } from '../../clock/clock';
+import type { Dialog } from '../../dialog';
+import type { Flow } from '../../transport/flow';
+import type { EventHeader } from './eventHeader';
+import type { ProfileUrlFormat } from './profileUrlBody';
+
+/** One device's ua-profile subscription (RFC 6080 §6, RFC 6665): the notifier side of its dialog. */
+export class ProfileSubscription {
+  expiresAt = 0;
+  timer: TimerHandle | null = null;
+  /** The device the admin assigned this MAC to while the subscription was up (before the records say so). */
+  assignedTo: string | null = null;
+
+  constructor(
+    readonly mac: Mac,
+    readonly dialog: Dialog,
+    public flow: Flow,
+    readonly event: EventHeader,
+    readonly format: ProfileUrlFormat,
+  ) {}
+
+  secondsLeft(now: number): number {
+    return Math.max(0, Math.round((this.expiresAt - now) / 1000));
+  }
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Stored files hold HA1s and PIN hashes: readable by the PBX's user only. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+const TEMP_SUFFIX = '.tmp';
+
+/**
+ * Replaces `target` with `data` so that a crash at any point leaves either the old or the new content, never a mix:
+ * write a temp file beside it, fsync it, rename it over the target (atomic on POSIX and NTFS), fsync the directory so
+ * the rename itself is durable. When this resolves the new content survives kill -9 and power loss.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const handle = await open(temp, 'wx', FILE_MODE);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Makes a directory's entries (a rename, a new file) durable. Windows cannot open directories; NTFS journals them. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function ensureDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+}
+
+/** Deletes temp files a crash left behind beside `target` (they were never acknowledged, so nothing is lost). */
+export async function removeStaleTempFiles(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)).map((name) => unlink(path.join(dir, name)).catch(() => undefined)),
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { parseMac } from '../../../../shared/domain/mac';
+import type { DocumentSpec, MigrationContext } from '../migrations';
+import { canonicalMacSchema, instantSchema, poolNameSchema, sipSecretSchema } from './common';
+import { DEFAULT_HOT_DESK_OPTIONS, hotDeskOptionsSchema } from './deviceOptions';
+
+export const sbcSchema = z.object({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65_535),
+});
+export type Sbc = z.infer<typeof sbcSchema>;
+
+export const provisioningMethodSchema = z.enum(['pnp', 'url']);
+export type ProvisioningMethod = z.infer<typeof provisioningMethodSchema>;
+
+/** The secret part of a device's provisioning URL: 128 random bits, base64url. */
+export const provisioningTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+export const deviceRecordSchema = z.object({
+  name: poolNameSchema,
+  mac: canonicalMacSchema,
+  provisioning: provisioningMethodSchema,
+  sbc: sbcSchema.nullable(),
+  /** Always null: hot-desking devices use the built-in provisioning template only (seed "Requirements"). */
+  template: z.null(),
+  options: hotDeskOptionsSchema,
+  token: provisioningTokenSchema,
+  /** The pool identity's SIP credentials (user = name). */
+  sip: sipSecretSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
+
+export const devicesDataSchema = z.object({ devices: z.array(deviceRecordSchema) });
+export type DevicesData = z.infer<typeof devicesDataSchema>;
+
+export function newProvisioningToken(context: Pick<MigrationContext, 'randomBytes'>): string {
+  return context.randomBytes(16).toString('base64url');
+}
+
+/**
+ * Version 0 is the pre-release file: a bare array of `{ name, mac, options }` (the in-memory device list of the first
+ * PBX). Version 1 wraps the list and adds the provisioning method, SBC, template, the extended options, a
+ * provisioning token and pool credentials.
+ */
+function migrateV0(data: unknown, context: MigrationContext): unknown {
+  if (!Array.isArray(data)) throw new Error('expected a list of devices');
+  const at = context.now().toISOString();
+  return {
+    devices: data.map((raw: unknown, index) => {
+      const device = (raw ?? {}) as { name?: unknown; mac?: unknown; options?: unknown };
+      const mac = typeof device.mac === 'string' ? parseMac(device.mac) : null;
+      if (typeof device.name !== 'string' || mac === null) throw new Error(`device ${index + 1} has no name or MAC`);
+      return {
+        name: device.name,
+        mac,
+        provisioning: 'pnp',
+        sbc: null,
+        template: null,
+        options: { ...DEFAULT_HOT_DESK_OPTIONS, ...(typeof device.options === 'object' ? device.options : {}) },
+        token: newProvisioningToken(context),
+        sip: context.newSipSecret(device.name),
+        createdAt: at,
+        updatedAt: at,
+      };
+    }),
+  };
+}
+
+export const devicesSpec: DocumentSpec<DevicesData> = {
+  kind: 'hotdesk.devices',
+  version: 1,
+  schema: devicesDataSchema,
+  migrations: { 0: migrateV0 },
+  initial: () => ({ devices: [] }),
+};

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { describeIssues, deviceOptionsSchema } from '../contracts';
+import type { BlfPosition } from '../domain/blfLayout';
+import { POOL_NAME } from '../domain/poolName';
+
+/**
+ * The provisioning document the PBX serves each device at its unguessable URL (PRODUCT.md §3, issue 4): who the
+ * device is, the SIP account it registers with, its BLF positions and its Options. The device validates every fetch
+ * with this schema and keeps the last good document when a fetch is bad.
+ */
+
+/** Bumped when a field changes meaning or a required field is added; a device refuses versions it does not know. */
+export const PROVISIONING_DOCUMENT_VERSION = 1;
+
+const CANONICAL_MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+const EXTENSION = /^[0-9]{1,10}$/;
+/** `ws[s]://host[:port][/path]`, host a name, IPv4 or a bracketed IPv6 literal (shared code has no URL class). */
+const WEB_SOCKET_URL = /^(wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^\s?#]*)?$/;
+const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)$/;
+const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+export const webSocketUrlSchema = z.string().regex(WEB_SOCKET_URL, 'must be a ws:// or wss:// URL');
+
+/** HA1 + realm (the embedded PBX: the password never leaves it) or a password (external PBXs); never both. */
+export const provisionedCredentialsSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ha1'), ha1: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lower-case hex digits'), realm: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('password'), password: z.string().min(1).max(256) }),
+]);
+export type ProvisionedCredentials = z.infer<typeof provisionedCredentialsSchema>;
+
+export const sipAccountDocumentSchema = z.strictObject({
+  /** Where to open the SIP WebSocket, in order of preference; the SBC's when one is set. */
+  webSocketUrls: z.array(webSocketUrlSchema).min(1).max(4),
+  uri: z.string().regex(/^sips?:[^\s@:;]+@[^\s@]+$/, 'must be a SIP URI like sip:HD0001@hotdesk.local'),
+  authUser: z.string().min(1).max(128),
+  displayName: z.string().max(128),
+  credentials: provisionedCredentialsSchema,
+});
+export type SipAccountDocument = z.infer<typeof sipAccountDocumentSchema>;
+
+/** The SBC a remote device reaches the PBX through (the seed: "define the IP and Port of the SBC"). */
+export const sbcSchema = z.strictObject({
+  host: z.string().regex(HOST, 'must be a host name or IP address'),
+  port: z.number().int().min(1).max(65535),
+});
+export type Sbc = z.infer<typeof sbcSchema>;
+
+/** Idle: the pool identity `HDXXXX`. Logged in: the user's extension and name. */
+export const provisionedIdentitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pool'), name: z.string().regex(POOL_NAME, 'must be a pool name like HD0001') }),
+  z.strictObject({ kind: z.literal('user'), extension: z.string().regex(EXTENSION, 'must be an extension number'), name: z.string().max(128) }),
+]);
+export type ProvisionedIdentity = z.infer<typeof provisionedIdentitySchema>;
+
+export const blfPositionSchema: z.ZodType<BlfPosition> = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('blf'), extension: z.string().regex(EXTENSION), label: z.string().max(64) }),
+    z.strictObject({ type: z.literal('speed-dial'), number: z.string().regex(/^\+?[0-9*#]{1,32}$/), label: z.string().max(64) }),
+    z.strictObject({ type: z.literal('line'), label: z.string().max(64) }),
+  ])
+  .nullable();
+
+/** PRODUCT.md §4 auto-logout: after N idle minutes, after a maximum session, at a daily time; null = off. */
+export const autoLogoutSchema = z.strictObject({
+  idleMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  maxSessionMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+  dailyAt: z.string().regex(HH_MM, 'must be a time like 18:30').nullable(),
+});
+export type AutoLogout = z.infer<typeof autoLogoutSchema>;
+
+/**
+ * The device Options (PRODUCT.md §3): the device's, never the roaming user's. The fields the bridge already knows
+ * (`deviceOptionsSchema`) plus language, ring tone and the auto-logout timers.
+ */
+export const provisionedOptionsSchema = deviceOptionsSchema.extend({
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or en-GB'),
+  ringTone: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a ring tone name'),
+  autoLogout: autoLogoutSchema,
+});
+export type ProvisionedOptions = z.infer<typeof provisionedOptionsSchema>;
+
+export const DEFAULT_AUTO_LOGOUT: AutoLogout = { idleMinutes: null, maxSessionMinutes: null, dailyAt: null };
+/** What a device gets for the Options fields its record does not set. */
+export const DEFAULT_OPTION_EXTRAS: Pick<ProvisionedOptions, 'language' | 'ringTone' | 'autoLogout'> = {
+  language: 'en',
+  ringTone: 'classic',
+  autoLogout: DEFAULT_AUTO_LOGOUT,
+};
+
+const documentFields = z.strictObject({
+  version: z.literal(PROVISIONING_DOCUMENT_VERSION),
+  /** Hash of everything but `etag` and `generatedAt`; also the HTTP ETag the document is served with. */
+  etag: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be an opaque token'),
+  /** When this content was first generated (ISO 8601, UTC). */
+  generatedAt: z.iso.datetime(),
+  device: z.strictObject({
+    mac: z.string().regex(CANONICAL_MAC, 'must be a MAC like 02:00:00:00:00:01'),
+    poolName: z.string().regex(POOL_NAME, 'must be a pool name like HD0001'),
+  }),
+  identity: provisionedIdentitySchema,
+  account: sipAccountDocumentSchema,
+  sbc: sbcSchema.nullable(),
+  blf: z.array(blfPositionSchema).max(200),
+  options: provisionedOptionsSchema,
+});
+
+export const provisioningDocumentSchema = documentFields.superRefine((document, context) => {
+  if (document.identity.kind === 'pool' && document.identity.name !== document.device.poolName) {
+    context.addIssue({ code: 'custom', path: ['identity', 'name'], message: `an idle device is its own pool identity ${document.device.poolName}` });
+  }
+  const identityUser = document.identity.kind === 'pool' ? document.identity.name : document.identity.extension;
+  if (uriUser(document.account.uri) !== identityUser) {
+    context.addIssue({ code: 'custom', path: ['account', 'uri'], message: `must be the SIP URI of ${identityUser}` });
+  }
+  const sbc = document.sbc;
+  if (sbc === null) return;
+  document.account.webSocketUrls.forEach((url, index) => {
+    const target = webSocketTarget(url);
+    if (target === null || target.host.toLowerCase() !== sbc.host.toLowerCase() || target.port !== sbc.port) {
+      context.addIssue({ code: 'custom', path: ['account', 'webSocketUrls', index], message: `must point at the SBC ${sbc.host}:${sbc.port}` });
+    }
+  });
+});
+export type ProvisioningDocument = z.infer<typeof provisioningDocumentSchema>;
+/** A document before the PBX has stamped it. */
+export type ProvisioningContent = Omit<ProvisioningDocument, 'etag' | 'generatedAt'>;
+
+export type DocumentCheck = { ok: true; document: ProvisioningDocument } | { ok: false; error: string };
+
+/** Validates a fetched document; the error names the first problem (`account.uri: must be ...`). */
+export function checkProvisioningDocument(input: unknown): DocumentCheck {
+  const parsed = provisioningDocumentSchema.safeParse(input);
+  return parsed.success ? { ok: true, document: parsed.data } : { ok: false, error: describeIssues('Invalid provisioning document', parsed.error) };
+}
+
+/** Host and port a ws:// or wss:// URL connects to (default ports 80 / 443), or null if it is not one. */
+export function webSocketTarget(url: string): { secure: boolean; host: string; port: number } | null {
+  const match = WEB_SOCKET_URL.exec(url);
+  if (!match) return null;
+  const secure = match[1] === 'wss';
+  return { secure, host: match[2] as string, port: match[3] === undefined ? (secure ? 443 : 80) : Number(match[3]) };
+}
+
+function uriUser(uri: string): string {
+  const colon = uri.indexOf(':');
+  return uri.slice(colon + 1, uri.indexOf('@'));
+}

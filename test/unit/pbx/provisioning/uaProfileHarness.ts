@@ -1,0 +1,88 @@
+import { ManualClock } from '../../../../electron/pbx/clock';
+import type { PendingPhone } from '../../../../electron/pbx/core/presence/profilePorts';
+import { UaProfileService, type UaProfileOptions } from '../../../../electron/pbx/core/presence/uaProfile';
+import { getToTag, type SipRequest } from '../../../../electron/pbx/message';
+import { TransactionLayer, type ServerTransaction, type TransactionUser } from '../../../../electron/pbx/transaction';
+import type { Flow } from '../../../../electron/pbx/transport/flow';
+import type { Mac } from '../../../../shared/domain/mac';
+import { countingIds, FakeFlow, sip } from '../transaction/support';
+
+/** The ua-profile notifier behind a real transaction layer, fed SIP text on fake flows — the core's routing in small. */
+export function uaProfileHarness(options: Partial<UaProfileOptions> = {}) {
+  const clock = new ManualClock(Date.parse('2025-06-01T12:00:00Z'));
+  const pending: PendingPhone[] = [];
+  const assigned = new Map<Mac, string>();
+  let layer: TransactionLayer | null = null;
+  const service = new UaProfileService({
+    layer: () => layer as TransactionLayer,
+    clock,
+    ids: countingIds(),
+    viaHost: 'pbx.example.com',
+    directory: {
+      findDeviceByMac: (mac) => (assigned.has(mac) ? { name: assigned.get(mac) as string } : null),
+      recordPendingPhone: (phone) => pending.push(phone),
+      provisioningUrl: (name) => (name.startsWith('HD') ? `http://pbx.example.com/provisioning/${name}-token.json` : null),
+    },
+    ...options,
+  });
+  const unhandled: string[] = [];
+  const user: TransactionUser = {
+    onRequest(tx: ServerTransaction, request: SipRequest, flow: Flow) {
+      const uri = request.requestUri;
+      const handled =
+        getToTag(request) !== undefined
+          ? service.handleInDialog(tx, request, flow)
+          : service.handleRequest(tx, request, flow, uri.kind === 'sip' ? (uri.user ?? '') : '');
+      if (!handled) {
+        unhandled.push(request.method);
+        tx.respond(404);
+      }
+    },
+    onAck() {},
+    onCancel() {},
+    onStrayResponse() {},
+  };
+  layer = new TransactionLayer({ clock, ids: countingIds(), user, viaHost: 'pbx.example.com' });
+  const flow = new FakeFlow('ws-1', { secure: false });
+  return { clock, pending, assigned, service, layer, flow, unhandled };
+}
+
+export interface SubscribeOptions {
+  user?: string;
+  from?: string;
+  event?: string;
+  expires?: number | null;
+  toTag?: string;
+  cseq?: number;
+  branch?: string;
+  accept?: string;
+  contact?: string | null;
+}
+
+/** A PnP SUBSCRIBE like the kiosk's (or a hardware phone's). */
+export function subscribe(options: SubscribeOptions = {}): string {
+  const user = options.user ?? '020000000004';
+  const from = options.from ?? user;
+  return sip([
+    `SUBSCRIBE sip:${user}@pbx.example.com SIP/2.0`,
+    `Via: SIP/2.0/WS abc.invalid;branch=${options.branch ?? `z9hG4bK${Math.random().toString(16).slice(2)}`}`,
+    'Max-Forwards: 70',
+    `From: <sip:${from}@pbx.example.com>;tag=dev1`,
+    `To: <sip:${user}@pbx.example.com>${options.toTag ? `;tag=${options.toTag}` : ''}`,
+    'Call-ID: pnp-call-1',
+    `CSeq: ${options.cseq ?? 1} SUBSCRIBE`,
+    ...(options.contact === null ? [] : [`Contact: <${options.contact ?? `sip:${user}@abc.invalid;transport=ws`}>`]),
+    `Event: ${options.event ?? 'ua-profile;profile-type="device";vendor="Hotdesk";model="Kiosk";version="0.1.0"'}`,
+    ...(options.expires === null ? [] : [`Expires: ${options.expires ?? 120}`]),
+    ...(options.accept ? [`Accept: ${options.accept}`] : []),
+    'User-Agent: Hotdesk-Kiosk/0.1.0',
+  ]);
+}
+
+/** The 200 a device sends back for a NOTIFY the PBX sent. */
+export function okFor(notify: SipRequest): string {
+  const lines = notify.headers
+    .filter((header) => /^(via|from|to|call-id|cseq)$/i.test(header.name))
+    .map((header) => `${header.name}: ${header.value}`);
+  return sip(['SIP/2.0 200 OK', ...lines]);
+}
