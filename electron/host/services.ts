@@ -5,6 +5,7 @@ import type { AppInfo, Mode } from '../../shared/contracts';
 import { SIP_PATH, startPbx, type Pbx } from '../pbx/server';
 import { DEFAULT_DEVICE_OPTIONS } from '../pbx/core/hotdesk/hotDeskDevices';
 import { BridgeHub } from './bridge/bridgeHub';
+import { ProvisioningClients } from './provisioning';
 import { findMachineMac } from './identity/machineMac';
 import { openSettings, type SettingsBackendFactory } from './settings/openSettings';
 import type { SettingsStore } from './settings/settingsStore';
@@ -43,40 +44,56 @@ export interface DeviceServices {
  */
 export async function startDeviceServices(options: DeviceServicesOptions): Promise<DeviceServices> {
   const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend);
+  const warnings: string[] = warning ? [warning] : [];
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
   const mode = settings.get().mode;
   const host = options.host ?? '127.0.0.1';
   if (mode === 'demo' && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
     throw new Error('Demo mode has public demo passwords and listens on loopback only; use --mode site for a LAN address');
   }
-  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host });
+  let origin = '';
+  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => origin });
+  for (const warning of pbx.warnings) warnings.push(warning);
+  if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
+  const provisioning = new ProvisioningClients({
+    dataDir: options.dataDir,
+    version: options.version ?? appVersion(),
+    pnpWebSocketUrl: () => (origin ? `${origin.replace(/^http/, 'ws')}${SIP_PATH}` : null),
+    manualUrl: () => settings.get().provisioningUrl,
+    onChange: (state) => hub.provisioningChanged(state.mac),
+  });
   const hub = new BridgeHub({
     settings,
     machineMac: findMachineMac(),
     directory: {
-      findByMac: (mac) => pbx.devices.findByMac(mac),
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
       credentialsFor: (user) => pbx.credentialsFor(user),
     },
+    provisioning,
     appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode: settings.get().mode }),
   });
   const webHost = await startWebHost({
     hub,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    handleHttp: (request, response) => pbx.handleHttp(request, response),
     host,
     port: options.port ?? DEFAULT_PORT,
     tls: options.tls ?? null,
   });
   const secure = Boolean(options.tls);
   webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head, secure));
+  origin = webHost.origin;
+  const unsubscribeSettings = settings.onChange(() => provisioning.settingsChanged());
   return {
     origin: webHost.origin,
     settings,
     hub,
     pbx,
     webHost,
-    warnings: warning ? [warning] : [],
+    warnings,
     async stop() {
+      unsubscribeSettings();
+      provisioning.close();
       hub.close();
       // The PBX first: its WebSockets ride on the web host's server, which waits for them before it closes.
       await pbx.stop();

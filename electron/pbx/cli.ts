@@ -11,10 +11,15 @@ import { SIP_PATH, startPbx } from './server';
 /** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
 export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   const options = parsePbxCliOptions(argv, process.env);
-  const pbx = await startPbx({ mode: options.mode, dataDir: path.join(options.dataDir, 'pbx'), host: options.host });
+  let publicBaseUrl = '';
+  const pbx = await startPbx({ mode: options.mode, dataDir: path.join(options.dataDir, 'pbx'), host: options.host, publicBaseUrl: () => publicBaseUrl });
+  for (const warning of pbx.warnings) console.warn(`Warning: ${warning}`);
+  if (pbx.generatedAdminPassword) console.log(`Admin API: user admin, password ${pbx.generatedAdminPassword} (shown once)`);
   const secure = options.tls !== null;
-  const onRequest = (_request: IncomingMessage, response: ServerResponse) =>
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    if (pbx.handleHttp(request, response)) return;
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`SIP over WebSocket is at ${SIP_PATH}`);
+  };
   const server: Server = options.tls
     ? createHttpsServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, onRequest)
     : createHttpServer(onRequest);
@@ -27,6 +32,7 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  publicBaseUrl = `${secure ? 'https' : 'http'}://${options.host}:${port}`;
   console.log(`Hotdesk PBX (${options.mode} mode, domain ${pbx.domain}) listening on ${secure ? 'wss' : 'ws'}://${options.host}:${port}${SIP_PATH}`);
   const stop = () => {
     void pbx.stop().finally(() => {

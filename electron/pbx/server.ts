@@ -1,20 +1,33 @@
-import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import type { Mode } from '../../shared/contracts';
-import { DEMO_EXTENSIONS } from '../../shared/domain/demoSeed';
-import { SipAccounts } from './core/accounts/sipAccounts';
-import { HotDeskDevices, seedDemoDevices } from './core/hotdesk/hotDeskDevices';
-import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Mode } from '../../shared/contracts';
+import { parseMac } from '../../shared/domain/mac';
+import { createAdminApi } from './admin/adminApi';
+import { initAdminCredentials } from './admin/adminCredentials';
 import { randomIds, systemClock } from './clock';
-import { BotService } from './core/bots/botService';
+import { SipAccounts } from './core/accounts/sipAccounts';
+import { BotService, BUSY_LINE, ECHO_TEST, RECEPTION } from './core/bots/botService';
 import { DEFAULT_DEVICE_OPTIONS } from './core/hotdesk/hotDeskDevices';
+import { openHotDesk, type HotDesk } from './core/hotdesk/hotDesk';
+import { mirrorSipAccounts } from './core/hotdesk/sipAccountMirror';
+import { loadLicenceAssets } from './core/licence/licenceAssets';
 import type { LocalService } from './core/localService';
+import { CheckSync } from './core/presence/checkSync';
+import { UaProfileService } from './core/presence/uaProfile';
 import { SipStack } from './core/sip/sipStack';
 import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
+import { provisioningDirectoryFor } from './provisioningDirectory';
+import { Provisioning } from './provisioning/provisioning';
 
 export const DEMO_DOMAIN = 'hotdesk.local';
+export const SIP_PATH = '/sip';
+
+// electron/pbx/server.ts and the bundled dist/electron/main.mjs are both two folders below the project root.
+const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets');
+export const DEFAULT_PROMPTS_DIR = path.join(ASSETS_DIR, 'prompts');
+export const DEFAULT_LICENCE_DIR = path.join(ASSETS_DIR, 'licence');
 
 export interface PbxOptions {
   mode: Mode;
@@ -22,13 +35,12 @@ export interface PbxOptions {
   /** The address the PBX is reached at (Via, Record-Route, media). */
   host?: string;
   domain?: string;
+  /** Where devices reach the PBX's HTTP server (the base of provisioning URLs), known once it listens. */
+  publicBaseUrl?: () => string;
   /** The installed prompt set (`assets/prompts`); found next to the sources or the bundle by default. */
   promptsDir?: string;
   onEmergencyCall?(call: { number: string; caller: string; at: Date }): void;
 }
-
-// electron/pbx/server.ts and the bundled dist/electron/main.mjs are both two folders below the project root.
-export const DEFAULT_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/prompts');
 
 /** What a device needs to register: JsSIP takes HA1 + realm, so the password itself never leaves the PBX. */
 export interface SipCredentials {
@@ -40,37 +52,104 @@ export interface SipCredentials {
 }
 
 export interface Pbx {
-  readonly devices: HotDeskDevices;
+  readonly hotDesk: HotDesk;
   readonly accounts: SipAccounts;
   readonly sip: SipStack;
   readonly domain: string;
+  readonly provisioning: Provisioning;
+  /** Problems found at start (e.g. a data file moved aside), for the log. */
+  readonly warnings: readonly string[];
+  /** A password generated on the first start of site mode, to be shown once; null otherwise. */
+  readonly generatedAdminPassword: string | null;
   /** Routes a WebSocket upgrade on the PBX's SIP path (`/sip`) to the SIP transport. */
   handleSipUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure?: boolean): void;
+  /** Serves the admin API (`/api/v1`) and provisioning documents; false for any other path. */
+  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
   credentialsFor(user: string): SipCredentials | null;
+  /** Pushes a changed provisioning document to a device's phones (check-sync). */
+  sendCheckSync(deviceName: string): Promise<void>;
   stop(): Promise<void>;
 }
-
-export const SIP_PATH = '/sip';
 
 /** Composition root of the embedded PBX: wires its layers and returns a handle to stop it. */
 export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const domain = options.domain ?? DEMO_DOMAIN;
-  const devices = new HotDeskDevices();
-  const accounts = new SipAccounts(domain);
-  if (options.mode === 'demo') {
-    seedDemoDevices(devices);
-    // Demo SIP passwords are public (PRODUCT.md §9) and the demo PBX listens on loopback only.
-    for (const ext of DEMO_EXTENSIONS) accounts.addWithPassword(ext.extension, ext.name, 'extension', `sip-${ext.extension}`);
-    for (const device of devices.list()) accounts.addWithPassword(device.name, device.name, 'pool', randomBytes(18).toString('base64url'));
-  }
   const host = options.host ?? '127.0.0.1';
+  const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
+  // Seeding the demo directory already asks for the reserved numbers, before `opened` is set.
+  let opened: HotDesk | null = null;
   const emergencyNumbers = () => [
-    ...new Set([...DEFAULT_DEVICE_OPTIONS.emergencyNumbers, ...devices.list().flatMap((device) => device.options.emergencyNumbers)]),
+    ...new Set([...DEFAULT_DEVICE_OPTIONS.emergencyNumbers, ...(opened?.devices.list() ?? []).flatMap((device) => device.options.emergencyNumbers)]),
   ];
+  const hotDesk: HotDesk = await openHotDesk(options.dataDir, {
+    mode: options.mode,
+    realm: domain,
+    licence: await loadLicenceAssets(DEFAULT_LICENCE_DIR),
+    reservedNumbers: () => [RECEPTION, ECHO_TEST, BUSY_LINE, ...emergencyNumbers()],
+  });
+  opened = hotDesk;
+  const accounts = new SipAccounts(domain);
+  const stopMirror = mirrorSipAccounts(hotDesk, accounts);
   const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
   const services: LocalService[] = [];
-  const sip = new SipStack({ accounts, viaHost: host, domain, services: () => services, emergencyNumbers });
+  const sip = new SipStack({
+    accounts,
+    viaHost: host,
+    domain,
+    services: () => services,
+    emergencyNumbers,
+    dialCodes: () => hotDesk.dialCodes.get(),
+    registrarEvents: {
+      onBindingAdded: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
+      onBindingRemoved: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
+    },
+  });
+  const credentialsFor = (user: string): SipCredentials | null => {
+    const account = hotDesk.sipAccount(user);
+    if (!account) return null;
+    return { uri: `sip:${user}@${domain}`, authUser: user, ha1: account.ha1, realm: account.realm, displayName: account.displayName };
+  };
+  const provisioning = new Provisioning({
+    directory: provisioningDirectoryFor(hotDesk, credentialsFor),
+    tokens: {
+      tokenFor: (device) => hotDesk.devices.get(device.name)?.token ?? '',
+      deviceFor: (token) => {
+        const record = hotDesk.devices.findByToken(token);
+        return record ? provisioningDirectoryFor(hotDesk, credentialsFor).findDeviceByName(record.name) : null;
+      },
+    },
+    clock: systemClock,
+    publicBaseUrl,
+  });
+  const uaProfile = new UaProfileService({
+    layer: () => sip.layer,
+    clock: systemClock,
+    ids: randomIds,
+    viaHost: host,
+    directory: {
+      findDeviceByMac: (mac) => hotDesk.devices.findByMac(mac),
+      recordPendingPhone: (phone) => {
+        if (hotDesk.devices.findByMac(phone.mac)) return;
+        void hotDesk.pendingPhones.upsert({ ...phone, seenAt: phone.at }).catch((error: unknown) => console.error('pending phone not saved:', error));
+      },
+      provisioningUrl: (name) => provisioning.urlFor(name),
+    },
+  });
+  const checkSync = new CheckSync({
+    layer: () => sip.layer,
+    clock: systemClock,
+    ids: randomIds,
+    domain,
+    viaHost: host,
+    bindingsOf: (aor) => sip.bindingsOf(aor),
+    flowById: (id) => sip.flowById(id),
+    aorsOf: (name) => provisioning.aorsOf(name),
+  });
+  const sendCheckSync = async (name: string) => {
+    await checkSync.send(name);
+  };
   services.push(
+    uaProfile,
     new BotService({
       layer: () => sip.layer,
       clock: systemClock,
@@ -85,20 +164,38 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
         ((call) => console.warn(`EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()} (demo operator answered)`)),
     }),
   );
+  const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
+  const adminApi = createAdminApi({
+    hotDesk,
+    credentials: admin.credentials,
+    hooks: {
+      isRegistered: (name) => sip.bindingsOf(name).length > 0,
+      onAssigned: (mac, name) => {
+        const parsed = parseMac(mac);
+        if (parsed) uaProfile.assign(parsed, name);
+      },
+      onDeviceChanged: (name) => void sendCheckSync(name),
+      provisioningUrl: (device) => provisioning.urlFor(device.name),
+    },
+  });
   return {
-    devices,
+    hotDesk,
     accounts,
     sip,
     domain,
+    provisioning,
+    warnings: hotDesk.warnings,
+    generatedAdminPassword: admin.generatedPassword ?? null,
     handleSipUpgrade: (request, socket, head, secure = false) => sip.handleUpgrade(request, socket, head, secure),
-    credentialsFor(user) {
-      const account = accounts.find(user);
-      if (!account) return null;
-      return { uri: `sip:${user}@${domain}`, authUser: user, ha1: account.ha1, realm: domain, displayName: account.displayName };
-    },
+    handleHttp: (request, response) => adminApi(request, response) || provisioning.http(request, response),
+    credentialsFor,
+    sendCheckSync,
     async stop() {
+      adminApi.close();
       for (const service of services) service.close();
       sip.close();
+      stopMirror();
+      await hotDesk.close();
     },
   };
 }

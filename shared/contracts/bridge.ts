@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceViewSchema, phoneAccountSchema } from './device';
+import { provisioningStatusSchema } from '../sip/provisioningStatus';
 import type { RequestName } from './requestNames';
 import { modeSchema, settingsPatchSchema, settingsSchema } from './settings';
 
@@ -17,6 +18,7 @@ export const requestSchemas = {
   'app.info': { args: z.tuple([]), result: appInfoSchema },
   'device.view': { args: z.tuple([]), result: deviceViewSchema },
   'phone.account': { args: z.tuple([]), result: phoneAccountSchema.nullable() },
+  'provisioning.resync': { args: z.tuple([]), result: provisioningStatusSchema.nullable() },
   'settings.get': { args: z.tuple([]), result: settingsSchema },
   'settings.update': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
 } as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { blfPositionSchema } from '../sip/blfPosition';
+import { provisioningStatusSchema } from '../sip/provisioningStatus';
 
 export const deviceOptionsSchema = z.object({
   location: z.string(),
@@ -22,6 +24,10 @@ export const deviceViewSchema = z.object({
   /** null while the device is not provisioned (unknown to the PBX and no manual account). */
   identity: deviceIdentitySchema.nullable(),
   options: deviceOptionsSchema,
+  /** The user's BLF positions when one is logged in (PRODUCT.md §5); empty while idle. */
+  blf: z.array(blfPositionSchema),
+  /** Where the device's provisioning stands; null when it runs on a manual account or a demo `?account=`. */
+  provisioning: provisioningStatusSchema.nullable(),
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 

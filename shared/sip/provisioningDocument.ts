@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { describeIssues, deviceOptionsSchema } from '../contracts';
-import type { BlfPosition } from '../domain/blfLayout';
+import { deviceOptionsSchema } from '../contracts/device';
+import { describeIssues } from '../contracts/errors';
+import { blfPositionSchema } from './blfPosition';
 import { POOL_NAME } from '../domain/poolName';
 
 /**
@@ -52,13 +53,7 @@ export const provisionedIdentitySchema = z.discriminatedUnion('kind', [
 ]);
 export type ProvisionedIdentity = z.infer<typeof provisionedIdentitySchema>;
 
-export const blfPositionSchema: z.ZodType<BlfPosition> = z
-  .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('blf'), extension: z.string().regex(EXTENSION), label: z.string().max(64) }),
-    z.strictObject({ type: z.literal('speed-dial'), number: z.string().regex(/^\+?[0-9*#]{1,32}$/), label: z.string().max(64) }),
-    z.strictObject({ type: z.literal('line'), label: z.string().max(64) }),
-  ])
-  .nullable();
+export { blfPositionSchema };
 
 /** PRODUCT.md §4 auto-logout: after N idle minutes, after a maximum session, at a daily time; null = off. */
 export const autoLogoutSchema = z.strictObject({

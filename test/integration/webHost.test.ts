@@ -27,6 +27,15 @@ function get(path: string): Promise<{ status: number; body: string; headers: Rec
   });
 }
 
+/** The page's device view once its provisioning document is in: from the request, or from the device.changed event. */
+async function provisionedView(page: BridgeTestClient): Promise<unknown> {
+  const provisioned = (view: unknown) => (view as { identity: unknown } | undefined)?.identity != null;
+  const answer = await page.request('device.view');
+  if (answer.type === 'result' && answer.ok && provisioned(answer.result)) return answer.result;
+  const event = await page.waitFor((m) => m.type === 'event' && m.name === 'device.changed' && provisioned(m.payload));
+  return event.type === 'event' ? event.payload : undefined;
+}
+
 describe('web host over real sockets', () => {
   it('serves the app shell with a strict CSP for / and for client-side paths', async () => {
     for (const path of ['/', '/?mac=02:00:00:00:00:02', '/admin']) {
@@ -48,7 +57,10 @@ describe('web host over real sockets', () => {
 
   it('answers bridge requests for the device a page names with ?mac=', async () => {
     const page = await BridgeTestClient.connect(`${wsOrigin}/bridge?mac=02:00:00:00:00:02`);
-    expect(await page.request('device.view')).toMatchObject({ ok: true, result: { identity: { kind: 'pool', name: 'HD0002' } } });
+    // The first answer may come before plug-and-play has fetched the document; the device.changed event follows.
+    const first = await page.request('device.view');
+    expect(first).toMatchObject({ ok: true, result: { mac: '02:00:00:00:00:02' } });
+    expect(await provisionedView(page)).toMatchObject({ identity: { kind: 'pool', name: 'HD0002' }, provisioning: { status: 'provisioned', source: 'pnp' } });
     expect(await page.request('app.info')).toMatchObject({ ok: true, result: { host: 'web', mode: 'demo', version: '0.0.0-test' } });
     page.close();
   });
@@ -64,7 +76,7 @@ describe('web host over real sockets', () => {
     });
     page.sendRaw(JSON.stringify({ type: 'request', id: 77, name: 'device.view' }));
     expect(await page.waitFor((m) => m.type === 'result' && m.id === 77)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await page.request('device.view')).toMatchObject({ ok: true, result: { identity: { name: 'HD0001' } } });
+    expect(await page.request('device.view')).toMatchObject({ ok: true, result: { mac: '02:00:00:00:00:01' } });
     page.close();
   });
 

@@ -14,13 +14,21 @@ import {
 import { parseMac, type Mac } from '../../../shared/domain/mac';
 import type { SettingsStore } from '../settings/settingsStore';
 import { resolveDeviceMac } from '../identity/deviceMac';
-import { describeDevice, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
+import type { ProvisioningClient } from '../provisioning';
+import { describeDevice, isProvisioned, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
+import { provisioningStatusFromState } from '../provisioning/documentView';
 
 export interface BridgeHubContext {
   settings: SettingsStore;
   directory: DeviceDirectory;
   machineMac: Mac | null;
   appInfo(): AppInfo;
+  /** One provisioning client per device MAC in use (ProvisioningClients); null where the host does none. */
+  provisioning: DeviceProvisioning | null;
+}
+
+export interface DeviceProvisioning {
+  acquire(mac: Mac): { client: Pick<ProvisioningClient, 'state' | 'resync'>; release(): void };
 }
 
 /** One renderer's connection to the device host: an Electron window, or one browser page of the web host. */
@@ -65,6 +73,11 @@ export class BridgeHub {
     for (const session of this.sessions) session.emitDeviceView();
   }
 
+  /** A device's provisioning changed (new document, error, pending): redraw that device's pages. */
+  provisioningChanged(mac: Mac): void {
+    for (const session of this.sessions) if (session.heldMac === mac) session.emitDeviceView();
+  }
+
   close(): void {
     this.unsubscribeSettings();
     for (const session of [...this.sessions]) session.close();
@@ -73,6 +86,7 @@ export class BridgeHub {
 
 class Session implements BridgeSession {
   private readonly listeners = new Set<(event: BridgeEvent) => void>();
+  private held: ({ mac: Mac } & ReturnType<DeviceProvisioning['acquire']>) | null = null;
 
   constructor(
     private readonly context: BridgeHubContext,
@@ -82,20 +96,24 @@ class Session implements BridgeSession {
 
   async invoke(name: unknown, args: unknown): Promise<unknown> {
     const request = validateRequest(name, args);
-    const result = this.handle(request.name, request.args as unknown[]);
+    const result = await this.handle(request.name, request.args as unknown[]);
     const checked = requestSchemas[request.name].result.safeParse(result);
     if (!checked.success) throw new BridgeError('internal', `${request.name} produced an invalid result`);
     return checked.data;
   }
 
-  private handle(name: RequestName, args: unknown[]): unknown {
+  private handle(name: RequestName, args: unknown[]): unknown | Promise<unknown> {
     switch (name) {
       case 'app.info':
         return this.context.appInfo();
       case 'device.view':
         return this.deviceView();
-      case 'phone.account':
-        return phoneAccountFor(this.subject(), this.context.directory, this.options.sipWebSocketUrl);
+      case 'phone.account': {
+        const subject = this.subject();
+        return phoneAccountFor(subject, this.context.directory, this.provisioningOf(subject), this.options.sipWebSocketUrl);
+      }
+      case 'provisioning.resync':
+        return this.resync();
       case 'settings.get':
         return this.context.settings.get();
       case 'settings.update':
@@ -119,7 +137,37 @@ class Session implements BridgeSession {
   }
 
   private deviceView(): DeviceView {
-    return describeDevice(this.subject(), this.context.directory);
+    const subject = this.subject();
+    return describeDevice(subject, this.context.directory, this.provisioningOf(subject));
+  }
+
+  get heldMac(): Mac | null {
+    return this.held?.mac ?? null;
+  }
+
+  /** The provisioning state of the subject's device, starting its client on first use (and on a MAC change). */
+  private provisioningOf(subject: DeviceSubject) {
+    const clients = this.context.provisioning;
+    if (!clients || !isProvisioned(subject)) {
+      this.releaseClient();
+      return null;
+    }
+    if (this.held?.mac !== subject.mac) {
+      this.releaseClient();
+      this.held = { mac: subject.mac, ...clients.acquire(subject.mac) };
+    }
+    return this.held.client.state();
+  }
+
+  private async resync() {
+    const subject = this.subject();
+    if (!this.provisioningOf(subject) || !this.held) return null;
+    return provisioningStatusFromState(await this.held.client.resync());
+  }
+
+  private releaseClient(): void {
+    this.held?.release();
+    this.held = null;
   }
 
   emitDeviceView(): void {
@@ -142,6 +190,7 @@ class Session implements BridgeSession {
 
   close(): void {
     this.listeners.clear();
+    this.releaseClient();
     this.onClose(this);
   }
 }

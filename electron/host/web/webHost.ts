@@ -15,6 +15,8 @@ export interface WebHostOptions {
   host: string;
   port: number;
   tls?: { cert: string; key: string } | null;
+  /** Answers the PBX's HTTP paths (admin API, provisioning documents); false leaves the request to the renderer. */
+  handleHttp?(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
 export interface WebHost {
@@ -27,7 +29,10 @@ export interface WebHost {
 /** The HTTP server that serves the renderer and its bridge; the PBX adds its own routes and WebSocket paths to it. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const serveStatic = createStaticHandler(options.rendererDir);
-  const handle = (request: IncomingMessage, response: ServerResponse) => serveStatic(request, response);
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    if (options.handleHttp?.(request, response)) return;
+    serveStatic(request, response);
+  };
   const server: Server = options.tls
     ? createSecureServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, handle)
     : createServer(handle);

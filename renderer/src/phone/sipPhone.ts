@@ -1,3 +1,4 @@
+import { CHECK_SYNC_EVENT } from '../../../shared/sip/plugAndPlay';
 import JsSIP from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UA, UAConfiguration } from 'jssip/lib/UA';
@@ -224,6 +225,13 @@ export class SipPhone implements PhoneService {
     });
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (this.ua === ua) this.onSession(event);
+    });
+    // The PBX's unsolicited NOTIFY `Event: check-sync` (JsSIP answers it 200 itself): the device host re-fetches the
+    // provisioning document, and its device.changed makes this phone re-register if the identity changed.
+    ua.on('sipEvent', (data) => {
+      const eventName = (data.event as { event?: unknown } | undefined)?.event;
+      if (this.ua !== ua || eventName !== CHECK_SYNC_EVENT) return;
+      this.options.bridge.invoke('provisioning.resync').catch((error: unknown) => this.log('re-provisioning failed', error));
     });
   }
 

@@ -66,6 +66,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     applyDeviceView(view) {
       set({ mac: view.mac, deviceOptions: view.options, deviceStatus: 'ready', deviceError: null });
       get().setIdentity(view.identity);
+      get().setBlfPositions(view.blf);
       // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.
       phone.refreshAccount();
     },

@@ -17,11 +17,11 @@ function makeHub(store: Record<string, unknown> = {}) {
     settings,
     machineMac: '02:00:00:00:00:01' as Mac,
     directory: {
-      findByMac: () => null,
       defaultOptions: () => ({ location: '', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 6, emergencyNumbers: ['911'] }),
       credentialsFor: () => null,
     },
     appInfo: () => ({ version: '9.8.7', host: 'electron', mode: settings.get().mode }),
+    provisioning: null,
   });
   return { hub, settings };
 }

@@ -2,20 +2,68 @@ import { describe, expect, it } from 'vitest';
 import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
-import { DEFAULT_DEVICE_OPTIONS, HotDeskDevices, seedDemoDevices } from '../../../electron/pbx/core/hotdesk/hotDeskDevices';
+import { DEFAULT_DEVICE_OPTIONS } from '../../../electron/pbx/core/hotdesk/hotDeskDevices';
+import type { ProvisioningState } from '../../../electron/host/provisioning';
 import type { Mac } from '../../../shared/domain/mac';
+import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import { validDocument } from '../pbx/provisioning/fixtures';
+
+/** What plug-and-play would have fetched for the three demo devices; any other MAC is pending. */
+function documentFor(mac: Mac): ProvisioningDocument | null {
+  const index = ['02:00:00:00:00:01', '02:00:00:00:00:02', '02:00:00:00:00:03'].indexOf(mac) + 1;
+  if (index === 0) return null;
+  const name = `HD000${index}`;
+  const base = validDocument();
+  return {
+    ...base,
+    device: { mac, poolName: name },
+    identity: { kind: 'pool', name },
+    account: { ...base.account, uri: `sip:${name}@hotdesk.local`, authUser: name, displayName: name },
+    options: { ...base.options, location: `Desk ${index}` },
+  };
+}
+
+class FakeProvisioning {
+  readonly acquired: Mac[] = [];
+  readonly released: Mac[] = [];
+  resyncs = 0;
+
+  acquire(mac: Mac) {
+    this.acquired.push(mac);
+    const document = documentFor(mac);
+    const state: ProvisioningState = {
+      mac,
+      status: document ? 'provisioned' : 'pending',
+      document,
+      url: null,
+      source: document ? 'pnp' : null,
+      etag: document?.etag ?? null,
+      error: null,
+      fetchedAt: document ? '2026-01-01T00:00:00.000Z' : null,
+    };
+    return {
+      client: {
+        state: () => state,
+        resync: async () => {
+          this.resyncs++;
+          return state;
+        },
+      },
+      release: () => this.released.push(mac),
+    };
+  }
+}
 
 const PAGE = { sipWebSocketUrl: 'ws://127.0.0.1:5170/sip' };
 
 function makeHub(store: Record<string, unknown> = {}) {
-  const devices = new HotDeskDevices();
-  seedDemoDevices(devices);
+  const provisioning = new FakeProvisioning();
   const settings = new ValidatedSettingsStore({ path: 'memory', store });
   const hub = new BridgeHub({
     settings,
     machineMac: 'aa:bb:cc:dd:ee:ff' as Mac,
+    provisioning,
     directory: {
-      findByMac: (mac) => devices.findByMac(mac),
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
       credentialsFor: (user) =>
         user === '101' || user === 'HD0001'
@@ -24,7 +72,7 @@ function makeHub(store: Record<string, unknown> = {}) {
     },
     appInfo: () => ({ version: '1.2.3', host: 'web', mode: settings.get().mode }),
   });
-  return { hub, settings };
+  return { hub, settings, provisioning };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
@@ -37,14 +85,42 @@ async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
 }
 
 describe('BridgeHub', () => {
-  it('describes the demo kiosk as HD0001 with its location', async () => {
-    const { hub } = makeHub();
+  it('describes the demo kiosk from its provisioning document: HD0001 with its location', async () => {
+    const { hub, provisioning } = makeHub();
     const view = await hub.openSession(PAGE).invoke('device.view', []);
     expect(view).toMatchObject({
       mac: '02:00:00:00:00:01',
       identity: { kind: 'pool', name: 'HD0001' },
-      options: { location: 'HQ, Building 1, Floor 2, Desk 14', emergencyNumbers: ['911', '112', '999'] },
+      options: { location: 'Desk 1', emergencyNumbers: ['911', '112', '999'] },
+      blf: [],
+      provisioning: { status: 'provisioned', source: 'pnp' },
     });
+    expect(provisioning.acquired).toEqual(['02:00:00:00:00:01']);
+  });
+
+  it('holds one provisioning client per page while it is open, and re-fetches on resync', async () => {
+    const { hub, provisioning } = makeHub();
+    const page = hub.openSession(PAGE);
+    await page.invoke('device.view', []);
+    await page.invoke('phone.account', []);
+    expect(provisioning.acquired).toHaveLength(1);
+    expect(await page.invoke('provisioning.resync', [])).toMatchObject({ status: 'provisioned' });
+    expect(provisioning.resyncs).toBe(1);
+    page.close();
+    expect(provisioning.released).toEqual(['02:00:00:00:00:01']);
+  });
+
+  it('redraws only the pages of the device whose provisioning changed', async () => {
+    const { hub } = makeHub();
+    const kiosk = hub.openSession(PAGE);
+    const other = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02' });
+    await kiosk.invoke('device.view', []);
+    await other.invoke('device.view', []);
+    const seen: string[] = [];
+    kiosk.onEvent((event) => seen.push(`kiosk ${event.name}`));
+    other.onEvent((event) => seen.push(`other ${event.name}`));
+    hub.provisioningChanged('02:00:00:00:00:02' as Mac);
+    expect(seen).toEqual(['other device.changed']);
   });
 
   it("lets a page pick its device with ?mac= and reports an unknown MAC as not provisioned", async () => {
@@ -55,6 +131,7 @@ describe('BridgeHub', () => {
     expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:99' }).invoke('device.view', [])).toMatchObject({
       mac: '02:00:00:00:00:99',
       identity: null,
+      provisioning: { status: 'pending' },
     });
   });
 
@@ -93,7 +170,7 @@ describe('BridgeHub', () => {
       uri: 'sip:HD0001@hotdesk.local',
       authUser: 'HD0001',
       displayName: 'HD0001',
-      credentials: { kind: 'ha1', ha1: 'a'.repeat(32), realm: 'hotdesk.local' },
+      credentials: { kind: 'ha1', ha1: '0123456789abcdef0123456789abcdef', realm: 'hotdesk.local' },
     });
     expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:99' }).invoke('phone.account', [])).toBeNull();
   });

@@ -9,6 +9,8 @@ const BOB_VIEW: DeviceView = {
   mac: '02:00:00:00:00:01',
   identity: { kind: 'account', uri: 'sip:101@hotdesk.local', name: 'Bob Brown' },
   options: { location: '', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 4, emergencyNumbers: ['911'] },
+  blf: [],
+  provisioning: null,
 };
 
 async function started() {

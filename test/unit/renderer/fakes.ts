@@ -14,13 +14,15 @@ export const OPTIONS: DeviceView['options'] = {
   emergencyNumbers: ['911', '112', '999'],
 };
 
-export const POOL_VIEW: DeviceView = { mac: '02:00:00:00:00:01', identity: { kind: 'pool', name: 'HD0001' }, options: OPTIONS };
+export const POOL_VIEW: DeviceView = { mac: '02:00:00:00:00:01', identity: { kind: 'pool', name: 'HD0001' }, options: OPTIONS, blf: [], provisioning: null };
 export const ALICE_VIEW: DeviceView = {
   mac: '02:00:00:00:00:01',
   identity: { kind: 'user', extension: '100', name: 'Alice Andrews' },
   options: OPTIONS,
+  blf: [],
+  provisioning: null,
 };
-export const UNPROVISIONED_VIEW: DeviceView = { mac: '02:00:00:00:00:09', identity: null, options: OPTIONS };
+export const UNPROVISIONED_VIEW: DeviceView = { mac: '02:00:00:00:00:09', identity: null, options: OPTIONS, blf: [], provisioning: null };
 export const APP_INFO = { version: '0.1.0', host: 'web', mode: 'demo' } as const;
 
 /** A socket the test drives by hand: it records what the bridge sends and lets the test open, answer and close it. */
