@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppInfo, Mode } from '../../shared/contracts';
 import { SIP_PATH, startPbx, type Pbx } from '../pbx/server';
-import { DEFAULT_DEVICE_OPTIONS } from '../pbx/core/hotdesk/hotDeskDevices';
+import { DEFAULT_DEVICE_OPTIONS } from '../pbx/store/schema/deviceOptions';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
 import { findMachineMac } from './identity/machineMac';

@@ -9,7 +9,7 @@ import { initAdminCredentials } from './admin/adminCredentials';
 import { randomIds, systemClock } from './clock';
 import { SipAccounts } from './core/accounts/sipAccounts';
 import { BotService, BUSY_LINE, ECHO_TEST, RECEPTION } from './core/bots/botService';
-import { DEFAULT_DEVICE_OPTIONS } from './core/hotdesk/hotDeskDevices';
+import { DEFAULT_DEVICE_OPTIONS } from './store/schema/deviceOptions';
 import { openHotDesk, type HotDesk } from './core/hotdesk/hotDesk';
 import { mirrorSipAccounts } from './core/hotdesk/sipAccountMirror';
 import { loadLicenceAssets } from './core/licence/licenceAssets';

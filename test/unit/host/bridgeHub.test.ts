@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
-import { DEFAULT_DEVICE_OPTIONS } from '../../../electron/pbx/core/hotdesk/hotDeskDevices';
+import { DEFAULT_DEVICE_OPTIONS } from '../../../electron/pbx/store/schema/deviceOptions';
 import type { ProvisioningState } from '../../../electron/host/provisioning';
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
