@@ -14,6 +14,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     deviceError: null,
     mac: null,
     deviceOptions: null,
+    provisioningError: null,
     connection: connection?.connectionState ?? 'open',
 
     start() {
@@ -64,7 +65,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     },
 
     applyDeviceView(view) {
-      set({ mac: view.mac, deviceOptions: view.options, deviceStatus: 'ready', deviceError: null });
+      set({ mac: view.mac, deviceOptions: view.options, provisioningError: view.provisioning?.error ?? null, deviceStatus: 'ready', deviceError: null });
       get().setIdentity(view.identity);
       get().setBlfPositions(view.blf);
       // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.

@@ -15,6 +15,7 @@ export const deviceSelectors = {
   timeFormat: (state: AppState) => state.deviceOptions?.timeFormat ?? '24h',
   keysPerPage: (state: AppState) => state.deviceOptions?.keysPerPage ?? FALLBACK_KEYS_PER_PAGE,
   mode: (state: AppState) => state.appInfo?.mode ?? null,
+  provisioningError: (state: AppState) => state.provisioningError,
   connection: (state: AppState) => state.connection,
 };
 

@@ -27,6 +27,8 @@ export interface DeviceSlice {
   deviceError: string | null;
   mac: string | null;
   deviceOptions: DeviceOptions | null;
+  /** The last provisioning problem (failed fetch, no PnP server), shown while the last good document stays in use. */
+  provisioningError: string | null;
   connection: ConnectionState;
   /** Subscribes to the host's events and connection, then loads; returns the matching unsubscribe. */
   start(): () => void;

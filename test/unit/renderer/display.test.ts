@@ -30,6 +30,17 @@ describe('describeDisplay', () => {
     expect(`${model.headline} — ${model.caption}`).toBe('Not provisioned — MAC 02:00:00:00:00:09 — waiting for the administrator');
   });
 
+  it('mentions a provisioning problem while the last good document stays in use', () => {
+    const error = 'Provisioning server answered 503';
+    expect(describeDisplay({ ...base, identity: null, mac: '02:00:00:00:00:09', provisioningError: error }).caption).toBe(
+      `MAC 02:00:00:00:00:09 — waiting for the administrator (${error})`,
+    );
+    expect(describeDisplay({ ...base, identity: { kind: 'pool', name: 'HD0001' }, provisioningError: error }).caption).toBe(
+      `Dial *77*<ext>* to log in (${error})`,
+    );
+    expect(describeDisplay({ ...base, identity: { kind: 'pool', name: 'HD0001' } }).caption).toBe('Dial *77*<ext>* to log in');
+  });
+
   it('starting, and a failed start with the error', () => {
     expect(describeDisplay({ ...base, status: 'starting', identity: null }).headline).toBe('Starting…');
     expect(describeDisplay({ ...base, status: 'failed', identity: null, error: 'MAC is not valid' })).toEqual({

@@ -18,9 +18,10 @@ export function PhoneDisplay() {
   const registration = useAppStore(sessionSelectors.registration);
   const caption = useAppStore(callsSelectors.caption);
   const call = useAppStore(callsSelectors.call);
+  const provisioningError = useAppStore(deviceSelectors.provisioningError);
   const now = useNow();
 
-  const model = describeDisplay({ status, error, mac, identity, caption, connection, call });
+  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError });
   const clock = { timeZone, timeFormat } as const;
   return (
     <Display

@@ -14,6 +14,8 @@ export interface DisplayInput {
   readonly connection: ConnectionState;
   readonly call?: CallView | null;
   readonly loginCode?: string;
+  /** A provisioning problem to mention while idle (the last good document stays in use). */
+  readonly provisioningError?: string | null;
 }
 
 /** The call block of the display: who, in what state, and since when the timer runs. */
@@ -97,12 +99,13 @@ export function headlineFor(identity: DeviceIdentity | null): string {
 }
 
 function defaultCaption(input: DisplayInput): string {
+  const problem = input.provisioningError ? ` (${input.provisioningError})` : '';
   switch (input.identity?.kind) {
     case undefined:
-      return `MAC ${input.mac ?? 'unknown'} — waiting for the administrator`;
+      return `MAC ${input.mac ?? 'unknown'} — waiting for the administrator${problem}`;
     case 'pool':
-      return `Dial ${input.loginCode ?? DEFAULT_DIAL_CODES.login}<ext>* to log in`;
+      return `Dial ${input.loginCode ?? DEFAULT_DIAL_CODES.login}<ext>* to log in${problem}`;
     default:
-      return '';
+      return input.provisioningError ? `Provisioning: ${input.provisioningError}` : '';
   }
 }
