@@ -10,8 +10,7 @@ export interface HostProcess {
 }
 
 /** Starts `npm run start:web`'s entry point as its own process and resolves when it prints its phone URL. */
-export function startHostProcess(repoRoot: string, port: number): Promise<HostProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-bench-'));
+export function startHostProcess(repoRoot: string, port: number, dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-bench-'))): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/host/cli.ts', '--port', String(port), '--mode', 'demo', '--data-dir', dataDir],

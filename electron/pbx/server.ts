@@ -17,7 +17,9 @@ import type { LocalService } from './core/localService';
 import { CheckSync } from './core/presence/checkSync';
 import { UaProfileService } from './core/presence/uaProfile';
 import { SipStack } from './core/sip/sipStack';
-import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
+import { loadMediaEndpoint } from './media/loadMediaEndpoint';
+import { PROMPT_SET_VERSION } from './media/promptCatalog';
+import { openPromptLibrary } from './media/promptSet';
 import { provisioningDirectoryFor } from './provisioningDirectory';
 import { Provisioning } from './provisioning/provisioning';
 
@@ -178,6 +180,8 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       provisioningUrl: (device) => provisioning.urlFor(device.name),
     },
   });
+  // Load the WebRTC stack once the device is up, so the first call does not wait for it.
+  setTimeout(() => void loadMediaEndpoint().catch((error: unknown) => console.error('media stack failed to load:', error)), 5000).unref();
   return {
     hotDesk,
     accounts,

@@ -1,7 +1,9 @@
 import type { Clock, IdSource } from '../../clock';
 import { answerInvite, type AnsweredInvite, type Dialog } from '../../dialog';
 import { buildResponse, getBodyText, getContentType, mediaTypeEssence, type SipRequest, type SipResponse } from '../../message';
-import { createMediaEndpoint, UnsupportedOfferError, type MediaEndpoint } from '../../media';
+import { loadMediaEndpoint } from '../../media/loadMediaEndpoint';
+import type { MediaEndpoint } from '../../media/mediaEndpoint';
+import { UnsupportedOfferError } from '../../media/offerSdp';
 import type { ServerTransaction, TransactionLayer } from '../../transaction';
 import type { Flow } from '../../transport/flow';
 
@@ -59,6 +61,8 @@ export class UasCall {
       this.end();
       return null;
     }
+    const { createMediaEndpoint } = await loadMediaEndpoint();
+    if (this.ended) return null;
     const endpoint = createMediaEndpoint({ bindAddress: this.options.mediaAddress });
     this.endpoint = endpoint;
     let answerSdp: string;
