@@ -1,3 +1,5 @@
+import type { BlfPosition } from './blfLayout';
+
 /** Demo data seeded on the first start of demo mode (PRODUCT.md §9). */
 export interface DemoExtension {
   readonly extension: string;
@@ -31,3 +33,13 @@ export const DEMO_HOT_DESK_DEVICES: readonly DemoHotDeskDevice[] = [
 export const DEMO_KIOSK_MAC = '02:00:00:00:00:01';
 
 export const DEMO_EMERGENCY_NUMBERS: readonly string[] = ['911', '112', '999'];
+
+/** Alice's BLF settings (PRODUCT.md §9): on a hot-desk device Logout, Bob Brown, Carol Chen, Reception, Dan Diaz. */
+export const DEMO_ALICE_BLF: readonly BlfPosition[] = [
+  { type: 'blf', extension: '101', label: 'Bob Brown' },
+  null,
+  { type: 'blf', extension: '102', label: 'Carol Chen' },
+  { type: 'speed-dial', number: '0', label: 'Reception' },
+  null,
+  { type: 'blf', extension: '103', label: 'Dan Diaz' },
+];

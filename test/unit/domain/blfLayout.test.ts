@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutHotDeskKeys, type BlfPosition } from '../../../shared/domain/blfLayout';
+import { layoutHotDeskKeys } from '../../../shared/domain/blfLayout';
+import { DEMO_ALICE_BLF } from '../../../shared/domain/demoSeed';
 
 // Alice's BLF positions from PRODUCT.md §9.
-const alice: BlfPosition[] = [
-  { type: 'blf', extension: '101', label: 'Bob Brown' },
-  null,
-  { type: 'blf', extension: '102', label: 'Carol Chen' },
-  { type: 'speed-dial', number: '0', label: 'Reception' },
-  null,
-  { type: 'blf', extension: '103', label: 'Dan Diaz' },
-];
+const alice = DEMO_ALICE_BLF;
 
 describe('layoutHotDeskKeys (PRODUCT.md §5)', () => {
   it('puts Logout first, discards empty positions and shifts the rest down by one', () => {

@@ -7,6 +7,7 @@ import { NOT_READY } from '../../../renderer/src/store/callsSlice';
 import { UNPROVISIONED_REFUSAL } from '../../../renderer/src/store/dialPolicy';
 import { LOGGED_OUT_RECEIPT, RECEIPT_MS } from '../../../renderer/src/store/sessionSlice';
 import { ALICE_VIEW, APP_INFO, FakeBridge, FakeConnection, FakePhone, OPTIONS, POOL_VIEW, UNPROVISIONED_VIEW, flush } from './fakes';
+import { DEMO_ALICE_BLF } from '../../../shared/domain/demoSeed';
 
 function setup(view: DeviceView = POOL_VIEW) {
   const bridge = new FakeBridge(view);
@@ -278,14 +279,7 @@ describe('calls slice', () => {
 });
 
 describe('blf slice', () => {
-  const alicePositions = [
-    { type: 'blf', extension: '101', label: 'Bob Brown' },
-    null,
-    { type: 'blf', extension: '102', label: 'Carol Chen' },
-    { type: 'speed-dial', number: '0', label: 'Reception' },
-    null,
-    { type: 'blf', extension: '103', label: 'Dan Diaz' },
-  ] as const;
+  const alicePositions = DEMO_ALICE_BLF;
 
   it('shows only the Logout key while idle, whatever positions are known', async () => {
     const { state } = await ready(POOL_VIEW);

@@ -1,17 +1,8 @@
-import type { BlfPosition } from '../../../../shared/domain/blfLayout';
-import { DEMO_EXTENSIONS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+import { DEMO_ALICE_BLF, DEMO_EXTENSIONS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+
+export { DEMO_ALICE_BLF };
 import type { DeviceRepository } from './deviceRepository';
 import type { ExtensionRepository } from './extensionRepository';
-
-/** Alice's BLF settings (PRODUCT.md §9): on a hot-desk device Logout, Bob Brown, Carol Chen, Reception, Dan Diaz. */
-export const DEMO_ALICE_BLF: readonly BlfPosition[] = [
-  { type: 'blf', extension: '101', label: 'Bob Brown' },
-  null,
-  { type: 'blf', extension: '102', label: 'Carol Chen' },
-  { type: 'speed-dial', number: '0', label: 'Reception' },
-  null,
-  { type: 'blf', extension: '103', label: 'Dan Diaz' },
-];
 
 export interface DemoSeedOptions {
   /** `demo`: the public `sip-<ext>` passwords (demo mode, loopback only); `random`: generated ones (site mode). */
