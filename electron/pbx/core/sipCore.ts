@@ -168,6 +168,11 @@ export class SipCore implements TransactionUser {
       return;
     }
     for (const service of this.deps.services) if (service.handleRequest(tx, request, flow, user)) return;
+    if (intent.kind === 'hotdesk-login' || intent.kind === 'hotdesk-logout') {
+      // No hot-desk login service is running on this PBX: say so rather than "Not Found" for a code users are told to dial.
+      tx.respond(480, 'Hot-desk login is not available on this PBX');
+      return;
+    }
     const targets = this.targetsFor(user);
     if (targets.length > 0) {
       this.proxy?.forward(tx, request, targets, DIALOG_CREATING.has(request.method));

@@ -46,6 +46,12 @@ describe('idle hot-desk device policy (PRODUCT.md §4)', () => {
     expect((await invite(hd, '201')).status).toBe(403);
   });
 
+  it('lets the hot-desk login code through the idle policy, and says plainly that no login service answers it yet', async () => {
+    const response = await invite(hd, '*77*100*');
+    expect(response.status).toBe(480);
+    expect(response.reason).toBe('Hot-desk login is not available on this PBX');
+  });
+
   it('refuses a MESSAGE from the idle identity too', async () => {
     const cseq = hd.nextCSeq();
     hd.send(hd.request('MESSAGE', 'sip:101@hotdesk.local', { from: 'sip:HD0001@hotdesk.local', cseq, headers: ['Content-Type: text/plain'], body: 'hi' }));
