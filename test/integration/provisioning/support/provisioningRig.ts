@@ -13,43 +13,28 @@ import { SipStack } from '../../../../electron/pbx/core/sip/sipStack';
 import { randomIds, systemClock } from '../../../../electron/pbx/clock';
 import { Provisioning } from '../../../../electron/pbx/provisioning/provisioning';
 import { hmacDeviceTokens } from '../../../../electron/pbx/provisioning/provisioningTokens';
-import type {
-  DeviceSipIdentity,
-  ProvisioningDevice,
-  ProvisioningDirectory,
-} from '../../../../electron/pbx/provisioning/provisioningPorts';
+import type { ProvisioningDevice } from '../../../../electron/pbx/provisioning/provisioningPorts';
 import type { Mac } from '../../../../shared/domain/mac';
+import { MemoryDirectory } from '../../../unit/pbx/provisioning/fixtures';
 
 export const DOMAIN = 'hotdesk.local';
 
 /** The device records of the rig: what the store + hot-desk repositories hold in the real PBX. */
-export class RigDirectory implements ProvisioningDirectory {
-  readonly devices = new Map<string, ProvisioningDevice>();
-  readonly identities = new Map<string, DeviceSipIdentity>();
+export class RigDirectory extends MemoryDirectory {
   /** MAC → device for phones the admin assigned ("Assign Ext"); only these get their URL over PnP. */
   readonly assigned = new Map<Mac, string>();
   readonly pending = new Map<Mac, PendingPhone & { firstSeen: Date }>();
 
-  constructor(private readonly accounts: SipAccounts) {}
+  constructor(private readonly accounts: SipAccounts) {
+    super([]);
+  }
 
   addDevice(device: ProvisioningDevice): void {
     this.devices.set(device.name, device);
     this.accounts.addWithPassword(device.name, device.name, 'pool', randomBytes(18).toString('base64url'));
   }
 
-  listDevices(): ProvisioningDevice[] {
-    return [...this.devices.values()];
-  }
-
-  findDeviceByName(name: string): ProvisioningDevice | null {
-    return this.devices.get(name) ?? null;
-  }
-
-  identityOf(deviceName: string): DeviceSipIdentity {
-    return this.identities.get(deviceName) ?? { kind: 'pool' };
-  }
-
-  credentialsFor(user: string) {
+  override credentialsFor(user: string) {
     const account = this.accounts.find(user);
     if (!account) return null;
     return { uri: `sip:${user}@${DOMAIN}`, authUser: user, ha1: account.ha1, realm: DOMAIN, displayName: account.displayName };
