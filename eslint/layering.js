@@ -5,12 +5,19 @@ import path from 'node:path';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
+const PBX_FORBIDDEN = ['electron', 'electron-store', 'react', 'react-dom', 'jssip', 'zustand'];
+const SIP_PACKAGES = ['node'];
+
 /**
  * Layers, most specific first. `local` lists the layers whose files may be imported; `forbiddenPackages` the npm
- * packages that may not (`node` stands for Node's built-ins).
+ * packages that may not (`node` stands for Node's built-ins); `onlyPackages` the only ones that may. A layer marked
+ * `entry` is imported from outside itself only through its `index.ts` (docs/ARCHITECTURE.md, "Layers").
  *
- * One deliberate widening of ARCHITECTURE.md: electron/host may import electron/pbx, because the device host is the
- * composition root that starts the embedded PBX inside the web host. The PBX never imports the host.
+ * Inside the SIP library: clock and flow ← message ← transaction ← dialog. Inside the PBX: store, media and transport
+ * at the bottom, then core, provisioning, admin, and the composition root (`electron/pbx/*.ts`) over all of them.
+ *
+ * One deliberate widening of the first layer map: electron/host may import electron/pbx, because the device host is
+ * the composition root that starts the embedded PBX inside the web host. The PBX never imports the host.
  */
 export const LAYERS = [
   { name: 'shared/contracts', dir: 'shared/contracts', local: ['shared'], onlyPackages: ['zod'] },
@@ -22,24 +29,80 @@ export const LAYERS = [
     forbiddenPackages: ['node', 'electron', 'electron-store', 'conf', 'ws', 'werift'],
   },
   { name: 'electron/preload', dir: 'electron/preload', local: ['electron/preload', 'shared/contracts'], onlyPackages: ['electron'] },
+
+  { name: 'sip/clock', dir: 'electron/sip/clock', entry: true, local: ['electron/sip/clock'], onlyPackages: SIP_PACKAGES },
+  { name: 'sip/flow', dir: 'electron/sip/flow', entry: true, local: ['electron/sip/flow'], onlyPackages: [] },
+  { name: 'sip/message', dir: 'electron/sip/message', entry: true, local: ['electron/sip/message', 'shared'], onlyPackages: SIP_PACKAGES },
   {
-    name: 'electron/pbx',
-    dir: 'electron/pbx',
-    local: ['electron/pbx', 'shared'],
-    forbiddenPackages: ['electron', 'electron-store', 'react', 'react-dom', 'jssip', 'zustand'],
+    name: 'sip/transaction',
+    dir: 'electron/sip/transaction',
+    entry: true,
+    local: ['electron/sip/transaction', 'electron/sip/message', 'electron/sip/clock', 'electron/sip/flow', 'shared'],
+    onlyPackages: SIP_PACKAGES,
   },
+  {
+    name: 'sip/dialog',
+    dir: 'electron/sip/dialog',
+    entry: true,
+    local: ['electron/sip/dialog', 'electron/sip/transaction', 'electron/sip/message', 'electron/sip/clock', 'electron/sip/flow', 'shared'],
+    onlyPackages: SIP_PACKAGES,
+  },
+  { name: 'electron/sip', dir: 'electron/sip', entry: true, local: ['electron/sip', 'shared'], onlyPackages: SIP_PACKAGES },
+
+  { name: 'pbx/store', dir: 'electron/pbx/store', entry: true, local: ['electron/pbx/store', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+  { name: 'pbx/media', dir: 'electron/pbx/media', entry: true, local: ['electron/pbx/media', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+  {
+    name: 'pbx/transport',
+    dir: 'electron/pbx/transport',
+    entry: true,
+    local: ['electron/pbx/transport', 'electron/sip', 'shared'],
+    forbiddenPackages: PBX_FORBIDDEN,
+  },
+  {
+    name: 'pbx/core',
+    dir: 'electron/pbx/core',
+    entry: true,
+    local: ['electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'shared'],
+    forbiddenPackages: PBX_FORBIDDEN,
+  },
+  {
+    name: 'pbx/provisioning',
+    dir: 'electron/pbx/provisioning',
+    entry: true,
+    local: ['electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/sip', 'shared'],
+    forbiddenPackages: PBX_FORBIDDEN,
+  },
+  {
+    name: 'pbx/admin',
+    dir: 'electron/pbx/admin',
+    entry: true,
+    local: ['electron/pbx/admin', 'electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'shared'],
+    forbiddenPackages: PBX_FORBIDDEN,
+  },
+  { name: 'electron/pbx', dir: 'electron/pbx', entry: true, local: ['electron/pbx', 'electron/sip', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+
   {
     name: 'electron/host',
     dir: 'electron/host',
-    local: ['electron/host', 'electron/pbx', 'shared'],
-    forbiddenPackages: ['electron', 'electron-store', 'react', 'react-dom', 'jssip', 'zustand'],
+    local: ['electron/host', 'electron/pbx', 'electron/sip', 'shared'],
+    forbiddenPackages: PBX_FORBIDDEN,
   },
-  { name: 'electron/main', dir: 'electron/main', local: ['electron/main', 'electron/preload', 'electron/host', 'electron/pbx', 'shared'] },
+  { name: 'electron/main', dir: 'electron/main', local: ['electron/main', 'electron/preload', 'electron/host', 'electron/pbx', 'electron/sip', 'shared'] },
 ];
+
+const within = (file, dir) => file === dir || file.startsWith(`${dir}/`);
 
 function layerOf(relativePath) {
   const normalised = relativePath.split(path.sep).join('/');
-  return LAYERS.find((layer) => normalised === layer.dir || normalised.startsWith(`${layer.dir}/`)) ?? null;
+  return LAYERS.find((layer) => within(normalised, layer.dir)) ?? null;
+}
+
+/** The outermost entry layer that holds the target but not the importer: the target must be its index. */
+function entryBreach(importerFile, targetFile) {
+  const bare = targetFile.replace(/\.(ts|tsx|js|mjs)$/, '').replace(/\/index$/, '');
+  const outermost = [...LAYERS].reverse().find((layer) => layer.entry && within(targetFile, layer.dir) && !within(importerFile, layer.dir));
+  if (!outermost || bare === outermost.dir) return null;
+  return `${outermost.name} is imported only through its entry point ${outermost.dir}/index.ts, not ${bare}`;
 }
 
 function packageName(specifier) {
@@ -49,7 +112,7 @@ function packageName(specifier) {
 }
 
 function isLayerAllowed(target, allowedDirs) {
-  return allowedDirs.some((dir) => target.dir === dir || target.dir.startsWith(`${dir}/`));
+  return allowedDirs.some((dir) => within(target.dir, dir));
 }
 
 /** Returns why `specifier`, imported from `fileRelative` (repo-relative), breaks the layering, or null. */
@@ -62,7 +125,7 @@ export function checkImport(fileRelative, specifier) {
     if (targetRelative.startsWith('..')) return `${layer.name} may not import from outside the project tree`;
     if (target === null) return `${layer.name} may not import ${targetRelative} (not part of any layer)`;
     if (!isLayerAllowed(target, layer.local)) return `${layer.name} may not import ${target.name} (${specifier})`;
-    return null;
+    return entryBreach(fileRelative.split(path.sep).join('/'), targetRelative);
   }
   const name = packageName(specifier);
   const label = name === 'node' ? `Node built-in "${specifier}"` : `"${name}"`;

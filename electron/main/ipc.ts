@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain }
 import { BridgeError, isRequestName, type BridgeErrorCode } from '../../shared/contracts';
 import type { BridgeHub, BridgeSession } from '../host/bridge/bridgeHub';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeEnvelope } from '../preload/channels';
-import { SIP_PATH } from '../pbx/server';
+import { SIP_PATH } from '../pbx';
 import { originOf } from './origin';
 
 /** Why a sender may not use the bridge, or null when it may: it must be the main frame of a page of the app's origin. */

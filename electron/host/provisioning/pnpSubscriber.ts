@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Mac } from '../../../shared/domain/mac';
 import { KIOSK_MODEL, KIOSK_VENDOR, UA_PROFILE_EVENT, macDeviceId } from '../../../shared/sip/plugAndPlay';
-import { randomIds, systemClock, type Clock, type IdSource, type TimerHandle } from '../../pbx/clock';
-import { createUacDialog, type Dialog } from '../../pbx/dialog';
+import { type Clock, createUacDialog, type Dialog, type IdSource, randomIds, type ServerTransaction, systemClock, type TimerHandle, TransactionLayer, type TransactionUser } from '../../sip';
 import {
   getCallId,
   getHeader,
@@ -12,8 +11,7 @@ import {
   SIP_VERSION,
   type SipRequest,
   type SipResponse,
-} from '../../pbx/message';
-import { TransactionLayer, type ServerTransaction, type TransactionUser } from '../../pbx/transaction';
+} from '../../sip';
 import { profileUrlFromNotify } from './profileUrl';
 import { openWsSipSocket, type SipSocket, type SipSocketFactory } from './sipSocket';
 

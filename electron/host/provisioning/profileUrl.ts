@@ -1,5 +1,5 @@
 import { EXTERNAL_BODY_CONTENT_TYPE, URL_CONTENT_TYPE } from '../../../shared/sip/plugAndPlay';
-import { getBodyText, getContentType, getParam, mediaTypeEssence, type SipRequest } from '../../pbx/message';
+import { getBodyText, getContentType, getParam, mediaTypeEssence, type SipRequest } from '../../sip';
 
 /**
  * The profile URL a ua-profile NOTIFY points at (RFC 6080 §6.5 content indirection): the body of an

@@ -1,6 +1,6 @@
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
-import { systemClock, type Clock, type TimerHandle } from '../../pbx/clock';
+import { systemClock, type Clock, type TimerHandle } from '../../sip';
 import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
 import { DocumentGoneError, fetchProvisioningDocument, type FetchOutcome } from './fetchDocument';
 import type { PnpState } from './pnpSubscriber';

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Flow } from '../../pbx/transport/flow';
+import type { Flow } from '../../sip';
 
 export interface SipSocketHandlers {
   onOpen(): void;

@@ -6,7 +6,7 @@ import {
   wireRequestSchema,
   type WireServerMessage,
 } from '../../../shared/contracts';
-import { SIP_PATH } from '../../pbx/server';
+import { SIP_PATH } from '../../pbx';
 import type { BridgeHub } from '../bridge/bridgeHub';
 
 /** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */

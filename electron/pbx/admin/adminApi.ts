@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HotDesk } from '../core/hotdesk/hotDesk';
+import type { HotDesk } from '../core';
 import type { AdminCredentials } from './adminCredentials';
 import { createApiContext, type AdminApiHooks } from './apiContext';
 import { EventStreams } from './eventStream';

@@ -1,8 +1,7 @@
 import { createHmac, randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
 import type { Mode } from '../../../shared/contracts';
-import { DEFAULT_SCRYPT_COST, hashSecret, verifySecret, type ScryptCost } from '../core/hotdesk/secretHash';
-import type { DocumentStore } from '../store/documentStore';
-import type { AdminCredentialsData } from '../store/schema/settingsDocs';
+import { DEFAULT_SCRYPT_COST, hashSecret, verifySecret, type ScryptCost } from '../core';
+import type { AdminCredentialsData, DocumentStore } from '../store';
 
 export const ADMIN_USER = 'admin';
 /** The public demo password (PRODUCT.md §9); demo mode listens on loopback only. */

@@ -1,6 +1,5 @@
-import type { AuditInput } from '../core/hotdesk/auditLog';
-import type { HotDesk } from '../core/hotdesk/hotDesk';
-import type { DeviceRecord } from '../store/schema/devicesDoc';
+import type { AuditInput, HotDesk } from '../core';
+import type { DeviceRecord } from '../store';
 import { deviceDto, type DeviceDto, type DeviceLiveState } from './dto';
 import type { EventStreams } from './eventStream';
 

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import { canonicalMacSchema, extensionNumberSchema, instantSchema, poolNameSchema } from '../store/schema/common';
-import { hotDeskOptionsSchema } from '../store/schema/deviceOptions';
-import { provisioningMethodSchema, sbcSchema, type DeviceRecord } from '../store/schema/devicesDoc';
-import { blfPositionSchema, type ExtensionRecord } from '../store/schema/extensionsDoc';
-import { pendingPhoneSchema, type PendingPhone } from '../store/schema/pendingPhonesDoc';
-import { editionSchema } from '../core/licence/licencePayload';
+import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { editionSchema } from '../core';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
 // provisioning URL, which the administrator needs for the "url" provisioning method.

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { AuthThrottle } from '../core/auth/authThrottle';
+import { AuthThrottle } from '../core';
 import type { AdminCredentials } from './adminCredentials';
 import { ApiError } from './http/apiError';
 import { BASIC_CHALLENGE, parseBasicAuth } from './http/basicAuth';

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
-import { extensionNumberSchema, poolNameSchema } from '../store/schema/common';
-import { autoLogoutSchema, hotDeskOptionsSchema } from '../store/schema/deviceOptions';
-import { provisioningMethodSchema, sbcSchema } from '../store/schema/devicesDoc';
-import { blfPositionSchema, MAX_BLF_POSITIONS } from '../store/schema/extensionsDoc';
-import { dialCodeSchema } from '../store/schema/settingsDocs';
+import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 
 // Request bodies of the admin API. Strict objects: a misspelt field is a 400 naming it, never silently ignored.
 // No transforms, so that each converts to the JSON Schema the OpenAPI document publishes.

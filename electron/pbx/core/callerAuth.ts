@@ -1,6 +1,4 @@
-import { getFrom, getHeader, type SipRequest } from '../message';
-import type { ServerTransaction } from '../transaction';
-import type { Flow } from '../transport/flow';
+import { type Flow, getFrom, getHeader, type ServerTransaction, type SipRequest } from '../../sip';
 import type { AuthThrottle } from './auth/authThrottle';
 import type { DigestAuth } from './auth/digestAuth';
 import type { FlowIdentities } from './registrar/flowIdentities';

@@ -1,6 +1,4 @@
-import type { SipRequest } from '../message';
-import type { ServerTransaction } from '../transaction';
-import type { Flow } from '../transport/flow';
+import type { Flow, ServerTransaction, SipRequest } from '../../sip';
 
 /**
  * An application the PBX runs itself (a bot, the IVR): it answers calls to some numbers and owns the dialogs it

@@ -12,9 +12,8 @@ import {
   type SipRequest,
   type SipResponse,
   type SipUri,
-} from '../message';
-import type { ServerTransaction, TransactionLayer, TransactionUser } from '../transaction';
-import type { Flow } from '../transport/flow';
+} from '../../sip';
+import type { Flow, ServerTransaction, TransactionLayer, TransactionUser } from '../../sip';
 import type { SipAccounts } from './accounts/sipAccounts';
 import type { AuthThrottle } from './auth/authThrottle';
 import type { DigestAuth } from './auth/digestAuth';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { provisioningPath } from '../../../shared/sip/plugAndPlay';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
-import type { Clock } from '../clock';
+import type { Clock } from '../../sip';
 import { buildProvisioningContent, SIP_WEBSOCKET_PATH } from './buildProvisioningDocument';
 import { DocumentStamps } from './documentStamps';
 import { createProvisioningHttp, type RequestOrigin } from './provisioningHttp';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Flow, TransportUser } from './flow';
+import type { Flow, TransportUser } from '../../sip';
 import { TokenBucket } from './tokenBucket';
 
 export const MAX_SIP_MESSAGE_BYTES = 64 * 1024;

@@ -31,6 +31,18 @@ describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
     ['electron/preload/x.ts', "import { describeDevice } from '../host/bridge/deviceView';\nexport const d = describeDevice;", 'electron/host'],
     ['electron/main/x.ts', "import { App } from '../../renderer/src/App';\nexport const a = App;", 'renderer'],
     ['renderer/src/x.ts', "export const load = () => import('node:child_process');", 'Node built-in'],
+    // Inner layers: deep imports past an entry point, and imports upwards.
+    ['electron/host/x.ts', "import { startPbx } from '../pbx/server';\nexport const s = startPbx;", 'electron/pbx/index.ts'],
+    ['electron/host/x.ts', "import { parseSipMessage } from '../sip/message/parse';\nexport const p = parseSipMessage;", 'electron/sip/index.ts'],
+    ['electron/pbx/admin/x.ts', "import { openHotDesk } from '../core/hotdesk/hotDesk';\nexport const o = openHotDesk;", 'electron/pbx/core/index.ts'],
+    ['electron/sip/dialog/x.ts', "import { parseSipMessage } from '../message/parse';\nexport const p = parseSipMessage;", 'electron/sip/message/index.ts'],
+    ['electron/sip/message/x.ts', "import { TransactionLayer } from '../transaction';\nexport const t = TransactionLayer;", 'sip/message may not import sip/transaction'],
+    ['electron/sip/transaction/x.ts', "import { Dialog } from '../dialog';\nexport const d = Dialog;", 'sip/transaction may not import sip/dialog'],
+    ['electron/sip/message/x.ts', "import { startPbx } from '../../pbx';\nexport const s = startPbx;", 'sip/message may not import electron/pbx'],
+    ['electron/pbx/core/x.ts', "import { createAdminApi } from '../admin';\nexport const c = createAdminApi;", 'pbx/core may not import pbx/admin'],
+    ['electron/pbx/core/x.ts', "import { WsSipTransport } from '../transport';\nexport const w = WsSipTransport;", 'pbx/core may not import pbx/transport'],
+    ['electron/pbx/store/x.ts', "import { openHotDesk } from '../core';\nexport const o = openHotDesk;", 'pbx/store may not import pbx/core'],
+    ['electron/pbx/media/x.ts', "import { startPbx } from '..';\nexport const s = startPbx;", 'pbx/media may not import electron/pbx'],
   ])('%s: refuses %s', async (file, code, expected) => {
     const errors = await layeringErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -40,7 +52,10 @@ describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
   it.each([
     ['renderer/src/x.ts', "import { classifyDialString } from '../../shared/domain/dialString';\nexport const c = classifyDialString;"],
     ['electron/pbx/core/x.ts', "import { createServer } from 'node:http';\nexport const c = createServer;"],
-    ['electron/host/x.ts', "import { startPbx } from '../pbx/server';\nexport const s = startPbx;"],
+    ['electron/host/x.ts', "import { startPbx } from '../pbx';\nexport const s = startPbx;"],
+    ['electron/pbx/core/x.ts', "import { parseSipMessage } from '../../sip';\nexport const p = parseSipMessage;"],
+    ['electron/sip/dialog/x.ts', "import { TransactionLayer } from '../transaction';\nexport const t = TransactionLayer;"],
+    ['electron/pbx/admin/x.ts', "import { openHotDesk } from '../core';\nexport const o = openHotDesk;"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { startDeviceServices } from '../host/services';\nexport const a = [app, startDeviceServices];"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { REQUEST_NAMES } from '../../shared/contracts/bridge';\nexport const c = [contextBridge, REQUEST_NAMES];"],
   ])('%s: allows a permitted import', async (file, code) => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HotDeskError, type HotDeskErrorCode } from '../../core/hotdesk/hotDeskErrors';
+import { HotDeskError, type HotDeskErrorCode } from '../../core';
 
 export interface FieldIssue {
   /** Dotted path of the offending field in the request (`options.keysPerPage`), or `body`. */

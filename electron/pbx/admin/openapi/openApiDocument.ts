@@ -18,8 +18,7 @@ import {
   phoneAssignSchema,
   settingsPatchSchema,
 } from '../schemas';
-import { auditEventSchema } from '../../store/schema/auditRecord';
-import { dialCodesSchema, pbxSettingsSchema } from '../../store/schema/settingsDocs';
+import { auditEventSchema, dialCodesSchema, pbxSettingsSchema } from '../../store';
 import { OPERATIONS, type OperationDoc, type ResponseDoc } from './operations';
 
 /** Request bodies (documented as the API accepts them) and responses (as it answers), by component name. */

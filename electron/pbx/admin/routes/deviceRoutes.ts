@@ -1,5 +1,4 @@
-import type { DevicePatch } from '../../core/hotdesk/deviceInput';
-import { HotDeskError } from '../../core/hotdesk/hotDeskErrors';
+import { type DevicePatch, HotDeskError } from '../../core';
 import { isPoolName } from '../../../../shared/domain/poolName';
 import { callHook, type ApiContext } from '../apiContext';
 import { API_PREFIX, route, type Route } from '../router';

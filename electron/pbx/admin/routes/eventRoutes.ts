@@ -1,4 +1,4 @@
-import type { HotDeskChange } from '../../core/hotdesk/changeFeed';
+import type { HotDeskChange } from '../../core';
 import type { ApiContext } from '../apiContext';
 import { extensionDto, phoneDto } from '../dto';
 import { ApiError } from '../http/apiError';

@@ -1,5 +1,4 @@
-import { HotDeskError } from '../../core/hotdesk/hotDeskErrors';
-import type { ExtensionPatch } from '../../core/hotdesk/extensionRepository';
+import { type ExtensionPatch, HotDeskError } from '../../core';
 import type { ApiContext } from '../apiContext';
 import { extensionDto } from '../dto';
 import { API_PREFIX, route, type Route } from '../router';

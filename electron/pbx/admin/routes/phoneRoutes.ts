@@ -1,5 +1,5 @@
 import { parseMac } from '../../../../shared/domain/mac';
-import { HotDeskError } from '../../core/hotdesk/hotDeskErrors';
+import { HotDeskError } from '../../core';
 import { callHook, type ApiContext } from '../apiContext';
 import { phoneDto } from '../dto';
 import { API_PREFIX, route, type Route } from '../router';

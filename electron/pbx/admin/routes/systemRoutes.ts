@@ -1,4 +1,4 @@
-import { auditToCsv } from '../../core/hotdesk/auditCsv';
+import { auditToCsv } from '../../core';
 import { validationError } from '../http/apiError';
 import type { ApiContext } from '../apiContext';
 import { API_PREFIX, route, type Route } from '../router';

@@ -1,12 +1,5 @@
-import type { Clock, IdSource } from '../../clock';
-import { DialogSet } from '../../dialog';
-import type { SipRequest } from '../../message';
-import type { MediaBot, PromptSource } from '../../media/bots/mediaBot';
-import { createEchoBot } from '../../media/bots/echoBot';
-import { createEmergencyOperatorBot } from '../../media/bots/emergencyOperatorBot';
-import { createReceptionBot } from '../../media/bots/receptionBot';
-import type { ServerTransaction, TransactionLayer } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+import { type Clock, DialogSet, type Flow, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
+import { createEchoBot, createEmergencyOperatorBot, createReceptionBot, type MediaBot, type PromptSource } from '../../media';
 import type { LocalService } from '../localService';
 import { UasCall } from './uasCall';
 

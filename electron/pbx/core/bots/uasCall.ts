@@ -1,11 +1,5 @@
-import type { Clock, IdSource } from '../../clock';
-import { answerInvite, type AnsweredInvite, type Dialog } from '../../dialog';
-import { buildResponse, getBodyText, getContentType, mediaTypeEssence, type SipRequest, type SipResponse } from '../../message';
-import { loadMediaEndpoint } from '../../media/loadMediaEndpoint';
-import type { MediaEndpoint } from '../../media/mediaEndpoint';
-import { UnsupportedOfferError } from '../../media/offerSdp';
-import type { ServerTransaction, TransactionLayer } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+import { type AnsweredInvite, answerInvite, buildResponse, type Clock, type Dialog, type Flow, getBodyText, getContentType, type IdSource, mediaTypeEssence, type ServerTransaction, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
+import { loadMediaEndpoint, type MediaEndpoint, UnsupportedOfferError } from '../../media';
 
 const ALLOWED = 'INVITE, ACK, CANCEL, BYE, INFO, UPDATE, OPTIONS';
 

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../store/schema/auditRecord';
+import type { AuditEvent } from '../../store';
 
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'kind', 'actor', 'device', 'extension', 'mac', 'detail'] as const;
 

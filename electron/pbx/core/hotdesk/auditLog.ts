@@ -1,5 +1,4 @@
-import type { Journal } from '../../store/journal';
-import type { AuditEvent } from '../../store/schema/auditRecord';
+import type { AuditEvent, Journal } from '../../store';
 
 export type AuditInput = Pick<AuditEvent, 'kind'> & Partial<Omit<AuditEvent, 'id' | 'at' | 'kind'>>;
 

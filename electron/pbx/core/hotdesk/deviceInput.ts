@@ -1,6 +1,5 @@
 import { isZeroMac, parseMac, type Mac } from '../../../../shared/domain/mac';
-import type { AutoLogout, HotDeskOptions } from '../../store/schema/deviceOptions';
-import type { ProvisioningMethod, Sbc } from '../../store/schema/devicesDoc';
+import type { AutoLogout, HotDeskOptions, ProvisioningMethod, Sbc } from '../../store';
 import { HotDeskError } from './hotDeskErrors';
 
 /** Options as an admin writes them: any subset, auto-logout timers one by one. */

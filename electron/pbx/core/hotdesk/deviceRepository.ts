@@ -1,7 +1,5 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import type { DocumentStore } from '../../store/documentStore';
-import { DEFAULT_HOT_DESK_OPTIONS, type HotDeskOptions } from '../../store/schema/deviceOptions';
-import type { DeviceRecord, DevicesData } from '../../store/schema/devicesDoc';
+import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, type HotDeskOptions } from '../../store';
 import type { HotDeskAllowance } from '../licence/licenceService';
 import type { ChangeFeed } from './changeFeed';
 import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch } from './deviceInput';

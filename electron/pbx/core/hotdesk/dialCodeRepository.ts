@@ -1,5 +1,5 @@
 import { findHotDeskClashes, type DialCodes } from '../../../../shared/domain/dialCodes';
-import type { DocumentStore } from '../../store/documentStore';
+import type { DocumentStore } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 import { HotDeskError } from './hotDeskErrors';
 

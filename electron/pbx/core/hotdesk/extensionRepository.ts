@@ -1,8 +1,6 @@
 import type { BlfPosition } from '../../../../shared/domain/blfLayout';
 import { checkPin } from '../../../../shared/domain/pinPolicy';
-import type { DocumentStore } from '../../store/documentStore';
-import type { SecretHash, SipSecret } from '../../store/schema/common';
-import type { ExtensionRecord, ExtensionsData } from '../../store/schema/extensionsDoc';
+import type { DocumentStore, ExtensionRecord, ExtensionsData, SecretHash, SipSecret } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 import { HotDeskError } from './hotDeskErrors';
 import { hashSecret, verifySecret, type ScryptCost } from './secretHash';

@@ -1,6 +1,5 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import type { DocumentStore } from '../../store/documentStore';
-import type { PendingPhone, PendingPhonesData } from '../../store/schema/pendingPhonesDoc';
+import type { DocumentStore, PendingPhone, PendingPhonesData } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 
 /** More pending requests than a small office has phones: beyond this the least recently seen are forgotten. */

@@ -1,5 +1,5 @@
 import { randomBytes as cryptoRandomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { SecretHash } from '../../store/schema/common';
+import type { SecretHash } from '../../store';
 
 export interface ScryptCost {
   N: number;

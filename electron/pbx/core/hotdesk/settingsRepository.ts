@@ -1,6 +1,5 @@
 import { isValidPinMinLength, PIN_MIN_LENGTH_RANGE } from '../../../../shared/domain/pinPolicy';
-import type { DocumentStore } from '../../store/documentStore';
-import type { PbxSettings } from '../../store/schema/settingsDocs';
+import type { DocumentStore, PbxSettings } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 import { HotDeskError } from './hotDeskErrors';
 

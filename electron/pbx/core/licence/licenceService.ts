@@ -1,5 +1,4 @@
-import type { DocumentStore } from '../../store/documentStore';
-import type { LicenceData } from '../../store/schema/settingsDocs';
+import type { DocumentStore, LicenceData } from '../../store';
 import type { ChangeFeed } from '../hotdesk/changeFeed';
 import { HotDeskError } from '../hotdesk/hotDeskErrors';
 import { allowsHotDesking, type Edition, type Licence } from './licencePayload';

@@ -1,4 +1,4 @@
-import type { SipUri } from '../../message';
+import type { SipUri } from '../../../sip';
 import { contactHostKey } from './contactKey';
 
 /**

@@ -1,4 +1,4 @@
-import { getUriParam, type SipUri } from '../../message';
+import { getUriParam, type SipUri } from '../../../sip';
 
 /** The parts of a contact URI that make two registrations the same binding (RFC 3261 §10.3 step 7, §19.1.4). */
 export function contactKey(uri: SipUri): string {

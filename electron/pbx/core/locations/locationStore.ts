@@ -1,4 +1,4 @@
-import type { SipUri } from '../../message';
+import type { SipUri } from '../../../sip';
 
 /** One contact registered for an address-of-record (RFC 3261 §10), bound to the flow it registered over. */
 export interface Binding {

@@ -1,8 +1,5 @@
 import { CHECK_SYNC_EVENT } from '../../../../shared/sip/plugAndPlay';
-import type { Clock, IdSource } from '../../clock';
-import { SIP_VERSION, serializeUri, type SipRequest, type SipUri } from '../../message';
-import type { TransactionLayer } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+import { type Clock, type Flow, type IdSource, serializeUri, SIP_VERSION, type SipRequest, type SipUri, type TransactionLayer } from '../../../sip';
 
 export interface CheckSyncOptions {
   layer: () => TransactionLayer;

@@ -4,5 +4,3 @@ export type { UaProfileOptions } from './uaProfile';
 export { UaProfileService, UA_PROFILE_MAX_EXPIRES, UA_PROFILE_MIN_EXPIRES } from './uaProfile';
 export type { CheckSyncOptions, CheckSyncOutcome } from './checkSync';
 export { CheckSync } from './checkSync';
-export type { EventHeader } from './eventHeader';
-export { getEventHeader, eventParam } from './eventHeader';

@@ -1,8 +1,5 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import type { TimerHandle } from '../../clock/clock';
-import type { Dialog } from '../../dialog';
-import type { Flow } from '../../transport/flow';
-import type { EventHeader } from './eventHeader';
+import type { Dialog, EventHeader, Flow, TimerHandle } from '../../../sip';
 import type { ProfileUrlFormat } from './profileUrlBody';
 
 /** One device's ua-profile subscription (RFC 6080 §6, RFC 6665): the notifier side of its dialog. */

@@ -1,4 +1,4 @@
-import { getHeaders, parseMediaType, mediaTypeEssence, type HeaderBag } from '../../message';
+import { getHeaders, parseMediaType, mediaTypeEssence, type HeaderBag } from '../../../sip';
 import { EXTERNAL_BODY_CONTENT_TYPE, URL_CONTENT_TYPE } from '../../../../shared/sip/plugAndPlay';
 
 export type ProfileUrlFormat = 'url' | 'external-body';

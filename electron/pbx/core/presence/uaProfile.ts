@@ -1,12 +1,7 @@
 import { UA_PROFILE_EVENT, macFromDeviceId } from '../../../../shared/sip/plugAndPlay';
 import type { Mac } from '../../../../shared/domain/mac';
-import type { Clock, IdSource } from '../../clock';
-import { createUasDialog, DialogSet } from '../../dialog';
-import { buildResponse, getContacts, getExpires, getFrom, getHeader, type SipHeader, type SipRequest } from '../../message';
-import type { ServerTransaction, TransactionLayer } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+import { buildResponse, type Clock, createUasDialog, DialogSet, type EventHeader, eventParam, type Flow, getContacts, getEventHeader, getExpires, getFrom, getHeader, type IdSource, type ServerTransaction, type SipHeader, type SipRequest, type TransactionLayer } from '../../../sip';
 import type { LocalService } from '../localService';
-import { eventParam, getEventHeader, type EventHeader } from './eventHeader';
 import type { ProfileDirectory } from './profilePorts';
 import { ProfileSubscription } from './profileSubscription';
 import { profileUrlBody, profileUrlFormat } from './profileUrlBody';

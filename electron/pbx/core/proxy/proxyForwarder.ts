@@ -5,10 +5,8 @@ import {
   type SipRequest,
   type SipResponse,
   type SipUri,
-} from '../../message';
-import type { Clock, TimerHandle } from '../../clock';
-import type { ClientTransaction, ServerTransaction, TransactionLayer } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+} from '../../../sip';
+import type { ClientTransaction, Clock, Flow, ServerTransaction, TimerHandle, TransactionLayer } from '../../../sip';
 import { chooseBestResponse } from './responseSelection';
 import type { SelfAddress } from './selfAddress';
 import { cloneMessage, stripTopVia } from './viaHeaders';

@@ -1,4 +1,4 @@
-import type { SipResponse } from '../../message';
+import type { SipResponse } from '../../../sip';
 
 /**
  * The best of the final responses of all branches, once each has one (RFC 3261 §16.7 step 6): a 6xx wins, then

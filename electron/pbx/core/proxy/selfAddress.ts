@@ -1,4 +1,4 @@
-import { getUriParam, type SipUri, type Uri } from '../../message';
+import { getUriParam, type SipUri, type Uri } from '../../../sip';
 
 /** How the PBX names itself: in its Via and Record-Route, and which Request-URI/Route hosts mean "here". */
 export class SelfAddress {

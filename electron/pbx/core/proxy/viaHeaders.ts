@@ -1,4 +1,4 @@
-import { headerKey, splitHeaderList, type SipMessage } from '../../message';
+import { headerKey, splitHeaderList, type SipMessage } from '../../../sip';
 
 /** Removes the topmost Via value, which may share a header line with others (RFC 3261 §16.7 step 3). */
 export function stripTopVia(message: SipMessage): void {

@@ -9,9 +9,8 @@ import {
   serializeUri,
   type SipRequest,
   type SipUri,
-} from '../../message';
-import type { ServerTransaction } from '../../transaction';
-import type { Flow } from '../../transport/flow';
+} from '../../../sip';
+import type { Flow, ServerTransaction } from '../../../sip';
 import type { AuthThrottle } from '../auth/authThrottle';
 import type { DigestAuth } from '../auth/digestAuth';
 import { contactKey } from '../locations/contactKey';

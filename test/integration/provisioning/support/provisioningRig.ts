@@ -9,8 +9,8 @@ import { SipAccounts } from '../../../../electron/pbx/core/accounts/sipAccounts'
 import { CheckSync } from '../../../../electron/pbx/core/presence/checkSync';
 import type { PendingPhone } from '../../../../electron/pbx/core/presence/profilePorts';
 import { UaProfileService } from '../../../../electron/pbx/core/presence/uaProfile';
-import { SipStack } from '../../../../electron/pbx/core/sip/sipStack';
-import { randomIds, systemClock } from '../../../../electron/pbx/clock';
+import { SipStack } from '../../../../electron/pbx/sipStack';
+import { randomIds, systemClock } from '../../../../electron/sip/clock';
 import { Provisioning } from '../../../../electron/pbx/provisioning/provisioning';
 import { hmacDeviceTokens } from '../../../../electron/pbx/provisioning/provisioningTokens';
 import type { ProvisioningDevice } from '../../../../electron/pbx/provisioning/provisioningPorts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PnpSubscriber, type PnpState } from '../../../../electron/host/provisioning/pnpSubscriber';
 import type { SipSocket, SipSocketHandlers } from '../../../../electron/host/provisioning/sipSocket';
-import { ManualClock } from '../../../../electron/pbx/clock';
-import { parseSipMessage } from '../../../../electron/pbx/message';
-import type { Flow } from '../../../../electron/pbx/transport/flow';
+import { ManualClock } from '../../../../electron/sip/clock';
+import { parseSipMessage } from '../../../../electron/sip/message';
+import type { Flow } from '../../../../electron/sip/flow/flow';
 import type { Mac } from '../../../../shared/domain/mac';
 import { uaProfileHarness } from '../../pbx/provisioning/uaProfileHarness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileUrlFromNotify } from '../../../../electron/host/provisioning/profileUrl';
-import type { SipRequest } from '../../../../electron/pbx/message';
+import type { SipRequest } from '../../../../electron/sip/message';
 
 function notify(contentType: string | null, body: string): SipRequest {
   return {

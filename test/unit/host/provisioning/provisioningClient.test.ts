@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProvisioningDocumentStore, StoredProvisioning } from '../../../../electron/host/provisioning/documentStore';
 import { DocumentGoneError, type FetchOutcome } from '../../../../electron/host/provisioning/fetchDocument';
 import { ProvisioningClient, type ProvisioningState } from '../../../../electron/host/provisioning/provisioningClient';
-import { ManualClock } from '../../../../electron/pbx/clock';
+import { ManualClock } from '../../../../electron/sip/clock';
 import type { Mac } from '../../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../../shared/sip/provisioningDocument';
 import { validDocument } from '../../pbx/provisioning/fixtures';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../../electron/pbx/clock';
+import { ManualClock } from '../../../../electron/sip/clock';
 import { CheckSync } from '../../../../electron/pbx/core/presence/checkSync';
-import { getHeader, parseSipUri, serializeUri, type SipRequest, type SipUri } from '../../../../electron/pbx/message';
-import { TransactionLayer } from '../../../../electron/pbx/transaction';
-import { countingIds, FakeFlow, RecordingUser } from '../transaction/support';
+import { getHeader, parseSipUri, serializeUri, type SipRequest, type SipUri } from '../../../../electron/sip/message';
+import { TransactionLayer } from '../../../../electron/sip/transaction';
+import { countingIds, FakeFlow, RecordingUser } from '../../sip/transaction/support';
 import { okFor } from './uaProfileHarness';
 
 function harness(bindings: Record<string, Array<{ contact: string; flowId: string }>>, aors: string[]) {

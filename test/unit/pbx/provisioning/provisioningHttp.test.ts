@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../../electron/pbx/clock';
+import { ManualClock } from '../../../../electron/sip/clock';
 import { Provisioning } from '../../../../electron/pbx/provisioning/provisioning';
 import { hmacDeviceTokens } from '../../../../electron/pbx/provisioning/provisioningTokens';
 import { checkProvisioningDocument } from '../../../../shared/sip/provisioningDocument';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getBodyText, getHeader, getToTag, type SipRequest } from '../../../../electron/pbx/message';
+import { getBodyText, getHeader, getToTag, type SipRequest } from '../../../../electron/sip/message';
 import type { Mac } from '../../../../shared/domain/mac';
-import type { FakeFlow } from '../transaction/support';
+import type { FakeFlow } from '../../sip/transaction/support';
 import { okFor, subscribe, uaProfileHarness } from './uaProfileHarness';
 
 const MAC = '02:00:00:00:00:04' as Mac;

@@ -1,11 +1,11 @@
-import { ManualClock } from '../../../../electron/pbx/clock';
+import { ManualClock } from '../../../../electron/sip/clock';
 import type { PendingPhone } from '../../../../electron/pbx/core/presence/profilePorts';
 import { UaProfileService, type UaProfileOptions } from '../../../../electron/pbx/core/presence/uaProfile';
-import { getToTag, type SipRequest } from '../../../../electron/pbx/message';
-import { TransactionLayer, type ServerTransaction, type TransactionUser } from '../../../../electron/pbx/transaction';
-import type { Flow } from '../../../../electron/pbx/transport/flow';
+import { getToTag, type SipRequest } from '../../../../electron/sip/message';
+import { TransactionLayer, type ServerTransaction, type TransactionUser } from '../../../../electron/sip/transaction';
+import type { Flow } from '../../../../electron/sip/flow/flow';
 import type { Mac } from '../../../../shared/domain/mac';
-import { countingIds, FakeFlow, sip } from '../transaction/support';
+import { countingIds, FakeFlow, sip } from '../../sip/transaction/support';
 
 /** The ua-profile notifier behind a real transaction layer, fed SIP text on fake flows — the core's routing in small. */
 export function uaProfileHarness(options: Partial<UaProfileOptions> = {}) {

@@ -1,0 +1,26 @@
+// Entry point of electron/pbx/core (docs/ARCHITECTURE.md, "Layers"): what the layers above it may use.
+export * from './hotdesk/hotDesk';
+export * from './hotdesk/secretHash';
+export type * from './hotdesk/auditLog';
+export * from './licence/licencePayload';
+export * from './hotdesk/hotDeskErrors';
+export * from './auth/authThrottle';
+export type * from './hotdesk/deviceInput';
+export type * from './hotdesk/changeFeed';
+export type * from './hotdesk/extensionRepository';
+export * from './hotdesk/auditCsv';
+export * from './accounts/sipAccounts';
+export * from './bots/botService';
+export * from './hotdesk/sipAccountMirror';
+export * from './licence/licenceAssets';
+export type * from './localService';
+export * from './presence/checkSync';
+export * from './presence/uaProfile';
+export * from './auth/digestAuth';
+export * from './locations/contactFlows';
+export * from './locations/locationStore';
+export * from './proxy/proxyForwarder';
+export * from './proxy/selfAddress';
+export * from './registrar/flowIdentities';
+export * from './registrar/registrar';
+export * from './sipCore';

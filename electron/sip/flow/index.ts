@@ -1,0 +1,1 @@
+export type { Flow, TransportUser } from './flow';
