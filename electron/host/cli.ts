@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { CliError, parseHostCliOptions } from './cliOptions';
 import { ensureRendererBuilt } from './rendererBuild';
+import { SIP_PATH } from '../pbx';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from './services';
 
 /** `npm run start:web`: the device UI and the embedded PBX, served to any browser. Exits the process on failure. */
@@ -23,9 +24,7 @@ async function serve(argv: readonly string[]): Promise<void> {
   for (const warning of services.warnings) console.warn(`Warning: ${warning}`);
   const mode = services.settings.get().mode;
   console.log(`Hotdesk web host (${mode} mode), data in ${options.dataDir}`);
-  console.log(`  Phone (this kiosk):  ${services.origin}/`);
-  console.log(`  Another HD device:   ${services.origin}/?mac=02:00:00:00:00:02`);
-  console.log(`  Bridge WebSocket:    ${services.origin.replace(/^http/, 'ws')}/bridge`);
+  for (const line of urlLines(services.origin, services.publicOrigin)) console.log(`  ${line}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
     services.stop().then(
@@ -35,6 +34,16 @@ async function serve(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** What to open where: device pages on this machine, SIP and the admin API at the address other machines use. */
+export function urlLines(localOrigin: string, publicOrigin: string): string[] {
+  return [
+    `Phone (this kiosk):  ${localOrigin}/`,
+    `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
+    `SIP WebSocket:       ${publicOrigin.replace(/^http/, 'ws')}${SIP_PATH}`,
+    `Admin API:           ${publicOrigin}/api/v1`,
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runWebHost();

@@ -10,6 +10,10 @@ export interface HostCliOptions {
   host: string;
   /** PEM files for HTTPS/WSS; the page, the bridge and SIP then all go over TLS. */
   tls: { cert: string; key: string } | null;
+  /** DNS names of this machine clients may use (the Host header), besides the addresses it listens on. */
+  serverNames: string[];
+  /** Device pages and the bridge for other machines too (README, "Security model"). */
+  allowRemoteDevices: boolean;
 }
 
 export class CliError extends Error {}
@@ -32,21 +36,40 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
   const cert = flags.get('tls-cert');
   const key = flags.get('tls-key');
   if ((cert === undefined) !== (key === undefined)) throw new CliError('--tls-cert and --tls-key go together');
-  return { port, dataDir, mode, host, tls: cert && key ? { cert, key } : null };
+  const serverNames = (flags.get('server-name') ?? env.HOTDESK_SERVER_NAMES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const badName = serverNames.find((name) => !/^[A-Za-z0-9.-]{1,253}$/.test(name));
+  if (badName !== undefined) throw new CliError(`--server-name takes host names separated by commas, got "${badName}"`);
+  const allowRemoteDevices = flags.has('allow-remote-devices') || isTrue(env.HOTDESK_ALLOW_REMOTE_DEVICES);
+  return { port, dataDir, mode, host, tls: cert && key ? { cert, key } : null, serverNames, allowRemoteDevices };
 }
 
+/** The flags that take a value, and those that stand alone. */
+export const VALUE_FLAGS: readonly string[] = ['port', 'data-dir', 'mode', 'host', 'tls-cert', 'tls-key', 'server-name'];
+export const SWITCH_FLAGS: readonly string[] = ['allow-remote-devices'];
+
 function readFlags(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['port', 'data-dir', 'mode', 'host', 'tls-cert', 'tls-key']);
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !known.has(match[1] ?? '')) throw new CliError(`Unknown option "${arg}" (known: --port, --data-dir, --mode, --host, --tls-cert, --tls-key)`);
+    const name = match?.[1] ?? '';
+    if (match && SWITCH_FLAGS.includes(name) && match[2] === undefined) {
+      flags.set(name, 'true');
+      continue;
+    }
+    if (!match || !VALUE_FLAGS.includes(name)) {
+      const known = [...VALUE_FLAGS, ...SWITCH_FLAGS].map((flag) => `--${flag}`).join(', ');
+      throw new CliError(`Unknown option "${arg}" (known: ${known})`);
+    }
     const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new CliError(`--${match[1]} needs a value`);
-    flags.set(match[1] as string, value);
+    if (value === undefined) throw new CliError(`--${name} needs a value`);
+    flags.set(name, value);
   }
   return flags;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes'].includes(value.toLowerCase());
 }
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {

@@ -6,8 +6,14 @@ import { DEFAULT_DEVICE_OPTIONS, type Pbx, SIP_PATH, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
 import { findMachineMac } from './identity/machineMac';
+import { AdminPin } from './security/adminPin';
+import type { ScryptCost } from './security/pinHash';
 import { openSettings, type SettingsBackendFactory } from './settings/openSettings';
+import { ensurePrivateDirectory } from './settings/privateFiles';
+import type { SecretBox } from './settings/secretBox';
 import type { SettingsStore } from './settings/settingsStore';
+import { isLoopback } from './web/addresses';
+import { webSocketOrigin } from './web/contentSecurityPolicy';
 import { startWebHost, type WebHost } from './web/webHost';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,15 +31,28 @@ export interface DeviceServicesOptions {
   tls?: { cert: string; key: string } | null;
   /** The app's version; read from package.json when not given (Electron passes app.getVersion()). */
   version?: string;
+  /** Seals the manual SIP password with the OS keychain (Electron's safeStorage); none in plain Node. */
+  secretBox?: SecretBox | null;
+  /** DNS names of this machine that clients may use in Host, besides its addresses. */
+  serverNames?: readonly string[];
+  /** Device pages and the bridge for other machines too; they get no SIP credentials until enrolled. */
+  allowRemoteDevices?: boolean;
+  /** scrypt cost of the admin PIN hash (tests lower it). */
+  pinCost?: ScryptCost;
 }
 
 export interface DeviceServices {
+  /** Where this machine opens its own device page. */
   readonly origin: string;
+  /** Where other machines reach this host (SIP, provisioning, admin API): a real address, never 0.0.0.0. */
+  readonly publicOrigin: string;
   readonly settings: SettingsStore;
   readonly hub: BridgeHub;
   readonly pbx: Pbx;
   readonly webHost: WebHost;
   readonly warnings: readonly string[];
+  /** Every PBX WebSocket origin the device pages may reach (this host's own and any configured one), for the CSP. */
+  connectOrigins(): string[];
   stop(): Promise<void>;
 }
 
@@ -42,34 +61,44 @@ export interface DeviceServices {
  * `npm run start:web` and the Electron main process both call this; there is no second implementation.
  */
 export async function startDeviceServices(options: DeviceServicesOptions): Promise<DeviceServices> {
-  const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend);
+  const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend, options.secretBox ?? null);
   const warnings: string[] = warning ? [warning] : [];
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
   const mode = settings.get().mode;
   const host = options.host ?? '127.0.0.1';
-  if (mode === 'demo' && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  if (mode === 'demo' && !isLoopback(host)) {
     throw new Error('Demo mode has public demo passwords and listens on loopback only; use --mode site for a LAN address');
   }
-  let origin = '';
-  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => origin });
+  if (!options.tls && !isLoopback(host)) {
+    warnings.push(
+      `Listening on ${host} over plain HTTP: other machines get SIP only — no device pages, provisioning documents or admin API, which carry secrets. Start with --tls-cert and --tls-key to serve them.`,
+    );
+  }
+  const { adminPin, generatedPin } = await AdminPin.open({ storage: settings, mode, ...(options.pinCost ? { cost: options.pinCost } : {}) });
+  if (generatedPin) warnings.push(`Admin PIN (settings of this device): ${generatedPin} (shown once; change it with settings.update)`);
+  let publicOrigin = '';
+  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin });
   for (const warning of pbx.warnings) warnings.push(warning);
   if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
+  ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'));
   const provisioning = new ProvisioningClients({
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),
-    pnpWebSocketUrl: () => (origin ? `${origin.replace(/^http/, 'ws')}${SIP_PATH}` : null),
+    pnpWebSocketUrl: () => (publicOrigin ? `${publicOrigin.replace(/^http/, 'ws')}${SIP_PATH}` : null),
     manualUrl: () => settings.get().provisioningUrl,
     onChange: (state) => hub.provisioningChanged(state.mac),
   });
   const hub = new BridgeHub({
     settings,
     machineMac: findMachineMac(),
+    runningMode: mode,
+    adminPin,
     directory: {
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
       credentialsFor: (user) => pbx.credentialsFor(user),
     },
     provisioning,
-    appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode: settings.get().mode }),
+    appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode }),
   });
   const webHost = await startWebHost({
     hub,
@@ -78,18 +107,27 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     host,
     port: options.port ?? DEFAULT_PORT,
     tls: options.tls ?? null,
+    serverNames: options.serverNames ?? [],
+    allowRemoteDevices: options.allowRemoteDevices ?? false,
+    connectOrigins: () => pbxWebSocketOrigins(settings, hub),
   });
   const secure = Boolean(options.tls);
   webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head, secure));
-  origin = webHost.origin;
+  publicOrigin = webHost.publicOrigin;
   const unsubscribeSettings = settings.onChange(() => provisioning.settingsChanged());
   return {
     origin: webHost.origin,
+    publicOrigin: webHost.publicOrigin,
     settings,
     hub,
     pbx,
     webHost,
     warnings,
+    connectOrigins: () =>
+      [webHost.origin, webHost.publicOrigin]
+        .map(webSocketOrigin)
+        .filter((origin): origin is string => origin !== null)
+        .concat(pbxWebSocketOrigins(settings, hub)),
     async stop() {
       unsubscribeSettings();
       provisioning.close();
@@ -99,6 +137,12 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
       await webHost.close();
     },
   };
+}
+
+/** The PBX WebSocket origins the pages may reach besides this host: a manual account's, provisioned documents'. */
+export function pbxWebSocketOrigins(settings: SettingsStore, hub: BridgeHub): string[] {
+  const urls = [settings.get().sipAccount?.webSocketUrl, ...hub.provisionedWebSocketUrls()];
+  return urls.map((url) => (url ? webSocketOrigin(url) : null)).filter((origin): origin is string => origin !== null);
 }
 
 function appVersion(): string {

@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { CliError, parseHostCliOptions, type HostCliOptions } from '../host/cliOptions';
 import { startDeviceServices, type DeviceServices } from '../host/services';
 import { pickHostFlags } from './args';
 import { registerBridgeIpc, type BridgeIpc } from './ipc';
+import { keychainSecretBox } from './keychain';
 import { hardenSession } from './security';
 import { electronStoreBackend } from './store';
 import { createMainWindow } from './window';
@@ -33,6 +34,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
   if (options.dataDir !== app.getPath('userData')) app.setPath('userData', options.dataDir);
   app.enableSandbox();
 
+  // Nothing above this line writes anything: a second instance leaves the data directory exactly as it found it.
   if (!app.requestSingleInstanceLock()) {
     console.log('hotdesk: already running; the running window was brought to the front.');
     app.quit();
@@ -85,14 +87,18 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
         mode: options.mode,
         port: options.port,
         host: options.host,
+        tls: options.tls,
+        serverNames: options.serverNames,
+        allowRemoteDevices: options.allowRemoteDevices,
         rendererDir: paths.rendererDir,
         settingsBackend: electronStoreBackend,
+        secretBox: keychainSecretBox(safeStorage),
         version: app.getVersion(),
       });
       services = running;
       for (const warning of running.warnings) console.warn(`Warning: ${warning}`);
       console.log(`Hotdesk (${running.settings.get().mode} mode) at ${running.origin}/, data in ${options.dataDir}`);
-      hardenSession(session.defaultSession, running.origin);
+      hardenSession(session.defaultSession, running.origin, () => running.connectOrigins());
       bridge = registerBridgeIpc(running.hub, running.origin);
       openWindow(running, bridge);
     })

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/web/staticFiles';
+import { contentSecurityPolicy } from '../host/web/contentSecurityPolicy';
 import { isAppUrl, originOf } from './origin';
 
 /** The only permission the app's pages get: the microphone (and camera) for calls. */
@@ -24,7 +24,8 @@ export function isPermissionGranted(permission: string, requestingUrl: string | 
   return GRANTED_PERMISSIONS.has(permission) && originOf(requestingUrl) === appOrigin;
 }
 
-export function hardenSession(session: Session, appOrigin: string): void {
+/** `connectOrigins`: the PBX WebSocket origins the app's pages may reach (the CSP's connect-src). */
+export function hardenSession(session: Session, appOrigin: string, connectOrigins: () => readonly string[]): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     callback(isPermissionGranted(permission, details?.requestingUrl ?? contents?.getURL(), appOrigin));
   });
@@ -33,7 +34,7 @@ export function hardenSession(session: Session, appOrigin: string): void {
   );
   // The web host already sends this CSP; adding it here too means no response of the app's origin goes without one.
   session.webRequest.onHeadersReceived((details, callback) => {
-    const responseHeaders = withContentSecurityPolicy(details.url, details.responseHeaders, appOrigin);
+    const responseHeaders = withContentSecurityPolicy(details.url, details.responseHeaders, appOrigin, connectOrigins());
     callback(responseHeaders ? { responseHeaders } : {});
   });
 }
@@ -43,8 +44,9 @@ export function withContentSecurityPolicy(
   url: string,
   headers: Record<string, string[]> | undefined,
   appOrigin: string,
+  connectOrigins: readonly string[],
 ): Record<string, string[]> | null {
   if (!headers || !isAppUrl(url, appOrigin)) return null;
   if (Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy')) return null;
-  return { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
+  return { ...headers, 'Content-Security-Policy': [contentSecurityPolicy(connectOrigins)] };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceViewSchema, phoneAccountSchema } from './device';
 import { provisioningStatusSchema } from '../sip/provisioningStatus';
 import type { RequestName } from './requestNames';
-import { modeSchema, settingsPatchSchema, settingsSchema } from './settings';
+import { adminAuthSchema, modeSchema, settingsPatchSchema, settingsSchema } from './settings';
 
 export { REQUEST_NAMES, isRequestName, type RequestName } from './requestNames';
 
@@ -20,7 +20,8 @@ export const requestSchemas = {
   'phone.account': { args: z.tuple([]), result: phoneAccountSchema.nullable() },
   'provisioning.resync': { args: z.tuple([]), result: provisioningStatusSchema.nullable() },
   'settings.get': { args: z.tuple([]), result: settingsSchema },
-  'settings.update': { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
+  /** The admin PIN goes in the second argument when the patch touches a field it guards. */
+  'settings.update': { args: z.tuple([settingsPatchSchema, adminAuthSchema.optional()]), result: settingsSchema },
 } as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 /** Every event the device host pushes to the renderer. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const bridgeErrorCodeSchema = z.enum(['bad-request', 'unknown-request', 'forbidden', 'not-found', 'internal']);
+export const bridgeErrorCodeSchema = z.enum(['bad-request', 'unknown-request', 'unauthorized', 'forbidden', 'not-found', 'internal']);
 export type BridgeErrorCode = z.infer<typeof bridgeErrorCodeSchema>;
 
 /** The typed error every bridge call rejects with; it survives JSON and Electron's structured clone as plain data. */

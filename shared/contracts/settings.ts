@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const macPattern = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
+/** A manual SIP account as it is written (the password is write-only: it goes in, it never comes back out). */
 export const sipAccountSchema = z.object({
   webSocketUrl: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// URL'),
   uri: z.string().regex(/^sips?:[^\s@]+@[^\s@]+$/, 'must be a SIP URI like sip:101@example.com'),
@@ -11,37 +12,56 @@ export const sipAccountSchema = z.object({
 });
 export type SipAccount = z.infer<typeof sipAccountSchema>;
 
+/** A manual account in a settings patch: leave the password out to keep the one the host already holds. */
+export const sipAccountPatchSchema = sipAccountSchema.extend({ password: sipAccountSchema.shape.password.optional() }).strict();
+
+/** A manual account as the host shows it: whether it holds a password, never the password. */
+export const publicSipAccountSchema = sipAccountSchema.omit({ password: true }).extend({ hasPassword: z.boolean() });
+export type PublicSipAccount = z.infer<typeof publicSipAccountSchema>;
+
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const modeSchema = z.enum(['demo', 'site', 'external']);
 export type Mode = z.infer<typeof modeSchema>;
 
+/** The admin PIN that guards the device's mode, identity and SIP account (README, "Security model"). */
+export const adminPinSchema = z.string().regex(/^[0-9]{4,12}$/, 'must be 4 to 12 digits');
+
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
 /** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
-const settingsFields = {
+export const settingsFields = {
   mac: z.string().regex(macPattern, 'must be a MAC like 02:00:00:00:00:01').nullable(),
   kiosk: z.boolean(),
   mode: modeSchema,
   theme: themeSchema,
-  sipAccount: sipAccountSchema.nullable(),
   provisioningUrl: z.string().url().nullable(),
   audio: audioSchema,
 };
 
-/** Everything the device keeps on disk. Unknown keys are dropped; missing keys take the defaults. */
+/** The settings as every bridge client sees them. Unknown keys are dropped; missing keys take the defaults. */
 export const settingsSchema = z.object({
   mac: settingsFields.mac.default(null),
   kiosk: settingsFields.kiosk.default(false),
   mode: settingsFields.mode.default('demo'),
   theme: settingsFields.theme.default('system'),
-  sipAccount: settingsFields.sipAccount.default(null),
+  sipAccount: publicSipAccountSchema.nullable().default(null),
   provisioningUrl: settingsFields.provisioningUrl.default(null),
   audio: settingsFields.audio.default({ inputDeviceId: null, outputDeviceId: null }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A partial update from the UI: every field optional, but each given field fully valid. */
-export const settingsPatchSchema = z.object(settingsFields).partial().strict();
+/**
+ * A partial update from the UI: every field optional, but each given field fully valid. `adminPin` sets a new admin
+ * PIN. Which fields need the current admin PIN is the device host's rule (electron/host/bridge/settingsAccess.ts).
+ */
+export const settingsPatchSchema = z
+  .object({ ...settingsFields, sipAccount: sipAccountPatchSchema.nullable(), adminPin: adminPinSchema })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The optional second argument of settings.update: the current admin PIN, for the fields it guards. */
+export const adminAuthSchema = z.object({ adminPin: z.string().max(64) }).strict();
+export type AdminAuth = z.infer<typeof adminAuthSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -27,15 +27,6 @@ function get(path: string): Promise<{ status: number; body: string; headers: Rec
   });
 }
 
-/** The page's device view once its provisioning document is in: from the request, or from the device.changed event. */
-async function provisionedView(page: BridgeTestClient): Promise<unknown> {
-  const provisioned = (view: unknown) => (view as { identity: unknown } | undefined)?.identity != null;
-  const answer = await page.request('device.view');
-  if (answer.type === 'result' && answer.ok && provisioned(answer.result)) return answer.result;
-  const event = await page.waitFor((m) => m.type === 'event' && m.name === 'device.changed' && provisioned(m.payload));
-  return event.type === 'event' ? event.payload : undefined;
-}
-
 describe('web host over real sockets', () => {
   it('serves the app shell with a strict CSP for / and for client-side paths', async () => {
     for (const path of ['/', '/?mac=02:00:00:00:00:02', '/admin']) {
@@ -56,17 +47,17 @@ describe('web host over real sockets', () => {
   });
 
   it('answers bridge requests for the device a page names with ?mac=', async () => {
-    const page = await BridgeTestClient.connect(`${wsOrigin}/bridge?mac=02:00:00:00:00:02`);
+    const page = await BridgeTestClient.openPage(services.origin, '?mac=02:00:00:00:00:02');
     // The first answer may come before plug-and-play has fetched the document; the device.changed event follows.
     const first = await page.request('device.view');
     expect(first).toMatchObject({ ok: true, result: { mac: '02:00:00:00:00:02' } });
-    expect(await provisionedView(page)).toMatchObject({ identity: { kind: 'pool', name: 'HD0002' }, provisioning: { status: 'provisioned', source: 'pnp' } });
+    expect(await page.provisionedView()).toMatchObject({ identity: { kind: 'pool', name: 'HD0002' }, provisioning: { status: 'provisioned', source: 'pnp' } });
     expect(await page.request('app.info')).toMatchObject({ ok: true, result: { host: 'web', mode: 'demo', version: '0.0.0-test' } });
     page.close();
   });
 
   it('turns bad input into typed errors and keeps serving the connection', async () => {
-    const page = await BridgeTestClient.connect(`${wsOrigin}/bridge`);
+    const page = await BridgeTestClient.openPage(services.origin);
     expect(await page.request('settings.update', [{ mac: 'zz' }])).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await page.request('rm -rf', [])).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
     page.sendRaw('{not json');
@@ -81,8 +72,8 @@ describe('web host over real sockets', () => {
   });
 
   it('closes a connection that sends an oversized frame without affecting others', async () => {
-    const victim = await BridgeTestClient.connect(`${wsOrigin}/bridge`);
-    const other = await BridgeTestClient.connect(`${wsOrigin}/bridge`);
+    const victim = await BridgeTestClient.openPage(services.origin);
+    const other = await BridgeTestClient.openPage(services.origin);
     const closed = new Promise<number>((resolve) => victim.socket.once('close', (code) => resolve(code)));
     victim.sendRaw('x'.repeat(70 * 1024));
     expect(await closed).toBe(1009);
@@ -91,8 +82,8 @@ describe('web host over real sockets', () => {
   });
 
   it('pushes a settings change to every open page', async () => {
-    const a = await BridgeTestClient.connect(`${wsOrigin}/bridge`);
-    const b = await BridgeTestClient.connect(`${wsOrigin}/bridge`);
+    const a = await BridgeTestClient.openPage(services.origin);
+    const b = await BridgeTestClient.openPage(services.origin);
     await a.request('settings.update', [{ theme: 'dark' }]);
     expect(await b.waitFor((m) => m.type === 'event' && m.name === 'settings.changed')).toMatchObject({ payload: { theme: 'dark' } });
     a.close();

@@ -17,7 +17,7 @@ describe.skipIf(!HAS_OPENSSL)('web host over TLS (skipped without openssl)', () 
   it('serves the bridge over wss and points the phone at wss://…/sip, where SIP works', async () => {
     expect(services.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const wsOrigin = services.origin.replace(/^https/, 'wss');
-    const page = await BridgeTestClient.connect(`${wsOrigin}/bridge?account=101`, {}, { rejectUnauthorized: false });
+    const page = await BridgeTestClient.openPage(services.origin, '?account=101', { rejectUnauthorized: false });
     const account = await page.request('phone.account');
     expect(account).toMatchObject({ ok: true, result: { webSocketUrl: `${wsOrigin}/sip`, authUser: '101' } });
     page.close();

@@ -3,25 +3,34 @@ import {
   eventSchemas,
   requestSchemas,
   validateRequest,
+  type AdminAuth,
   type AppInfo,
   type BridgeEvent,
   type DeviceView,
   type EventName,
   type EventPayload,
+  type Mode,
   type RequestName,
   type Settings,
+  type SettingsPatch,
 } from '../../../shared/contracts';
 import { parseMac, type Mac } from '../../../shared/domain/mac';
 import type { SettingsStore } from '../settings/settingsStore';
+import type { DeviceSettings } from '../settings/storedSettings';
+import type { AdminPin } from '../security/adminPin';
 import { resolveDeviceMac } from '../identity/deviceMac';
 import type { ProvisioningClient } from '../provisioning';
 import { describeDevice, isProvisioned, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
 import { provisioningStatusFromState } from '../provisioning/documentView';
+import { needsAdminPin, settingsUpdateRefusal, type PageDevice } from './settingsAccess';
 
 export interface BridgeHubContext {
   settings: SettingsStore;
   directory: DeviceDirectory;
   machineMac: Mac | null;
+  /** The mode the host was started in (a mode saved since then applies from the next start). */
+  runningMode: Mode;
+  adminPin: Pick<AdminPin, 'verify' | 'change'>;
   appInfo(): AppInfo;
   /** One provisioning client per device MAC in use (ProvisioningClients); null where the host does none. */
   provisioning: DeviceProvisioning | null;
@@ -46,6 +55,11 @@ export interface SessionOptions {
   accountOverride?: string | null;
   /** Where this renderer reaches the PBX's SIP WebSocket (it depends on the address the page was loaded from). */
   sipWebSocketUrl: string;
+  /**
+   * A page loaded from another machine (web host started with --allow-remote-devices). It must name its device with
+   * `?mac=`, and gets no SIP credentials: those come to an enrolled device through its provisioning document.
+   */
+  remote?: boolean;
 }
 
 /** The bridge handlers, shared by Electron IPC and the web host's WebSocket: one implementation, two transports. */
@@ -76,6 +90,11 @@ export class BridgeHub {
   /** A device's provisioning changed (new document, error, pending): redraw that device's pages. */
   provisioningChanged(mac: Mac): void {
     for (const session of this.sessions) if (session.heldMac === mac) session.emitDeviceView();
+  }
+
+  /** The PBX WebSockets named by the provisioning documents of the pages now open (for their CSP). */
+  provisionedWebSocketUrls(): string[] {
+    return [...this.sessions].flatMap((session) => session.provisionedWebSocketUrls());
   }
 
   close(): void {
@@ -115,30 +134,60 @@ class Session implements BridgeSession {
       case 'provisioning.resync':
         return this.resync();
       case 'settings.get':
-        return this.context.settings.get();
+        return this.context.settings.view();
       case 'settings.update':
-        return this.context.settings.update(args[0]);
+        return this.updateSettings(args[0] as SettingsPatch, args[1] as AdminAuth | undefined);
     }
   }
 
-  private deviceMac(settings: Settings): Mac {
-    const override = this.options.macOverride;
-    if (override !== undefined && override !== null) {
-      const mac = parseMac(override);
-      if (!mac) throw new BridgeError('bad-request', `The page's ?mac=${override.slice(0, 40)} is not a MAC address (use 02:00:00:00:00:02)`);
+  /** The device this session acts for; a remote page must name one with ?mac=. */
+  private pageDevice(): PageDevice {
+    const { macOverride, accountOverride, remote } = this.options;
+    if (macOverride !== undefined && macOverride !== null) return { kind: 'mac', mac: macOverride };
+    if (remote) throw new BridgeError('forbidden', 'A page from another machine must name its device with ?mac=');
+    if (accountOverride !== undefined && accountOverride !== null) return { kind: 'account', extension: accountOverride };
+    return { kind: 'own' };
+  }
+
+  private async updateSettings(patch: SettingsPatch, auth: AdminAuth | undefined): Promise<Settings> {
+    const refusal = settingsUpdateRefusal(this.pageDevice());
+    if (refusal) throw new BridgeError('forbidden', refusal);
+    if (needsAdminPin(patch)) await this.context.adminPin.verify(auth?.adminPin);
+    const { adminPin, ...fields } = patch;
+    const updated = Object.keys(fields).length > 0 ? this.context.settings.update(fields) : this.context.settings.view();
+    if (adminPin !== undefined) await this.context.adminPin.change(adminPin);
+    return updated;
+  }
+
+  private deviceMac(settings: DeviceSettings, device: PageDevice): Mac {
+    if (device.kind === 'mac') {
+      const mac = parseMac(device.mac);
+      if (!mac) throw new BridgeError('bad-request', `The page's ?mac=${device.mac.slice(0, 40)} is not a MAC address (use 02:00:00:00:00:02)`);
       return mac;
     }
-    return resolveDeviceMac(settings.mac, settings.mode, this.context.machineMac);
+    return resolveDeviceMac(settings.mac, this.context.runningMode, this.context.machineMac);
   }
 
   private subject(): DeviceSubject {
     const settings = this.context.settings.get();
-    return { mac: this.deviceMac(settings), settings, accountOverride: this.options.accountOverride ?? null };
+    const device = this.pageDevice();
+    return {
+      mac: this.deviceMac(settings, device),
+      settings,
+      accountOverride: device.kind === 'account' ? device.extension : null,
+      ownDevice: device.kind === 'own',
+      remote: this.options.remote === true,
+      runningMode: this.context.runningMode,
+    };
   }
 
   private deviceView(): DeviceView {
     const subject = this.subject();
     return describeDevice(subject, this.context.directory, this.provisioningOf(subject));
+  }
+
+  provisionedWebSocketUrls(): string[] {
+    return [...(this.held?.client.state().document?.account.webSocketUrls ?? [])];
   }
 
   get heldMac(): Mac | null {

@@ -1,4 +1,4 @@
-import { BridgeError, type DeviceOptions, type DeviceView, type PhoneAccount, type Settings } from '../../../shared/contracts';
+import { BridgeError, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningState } from '../provisioning';
 import {
@@ -7,6 +7,7 @@ import {
   phoneAccountFromDocument,
   provisioningStatusFromState,
 } from '../provisioning/documentView';
+import type { DeviceSettings } from '../settings/storedSettings';
 
 /** What the device host needs from the PBX: demo extensions' credentials for `?account=`, and default Options. */
 export interface DeviceDirectory {
@@ -18,23 +19,33 @@ export interface DeviceDirectory {
 /** Who one renderer is: its device MAC, and in demo mode possibly a plain extension (`/?account=101`). */
 export interface DeviceSubject {
   mac: Mac;
-  settings: Settings;
+  settings: DeviceSettings;
   accountOverride: string | null;
+  /** The host's own device (no `?mac=`, no `?account=`): only it uses the manual SIP account in settings. */
+  ownDevice: boolean;
+  /** A page loaded from another machine (the web host's --allow-remote-devices). */
+  remote: boolean;
+  /** The mode the host was started in; a mode saved in settings since then waits for the next start. */
+  runningMode: Mode;
+}
+
+function manualAccountOf(subject: DeviceSubject) {
+  return subject.ownDevice ? subject.settings.sipAccount : null;
 }
 
 /** Whether the device's identity comes from provisioning (not a manual account or a demo `?account=`). */
 export function isProvisioned(subject: DeviceSubject): boolean {
-  return subject.accountOverride === null && subject.settings.sipAccount === null;
+  return subject.accountOverride === null && manualAccountOf(subject) === null;
 }
 
 export function describeDevice(subject: DeviceSubject, directory: DeviceDirectory, provisioning: ProvisioningState | null): DeviceView {
-  const { mac, settings } = subject;
+  const { mac } = subject;
   const plain = { blf: [], provisioning: null, options: directory.defaultOptions() };
   if (subject.accountOverride !== null) {
     const credentials = demoAccount(subject, directory);
     return { mac, identity: { kind: 'account', uri: credentials.uri, name: credentials.displayName }, ...plain };
   }
-  const account = settings.sipAccount;
+  const account = manualAccountOf(subject);
   if (account) return { mac, identity: { kind: 'account', uri: account.uri, name: account.displayName }, ...plain };
   const status = provisioning ? provisioningStatusFromState(provisioning) : null;
   const document = provisioning?.document ?? null;
@@ -48,13 +59,18 @@ export function describeDevice(subject: DeviceSubject, directory: DeviceDirector
   };
 }
 
-/** The SIP account the page's phone registers with, or null when there is nothing to register as. */
+/**
+ * The SIP account the page's phone registers with, or null when there is nothing to register as. JsSIP runs in the
+ * page, so a page gets the credentials of its own device only — and a page from another machine none at all: such a
+ * device must be enrolled first (README, "Security model").
+ */
 export function phoneAccountFor(
   subject: DeviceSubject,
   directory: DeviceDirectory,
   provisioning: ProvisioningState | null,
   webSocketUrl: string,
 ): PhoneAccount | null {
+  if (subject.remote) return null;
   if (subject.accountOverride !== null) {
     const credentials = demoAccount(subject, directory);
     return {
@@ -65,8 +81,9 @@ export function phoneAccountFor(
       credentials: { kind: 'ha1', ha1: credentials.ha1, realm: credentials.realm },
     };
   }
-  const manual = subject.settings.sipAccount;
+  const manual = manualAccountOf(subject);
   if (manual) {
+    if (manual.password === null) return null;
     return {
       webSocketUrl: manual.webSocketUrl,
       uri: manual.uri,
@@ -80,7 +97,7 @@ export function phoneAccountFor(
 
 function demoAccount(subject: DeviceSubject, directory: DeviceDirectory) {
   const extension = subject.accountOverride ?? '';
-  if (subject.settings.mode !== 'demo') throw new BridgeError('forbidden', '?account= works in demo mode only');
+  if (subject.runningMode !== 'demo') throw new BridgeError('forbidden', '?account= works on a host started in demo mode only');
   const credentials = /^[0-9]{1,10}$/.test(extension) ? directory.credentialsFor(extension) : null;
   if (!credentials) throw new BridgeError('not-found', `There is no extension ${extension.slice(0, 20)} on this PBX`);
   return credentials;

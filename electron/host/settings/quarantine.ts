@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { describeIssues, settingsSchema } from '../../../shared/contracts';
+import { describeIssues } from '../../../shared/contracts';
+import { storedSettingsSchema } from './storedSettings';
 
 export interface QuarantineResult {
   /** Where the unreadable file was moved, or null when the file was fine or absent. */
@@ -28,6 +29,6 @@ function findProblem(text: string): string | null {
     return `not valid JSON (${(error as Error).message})`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const parsed = settingsSchema.safeParse(value);
+  const parsed = storedSettingsSchema.safeParse(value);
   return parsed.success ? null : describeIssues('invalid value', parsed.error);
 }

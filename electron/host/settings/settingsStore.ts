@@ -1,11 +1,7 @@
-import {
-  describeIssues,
-  settingsPatchSchema,
-  settingsSchema,
-  BridgeError,
-  type Settings,
-  type SettingsPatch,
-} from '../../../shared/contracts';
+import { BridgeError, describeIssues, settingsPatchSchema, type Settings } from '../../../shared/contracts';
+import type { PinHash } from '../security/pinHash';
+import type { SecretBox } from './secretBox';
+import { loadStoredSettings, publicSettings, storeSettings, type DeviceSettings, type HeldSipAccount } from './storedSettings';
 
 /** The key/value file a settings store sits on: `conf` in plain Node, `electron-store` inside Electron. */
 export interface SettingsBackend {
@@ -15,47 +11,100 @@ export interface SettingsBackend {
 
 export interface SettingsStore {
   readonly path: string;
-  get(): Settings;
+  /** The settings with their secrets, for the host's own use. */
+  get(): DeviceSettings;
+  /** The settings as a bridge client may see them: no password. */
+  view(): Settings;
+  /** Applies a validated patch (anything but `adminPin`, which AdminPin keeps); returns the new view. */
   update(patch: unknown): Settings;
+  adminPinHash(): PinHash | null;
+  setAdminPinHash(hash: PinHash): void;
+  /** Listeners get the public view: nothing they pass on can leak a secret. */
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
+const storePatchSchema = settingsPatchSchema.omit({ adminPin: true });
+
 /** Validates every write against the schema, so a bad patch is refused and the file is never half-written. */
 export class ValidatedSettingsStore implements SettingsStore {
-  private current: Settings;
+  private current: DeviceSettings;
+  private pinHash: PinHash | null;
   private readonly listeners = new Set<(settings: Settings) => void>();
+  /** A stored secret that could not be read, for the start-up log. */
+  readonly warning: string | null;
 
-  constructor(private readonly backend: SettingsBackend) {
-    this.current = settingsSchema.parse(backend.store);
+  constructor(
+    private readonly backend: SettingsBackend,
+    private readonly box: SecretBox | null = null,
+  ) {
+    const loaded = loadStoredSettings(backend.store, box);
+    this.current = loaded.settings;
+    this.pinHash = loaded.adminPin;
+    this.warning = loaded.warning;
+    if (loaded.needsSealing) this.save(this.current, this.pinHash);
   }
 
   get path(): string {
     return this.backend.path;
   }
 
-  get(): Settings {
+  get(): DeviceSettings {
     return structuredClone(this.current);
   }
 
+  view(): Settings {
+    return publicSettings(this.get());
+  }
+
   update(patch: unknown): Settings {
-    const parsedPatch = settingsPatchSchema.safeParse(patch);
-    if (!parsedPatch.success) throw new BridgeError('bad-request', describeIssues('Settings not saved', parsedPatch.error));
-    const next = settingsSchema.parse({ ...this.current, ...(parsedPatch.data as SettingsPatch) });
-    this.backend.store = next as unknown as Record<string, unknown>;
+    const parsed = storePatchSchema.safeParse(patch);
+    if (!parsed.success) throw new BridgeError('bad-request', describeIssues('Settings not saved', parsed.error));
+    const { sipAccount, ...fields } = parsed.data;
+    const next: DeviceSettings = { ...this.current, ...fields };
+    if (sipAccount !== undefined) next.sipAccount = sipAccount && { ...sipAccount, password: this.passwordFor(sipAccount) };
+    this.save(next, this.pinHash);
     this.current = next;
+    const view = this.view();
     for (const listener of this.listeners) {
       try {
-        listener(this.get());
+        listener(structuredClone(view));
       } catch (error) {
         // The update is saved; a failing listener must not turn it into an error for the caller.
         console.error('settings listener failed:', error);
       }
     }
-    return this.get();
+    return view;
+  }
+
+  adminPinHash(): PinHash | null {
+    return this.pinHash && { ...this.pinHash };
+  }
+
+  setAdminPinHash(hash: PinHash): void {
+    this.save(this.current, hash);
+    this.pinHash = { ...hash };
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A patch may leave the password out to keep the stored one, but only for the same server and user: the password
+   * is never handed on to a server it was not typed in for.
+   */
+  private passwordFor(patch: Omit<HeldSipAccount, 'password'> & { password?: string | undefined }): string {
+    if (patch.password !== undefined) return patch.password;
+    const held = this.current.sipAccount;
+    const same = held && held.webSocketUrl === patch.webSocketUrl && held.uri === patch.uri && held.authUser === patch.authUser;
+    if (!same || held.password === null) {
+      throw new BridgeError('bad-request', 'Settings not saved: sipAccount.password: a new or changed SIP account needs its password');
+    }
+    return held.password;
+  }
+
+  private save(settings: DeviceSettings, pinHash: PinHash | null): void {
+    this.backend.store = storeSettings(settings, pinHash, this.box);
   }
 }

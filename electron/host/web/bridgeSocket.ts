@@ -10,12 +10,13 @@ import { SIP_PATH } from '../../pbx';
 import type { BridgeHub } from '../bridge/bridgeHub';
 
 /** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */
-export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: IncomingMessage): void {
+export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: IncomingMessage, page: { remote: boolean }): void {
   const query = new URL(request.url ?? '/', 'http://host').searchParams;
   const session = hub.openSession({
     macOverride: query.get('mac'),
     accountOverride: query.get('account'),
     sipWebSocketUrl: sipWebSocketUrlFor(request),
+    remote: page.remote,
   });
   const send = (message: WireServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -56,7 +57,7 @@ export function toBridgeError(error: unknown): BridgeError {
   return new BridgeError('internal', 'The device host failed to handle the request');
 }
 
-/** The PBX's SIP WebSocket as the page sees it: same host and scheme family as the page's own bridge socket. */
+/** The PBX's SIP WebSocket as the page sees it: same host (checked against the allow-list) and scheme family. */
 function sipWebSocketUrlFor(request: IncomingMessage): string {
   const secure = 'encrypted' in request.socket && Boolean(request.socket.encrypted);
   return `${secure ? 'wss' : 'ws'}://${request.headers.host ?? '127.0.0.1'}${SIP_PATH}`;

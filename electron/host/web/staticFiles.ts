@@ -14,21 +14,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self' ws: wss:",
-  "media-src 'self' blob: mediastream:",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Headers the web host adds: the CSP on every file, and on the app shell (the page) the bridge's page secret. */
+export type PageHeaders = (request: IncomingMessage, isPage: boolean) => Record<string, string>;
 
 /** Serves the built renderer; every path that is not a file gets the app shell (the app routes by query string). */
-export function createStaticHandler(rootDir: string) {
+export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders) {
   const root = path.resolve(rootDir);
   return (request: IncomingMessage, response: ServerResponse): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -57,11 +47,12 @@ export function createStaticHandler(rootDir: string) {
       return;
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const isPage = path.extname(file) === '.html';
     response.writeHead(200, {
+      ...pageHeaders(request, isPage),
       'Content-Type': type,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+      'Cache-Control': isPage ? 'no-store' : 'public, max-age=3600',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

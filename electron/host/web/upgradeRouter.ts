@@ -1,14 +1,20 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { refuseUpgrade, type Refusal } from './webAccess';
 
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
-/** Sends each WebSocket upgrade to the handler registered for its path (`/bridge`, `/sip`); others get 404. */
+/**
+ * Sends each WebSocket upgrade to the handler registered for its path (`/bridge`, `/sip`); others get 404. `guard`
+ * runs first for every path (the Host check), so no handler sees a request it refuses.
+ */
 export class UpgradeRouter {
   private readonly routes = new Map<string, UpgradeHandler>();
 
-  constructor(server: Server) {
+  constructor(server: Server, guard: (request: IncomingMessage) => Refusal | null) {
     server.on('upgrade', (request, socket, head) => {
+      const refusal = guard(request);
+      if (refusal) return refuseUpgrade(socket, refusal);
       const pathname = new URL(request.url ?? '/', 'http://host').pathname;
       const handler = this.routes.get(pathname);
       if (handler) handler(request, socket, head);
@@ -18,16 +24,5 @@ export class UpgradeRouter {
 
   add(pathname: string, handler: UpgradeHandler): void {
     this.routes.set(pathname, handler);
-  }
-}
-
-/** A WebSocket from a page of another site must not drive this device (cross-site WebSocket hijacking). */
-export function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true; // not a browser: a local tool or test client
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
   }
 }

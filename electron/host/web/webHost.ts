@@ -5,9 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH } from '../../../shared/contracts';
 import type { BridgeHub } from '../bridge/bridgeHub';
+import { listenOrigins, type Interfaces } from './addresses';
 import { BRIDGE_SOCKET_OPTIONS, serveBridgeSocket } from './bridgeSocket';
+import { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';
+import { allowedHostNames, HostAllowList } from './hostAllowList';
+import { PageSecret } from './pageSecret';
 import { createStaticHandler } from './staticFiles';
-import { isSameOrigin, UpgradeRouter } from './upgradeRouter';
+import { UpgradeRouter } from './upgradeRouter';
+import { refuseHttp, refuseUpgrade, WebAccess } from './webAccess';
 
 export interface WebHostOptions {
   hub: BridgeHub;
@@ -17,33 +22,60 @@ export interface WebHostOptions {
   tls?: { cert: string; key: string } | null;
   /** Answers the PBX's HTTP paths (admin API, provisioning documents); false leaves the request to the renderer. */
   handleHttp?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** DNS names of this machine that clients may put in Host, besides the addresses it listens on. */
+  serverNames?: readonly string[];
+  /** Device pages and the bridge for other machines too (README, "Security model"). */
+  allowRemoteDevices?: boolean;
+  /** PBX WebSocket origins the pages may connect to besides this host's own (a manual account's server, say). */
+  connectOrigins?(): readonly string[];
+  /** The machine's network interfaces (tests); os.networkInterfaces() by default. */
+  interfaces?: Interfaces;
 }
 
 export interface WebHost {
   readonly server: Server;
   readonly upgrades: UpgradeRouter;
+  /** Where this machine opens its own device page (loopback when the host listens there). */
   readonly origin: string;
+  /** Where other machines reach the host: a real address, never 0.0.0.0. */
+  readonly publicOrigin: string;
   close(): Promise<void>;
 }
 
 /** The HTTP server that serves the renderer and its bridge; the PBX adds its own routes and WebSocket paths to it. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const serveStatic = createStaticHandler(options.rendererDir);
+  const secure = Boolean(options.tls);
+  let port = options.port;
+  const secret = new PageSecret(() => port, secure);
+  const hosts = new HostAllowList(allowedHostNames(options.host, options.serverNames ?? [], options.interfaces), () => port, secure);
+  const access = new WebAccess({ hosts, secret, secure, allowRemoteDevices: options.allowRemoteDevices ?? false });
+  let origins = { local: '', public: '' };
+
+  // The page reaches the PBX at its own host (already checked) or at the public address provisioning hands out.
+  const pageHeaders = (request: IncomingMessage, isPage: boolean) => {
+    const own = [`${secure ? 'https' : 'http'}://${request.headers.host}`, origins.public].map(webSocketOrigin);
+    const connect = [...own, ...(options.connectOrigins?.() ?? [])].filter((origin): origin is string => origin !== null);
+    return { 'Content-Security-Policy': contentSecurityPolicy(connect), ...(isPage ? { 'Set-Cookie': secret.setCookieHeader() } : {}) };
+  };
+  const serveStatic = createStaticHandler(options.rendererDir, pageHeaders);
   const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const refusal = access.httpRefusal(request);
+    if (refusal) return refuseHttp(response, refusal);
     if (options.handleHttp?.(request, response)) return;
+    const pageRefusal = access.pageRefusal(request);
+    if (pageRefusal) return refuseHttp(response, pageRefusal);
     serveStatic(request, response);
   };
   const server: Server = options.tls
     ? createSecureServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, handle)
     : createServer(handle);
-  const upgrades = new UpgradeRouter(server);
+  const upgrades = new UpgradeRouter(server, (request) => access.hostRefusal(request));
   const bridgeSockets = new WebSocketServer({ noServer: true, ...BRIDGE_SOCKET_OPTIONS });
   upgrades.add(BRIDGE_PATH, (request, socket, head) => {
-    if (!isSameOrigin(request)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    bridgeSockets.handleUpgrade(request, socket, head, (ws) => serveBridgeSocket(options.hub, ws, request));
+    const refusal = access.bridgeRefusal(request);
+    if (refusal) return refuseUpgrade(socket, refusal);
+    const remote = access.isRemote(request);
+    bridgeSockets.handleUpgrade(request, socket, head, (ws) => serveBridgeSocket(options.hub, ws, request, { remote }));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -54,11 +86,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   const address = server.address() as AddressInfo;
-  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  port = address.port;
+  origins = listenOrigins(address.address, port, secure, options.interfaces);
   return {
     server,
     upgrades,
-    origin: `${options.tls ? 'https' : 'http'}://${hostForUrl}:${address.port}`,
+    origin: origins.local,
+    publicOrigin: origins.public,
     async close() {
       for (const client of bridgeSockets.clients) client.terminate();
       bridgeSockets.close();

@@ -14,7 +14,12 @@ export interface BridgeEnvironment {
   readonly hotdesk?: PreloadApi | undefined;
   readonly location: Pick<Location, 'protocol' | 'host' | 'search'>;
   readonly createSocket?: (url: string) => WebSocketLike;
+  /** Fetches the page again for the bridge's page-secret cookie (see WebSocketBridgeOptions.beforeReconnect). */
+  readonly refreshPageSecret?: () => Promise<unknown>;
 }
+
+/** The app shell comes with the web host's page secret (an HttpOnly cookie the browser keeps for the bridge). */
+const refetchPage = () => fetch('/', { credentials: 'same-origin', cache: 'no-store' });
 
 export interface PickedBridge {
   readonly bridge: Bridge;
@@ -24,11 +29,14 @@ export interface PickedBridge {
 }
 
 /** `window.hotdesk` present → Electron IPC; otherwise the web host's WebSocket on the page's own host. */
-export function pickBridge(environment: BridgeEnvironment = { hotdesk: window.hotdesk, location: window.location }): PickedBridge {
+export function pickBridge(
+  environment: BridgeEnvironment = { hotdesk: window.hotdesk, location: window.location, refreshPageSecret: refetchPage },
+): PickedBridge {
   if (environment.hotdesk) return { bridge: createElectronBridge(environment.hotdesk), connection: null, kind: 'electron' };
   const bridge = new WebSocketBridge({
     url: bridgeUrl(environment.location),
     ...(environment.createSocket ? { createSocket: environment.createSocket } : {}),
+    ...(environment.refreshPageSecret ? { beforeReconnect: environment.refreshPageSecret } : {}),
   });
   return { bridge, connection: bridge, kind: 'web' };
 }

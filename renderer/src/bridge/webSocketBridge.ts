@@ -40,6 +40,11 @@ export interface WebSocketBridgeOptions {
   readonly requestTimeoutMs?: number;
   /** 0 ≤ x < 1; spreads the reconnects of many kiosks after a host restart. */
   readonly random?: () => number;
+  /**
+   * Runs before each reconnect: the web host's bridge wants the page secret of its current start, an HttpOnly cookie
+   * that comes with the page, so after a host restart the page is fetched again to pick up the new one.
+   */
+  readonly beforeReconnect?: () => Promise<unknown>;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -214,7 +219,18 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
     this.setState('closed');
     const delay = reconnectDelay(this.attempt, this.backoff, this.random);
     this.attempt += 1;
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectTimer = setTimeout(() => this.reconnect(), delay);
+  }
+
+  private reconnect(): void {
+    const before = this.options.beforeReconnect;
+    if (!before) return this.connect();
+    this.reconnectTimer = null;
+    // A failed refresh is no reason not to try: the connection attempt reports what is wrong.
+    void before().then(
+      () => this.connect(),
+      () => this.connect(),
+    );
   }
 
   private send(call: PendingCall): void {

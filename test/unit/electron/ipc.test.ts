@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
+import { AdminPin } from '../../../electron/host/security/adminPin';
 import { handleFromApp, registerBridgeIpc, type BridgeIpc } from '../../../electron/main/ipc';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/channels';
 import type { Mac } from '../../../shared/domain/mac';
@@ -16,6 +17,8 @@ function makeHub(store: Record<string, unknown> = {}) {
   const hub = new BridgeHub({
     settings,
     machineMac: '02:00:00:00:00:01' as Mac,
+    runningMode: 'demo',
+    adminPin: new AdminPin({ storage: settings, mode: 'demo' }),
     directory: {
       defaultOptions: () => ({ location: '', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 6, emergencyNumbers: ['911'] }),
       credentialsFor: () => null,
@@ -68,7 +71,7 @@ describe('the hotdesk:invoke IPC handler', () => {
   });
 
   it('saves a valid settings update and pushes the change as an event', async () => {
-    expect(await invoke(fromMainFrame(), 'settings.update', [{ kiosk: true }])).toMatchObject({ ok: true, result: { kiosk: true } });
+    expect(await invoke(fromMainFrame(), 'settings.update', [{ kiosk: true }, { adminPin: '0000' }])).toMatchObject({ ok: true, result: { kiosk: true } });
     expect(settings.get().kiosk).toBe(true);
     expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, expect.objectContaining({ name: 'settings.changed' }));
     expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, expect.objectContaining({ name: 'device.changed' }));

@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { hardenSession, hardenWebContents } from '../../../electron/main/security';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/host/web/staticFiles';
+import { contentSecurityPolicy } from '../../../electron/host/web/contentSecurityPolicy';
 import { FakeSession, FakeWebContents, shell } from './support/fakeElectron';
 
 vi.mock('electron', () => import('./support/fakeElectron'));
 
 const APP = 'http://127.0.0.1:5170';
+const PBX_ORIGINS = ['ws://127.0.0.1:5170', 'wss://pbx.example.com'];
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy(PBX_ORIGINS);
 
 function hardenedContents() {
   const contents = new FakeWebContents(`${APP}/`);
@@ -57,7 +59,7 @@ describe('web contents hardening', () => {
 describe('session permissions', () => {
   function hardened() {
     const session = new FakeSession();
-    hardenSession(session as unknown as Session, APP);
+    hardenSession(session as unknown as Session, APP, () => PBX_ORIGINS);
     return session;
   }
 
@@ -108,5 +110,11 @@ describe('session permissions', () => {
     expect(answer(`${APP}/`, { 'content-security-policy': ["default-src 'self'"] })).toEqual({});
     expect(answer('https://example.com/', { 'Content-Type': ['text/html'] })).toEqual({});
     expect(answer(`${APP}/`)).toEqual({});
+  });
+
+  it("names the configured PBX WebSocket origins in connect-src, never any ws: or wss: host", () => {
+    const connect = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('connect-src'));
+    expect(connect).toBe("connect-src 'self' ws://127.0.0.1:5170 wss://pbx.example.com");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/\bwss?:(\s|;|$)/);
   });
 });

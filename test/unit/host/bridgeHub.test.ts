@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
+import { AdminPin } from '../../../electron/host/security/adminPin';
 import { DEFAULT_DEVICE_OPTIONS } from '../../../electron/pbx/store/schema/deviceOptions';
 import type { ProvisioningState } from '../../../electron/host/provisioning';
 import type { Mac } from '../../../shared/domain/mac';
@@ -56,12 +57,18 @@ class FakeProvisioning {
 
 const PAGE = { sipWebSocketUrl: 'ws://127.0.0.1:5170/sip' };
 
+const TEST_PIN_COST = { N: 2 ** 10, r: 8, p: 1 };
+
 function makeHub(store: Record<string, unknown> = {}) {
   const provisioning = new FakeProvisioning();
   const settings = new ValidatedSettingsStore({ path: 'memory', store });
+  const runningMode = settings.get().mode;
+  const adminPin = new AdminPin({ storage: settings, mode: runningMode, cost: TEST_PIN_COST });
   const hub = new BridgeHub({
     settings,
     machineMac: 'aa:bb:cc:dd:ee:ff' as Mac,
+    runningMode,
+    adminPin,
     provisioning,
     directory: {
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
@@ -72,7 +79,7 @@ function makeHub(store: Record<string, unknown> = {}) {
     },
     appInfo: () => ({ version: '1.2.3', host: 'web', mode: settings.get().mode }),
   });
-  return { hub, settings, provisioning };
+  return { hub, settings, provisioning, adminPin };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
@@ -207,7 +214,7 @@ describe('BridgeHub', () => {
     const seenB: BridgeEvent[] = [];
     a.onEvent((event) => seenA.push(event));
     b.onEvent((event) => seenB.push(event));
-    await a.invoke('settings.update', [{ mac: '02:00:00:00:00:02' }]);
+    await a.invoke('settings.update', [{ mac: '02:00:00:00:00:02' }, { adminPin: '0000' }]);
     expect(seenA.map((event) => event.name)).toEqual(['settings.changed', 'device.changed']);
     expect(seenA[1]).toMatchObject({ payload: { identity: { name: 'HD0002' } } });
     expect(seenB[1]).toMatchObject({ payload: { identity: { name: 'HD0003' } } });
@@ -219,7 +226,7 @@ describe('BridgeHub', () => {
     const seen: BridgeEvent[] = [];
     closed.onEvent((event) => seen.push(event));
     closed.close();
-    await hub.openSession(PAGE).invoke('settings.update', [{ kiosk: true }]);
+    await hub.openSession(PAGE).invoke('settings.update', [{ theme: 'dark' }]);
     expect(seen).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// A stand-in for the `electron` module: just enough of app, BrowserWindow, ipcMain, session, contextBridge,
-// ipcRenderer, shell and dialog for the glue in electron/main and electron/preload to run in plain Node.
+// A stand-in for the `electron` module: just enough of app, BrowserWindow, ipcMain, session, safeStorage,
+// contextBridge, ipcRenderer, shell and dialog for the glue in electron/main and electron/preload to run in plain Node.
 // Tests use it with: vi.mock('electron', () => import('./support/fakeElectron'))
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
@@ -165,6 +165,20 @@ class FakeApp extends EventEmitter {
   }
 }
 
+/** safeStorage: reversible but not plain, so a test can tell a sealed password from a plain one on disk. */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+  readonly isEncryptionAvailable = vi.fn(() => this.available);
+  readonly getSelectedStorageBackend = vi.fn(() => this.backend);
+  readonly encryptString = vi.fn((plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`));
+  readonly decryptString = vi.fn((sealed: Buffer) => {
+    const text = sealed.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'hex').toString();
+  });
+}
+
 class FakeIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
 }
@@ -173,6 +187,7 @@ export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const session = { defaultSession: new FakeSession() };
+export const safeStorage = new FakeSafeStorage();
 export const shell = { openExternal: vi.fn(async () => {}) };
 export const dialog = { showErrorBox: vi.fn() };
 export const exposed: Record<string, unknown> = {};
@@ -184,4 +199,4 @@ export const contextBridge = {
 export const BrowserWindow = FakeBrowserWindow;
 
 /** electron-store does `import electron from 'electron'`. */
-export default { app, ipcMain, ipcRenderer, session, shell, dialog, contextBridge, BrowserWindow };
+export default { app, ipcMain, ipcRenderer, session, safeStorage, shell, dialog, contextBridge, BrowserWindow };

@@ -1,0 +1,40 @@
+export interface ThrottleOptions {
+  /** Wrong guesses in a row before a lockout. */
+  maxFailures: number;
+  /** The first lockout; each further one doubles, up to `maxLockMs`. */
+  lockMs: number;
+  maxLockMs: number;
+  now?: () => number;
+}
+
+export const ADMIN_PIN_THROTTLE: ThrottleOptions = { maxFailures: 5, lockMs: 30_000, maxLockMs: 15 * 60_000 };
+
+/** Slows down a guesser: after `maxFailures` wrong answers in a row nothing is checked until the lockout ends. */
+export class AttemptThrottle {
+  private failures = 0;
+  private lockouts = 0;
+  private lockedUntil = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ThrottleOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Milliseconds until the next attempt may be checked; 0 when it may be now. */
+  waitMs(): number {
+    return Math.max(0, this.lockedUntil - this.now());
+  }
+
+  failed(): void {
+    this.failures += 1;
+    if (this.failures < this.options.maxFailures) return;
+    this.failures = 0;
+    this.lockedUntil = this.now() + Math.min(this.options.maxLockMs, this.options.lockMs * 2 ** this.lockouts);
+    this.lockouts += 1;
+  }
+
+  succeeded(): void {
+    this.failures = 0;
+    this.lockouts = 0;
+  }
+}
