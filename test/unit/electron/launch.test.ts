@@ -56,4 +56,9 @@ describe("the Electron main process's flags", () => {
   it('keeps a flag without a value so that the option parser can explain it', () => {
     expect(pickHostFlags(['electron', '.', '--mode'])).toEqual(['--mode']);
   });
+
+  it('keeps the TLS and server-name flags, and --allow-remote-devices without swallowing what follows', () => {
+    const argv = ['electron', '.', '--allow-remote-devices', '--mode', 'site', '--tls-cert', 'c.pem', '--tls-key=k.pem', '--server-name', 'kiosk.lan'];
+    expect(pickHostFlags(argv)).toEqual(argv.slice(2));
+  });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApp } from '../../../electron/main/lifecycle';
 import { INVOKE_CHANNEL } from '../../../electron/preload/channels';
-import { app, FakeBrowserWindow, ipcMain } from './support/fakeElectron';
+import { app, FakeBrowserWindow, ipcMain, safeStorage } from './support/fakeElectron';
 
 vi.mock('electron', () => import('./support/fakeElectron'));
 vi.mock('electron-store', () => import('./support/fakeElectronStore'));
@@ -52,6 +52,39 @@ describe('the Electron app lifecycle', () => {
     runApp(PATHS, argv('--port', '0', '--data-dir', dataDir), {});
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('writes nothing when refused by the lock: no data directory, no settings, no keychain use', () => {
+    app.hasLock = false;
+    safeStorage.isEncryptionAvailable.mockClear();
+    const whenReady = vi.spyOn(app, 'whenReady');
+    const missing = path.join(dataDir, 'not-yet');
+    runApp(PATHS, argv('--mode', 'site', '--port', '0', '--data-dir', missing), {});
+    expect(app.quit).toHaveBeenCalled();
+    expect(whenReady).not.toHaveBeenCalled();
+    expect(existsSync(missing)).toBe(false);
+    expect(readdirSync(dataDir)).toEqual([]);
+    expect(safeStorage.isEncryptionAvailable).not.toHaveBeenCalled();
+  });
+
+  it("keeps a manual SIP password sealed with the OS keychain, in a 0600 file in a 0700 directory", async () => {
+    const fresh = path.join(dataDir, 'kiosk');
+    runApp(PATHS, argv('--mode', 'demo', '--port', '0', '--data-dir', fresh), {});
+    const window = await started();
+    const handler = ipcMain.handlers.get(INVOKE_CHANNEL);
+    const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const account = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 'hunter2-long' };
+    expect(await handler?.(from, 'settings.update', [{ sipAccount: account }])).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await handler?.(from, 'settings.update', [{ sipAccount: account }, { adminPin: '0000' }])).toMatchObject({
+      ok: true,
+      result: { sipAccount: { uri: 'sip:2001@example.com', hasPassword: true } },
+    });
+    const file = path.join(fresh, 'settings.json');
+    const onDisk = readFileSync(file, 'utf8');
+    expect(onDisk).not.toContain('hunter2-long');
+    expect(JSON.parse(onDisk)).toMatchObject({ sipAccount: { sealedPassword: expect.any(String) } });
+    expect([statSync(fresh).mode & 0o777, statSync(file).mode & 0o777]).toEqual([0o700, 0o600]);
+    expect(await handler?.(from, 'phone.account', [])).toMatchObject({ ok: true, result: { credentials: { kind: 'password', password: 'hunter2-long' } } });
   });
 
   it('refuses an unknown mode before starting anything', () => {

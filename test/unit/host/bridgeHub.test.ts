@@ -229,4 +229,65 @@ describe('BridgeHub', () => {
     await hub.openSession(PAGE).invoke('settings.update', [{ theme: 'dark' }]);
     expect(seen).toEqual([]);
   });
+
+  it('gives a page from another machine its device view but no credentials, and nothing without ?mac=', async () => {
+    const { hub } = makeHub();
+    const remote = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02', remote: true });
+    expect(await remote.invoke('device.view', [])).toMatchObject({ identity: { kind: 'pool', name: 'HD0002' } });
+    expect(await remote.invoke('phone.account', [])).toBeNull();
+    expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02' }).invoke('phone.account', [])).toMatchObject({ authUser: 'HD0002' });
+    for (const name of ['device.view', 'phone.account']) {
+      expect((await rejection(hub.openSession({ ...PAGE, remote: true }).invoke(name, []))).code).toBe('forbidden');
+    }
+  });
+
+  it("refuses every settings change from a page of another device, and another device's MAC even with the PIN", async () => {
+    const { hub, settings } = makeHub();
+    for (const page of [{ macOverride: '02:00:00:00:00:02' }, { accountOverride: '101' }, { macOverride: '02:00:00:00:00:02', remote: true }]) {
+      const session = hub.openSession({ ...PAGE, ...page });
+      expect((await rejection(session.invoke('settings.update', [{ theme: 'dark' }]))).code).toBe('forbidden');
+      expect((await rejection(session.invoke('settings.update', [{ mac: '02:00:00:00:00:03' }, { adminPin: '0000' }]))).code).toBe('forbidden');
+    }
+    expect(settings.get()).toMatchObject({ theme: 'system', mac: null });
+  });
+
+  it('needs the admin PIN for mode, MAC, SIP account, provisioning URL and kiosk exit, not for the theme', async () => {
+    const { hub, settings } = makeHub();
+    const kiosk = hub.openSession(PAGE);
+    const account = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 's3cret-pw' };
+    for (const patch of [{ mode: 'site' }, { mac: '02:00:00:00:00:02' }, { sipAccount: account }, { provisioningUrl: 'https://p.example/x' }, { kiosk: true }]) {
+      const error = await rejection(kiosk.invoke('settings.update', [patch]));
+      expect([error.code, error.message]).toEqual(['unauthorized', 'This change needs the admin PIN']);
+      expect((await rejection(kiosk.invoke('settings.update', [patch, { adminPin: '9999' }]))).message).toBe('Wrong admin PIN');
+      await kiosk.invoke('settings.update', [patch, { adminPin: '0000' }]);
+    }
+    expect(settings.get()).toMatchObject({ mode: 'site', mac: '02:00:00:00:00:02', provisioningUrl: 'https://p.example/x', kiosk: true });
+    expect(await kiosk.invoke('settings.update', [{ theme: 'dark' }])).toMatchObject({ theme: 'dark' });
+  });
+
+  it('never returns the manual password from settings.get, settings.update or settings.changed', async () => {
+    const account = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 's3cret-pw', displayName: '' };
+    const { hub } = makeHub({ sipAccount: account });
+    const kiosk = hub.openSession(PAGE);
+    const events: BridgeEvent[] = [];
+    kiosk.onEvent((event) => events.push(event));
+    const answers = [await kiosk.invoke('settings.get', []), await kiosk.invoke('settings.update', [{ theme: 'dark' }])];
+    expect(answers[0]).toMatchObject({ sipAccount: { uri: 'sip:2001@example.com', hasPassword: true } });
+    expect(JSON.stringify([answers, events])).not.toContain('s3cret-pw');
+  });
+
+  it("uses the kiosk's manual account for the kiosk only: another MAC's page keeps its provisioned identity", async () => {
+    const sipAccount = { webSocketUrl: 'wss://attacker.example/ws', uri: 'sip:evil@attacker.example', authUser: 'evil', password: 'x', displayName: '' };
+    const { hub } = makeHub({ sipAccount });
+    expect(await hub.openSession(PAGE).invoke('phone.account', [])).toMatchObject({ uri: 'sip:evil@attacker.example' });
+    const desk = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02' });
+    expect(await desk.invoke('phone.account', [])).toMatchObject({ uri: 'sip:HD0002@hotdesk.local' });
+    expect(await desk.invoke('device.view', [])).toMatchObject({ identity: { kind: 'pool', name: 'HD0002' } });
+  });
+
+  it('follows the mode the host was started in: a demo mode saved on a site host opens no ?account= page', async () => {
+    const { hub, settings } = makeHub({ mode: 'site' });
+    settings.update({ mode: 'demo' });
+    expect((await rejection(hub.openSession({ ...PAGE, accountOverride: '101' }).invoke('phone.account', []))).code).toBe('forbidden');
+  });
 });

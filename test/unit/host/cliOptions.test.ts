@@ -24,6 +24,20 @@ describe('parseHostCliOptions', () => {
     expect(parseHostCliOptions([], {}).tls).toBeNull();
   });
 
+  it('takes server names and the remote-devices switch from flags or the environment, off by default', () => {
+    expect(parseHostCliOptions([], {})).toMatchObject({ serverNames: [], allowRemoteDevices: false });
+    expect(parseHostCliOptions(['--server-name', 'kiosk.lan, pbx.example.com', '--allow-remote-devices', '--port', '1'], {})).toMatchObject({
+      serverNames: ['kiosk.lan', 'pbx.example.com'],
+      allowRemoteDevices: true,
+      port: 1,
+    });
+    expect(parseHostCliOptions([], { HOTDESK_SERVER_NAMES: 'a.lan', HOTDESK_ALLOW_REMOTE_DEVICES: '1' })).toMatchObject({
+      serverNames: ['a.lan'],
+      allowRemoteDevices: true,
+    });
+    expect(parseHostCliOptions([], { HOTDESK_ALLOW_REMOTE_DEVICES: '0' }).allowRemoteDevices).toBe(false);
+  });
+
   it.each([
     [['--port', 'abc'], /--port must be a TCP port/],
     [['--port', '70000'], /--port must be a TCP port/],
@@ -31,6 +45,8 @@ describe('parseHostCliOptions', () => {
     [['--colour', 'red'], /Unknown option "--colour"/],
     [['--port'], /--port needs a value/],
     [['--tls-cert', 'cert.pem'], /--tls-cert and --tls-key go together/],
+    [['--server-name', 'evil.example/x'], /--server-name takes host names/],
+    [['--allow-remote-devices=yes'], /Unknown option "--allow-remote-devices=yes"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseHostCliOptions(argv, {})).toThrow(CliError);
     expect(() => parseHostCliOptions(argv, {})).toThrow(message);

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BridgeError, DEFAULT_SETTINGS } from '../../../shared/contracts';
 import { openSettings } from '../../../electron/host/settings/openSettings';
+import type { SecretBox } from '../../../electron/host/settings/secretBox';
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), 'hotdesk-settings-'));
 const settingsFile = (dir: string) => path.join(dir, 'settings.json');
@@ -67,5 +68,101 @@ describe('settings store', () => {
     off();
     store.update({ kiosk: false });
     expect(seen).toEqual([true]);
+  });
+});
+
+/** A keychain stand-in: reversible, not plain text, and it refuses what it did not seal. */
+const keychain: SecretBox = {
+  seal: (plain) => `k1:${Buffer.from(plain).toString('base64')}`,
+  open: (sealed) => {
+    if (!sealed.startsWith('k1:')) throw new Error('not sealed by this keychain');
+    return Buffer.from(sealed.slice(3), 'base64').toString();
+  },
+};
+const ACCOUNT = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 'hunter2-long', displayName: 'Desk 7' };
+const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+describe('settings secrets', () => {
+  it('shows the manual account without its password: hasPassword instead, in the view and to listeners', () => {
+    const { store } = openSettings(freshDir());
+    const seen: unknown[] = [];
+    store.onChange((settings) => seen.push(settings));
+    const view = store.update({ sipAccount: ACCOUNT });
+    expect(view.sipAccount).toEqual({ webSocketUrl: ACCOUNT.webSocketUrl, uri: ACCOUNT.uri, authUser: '2001', displayName: 'Desk 7', hasPassword: true });
+    expect(JSON.stringify([view, store.view(), seen])).not.toContain(ACCOUNT.password);
+    expect(store.get().sipAccount?.password).toBe(ACCOUNT.password);
+  });
+
+  it('keeps the password in the 0600 file only where there is no keychain', () => {
+    const dir = freshDir();
+    const { store } = openSettings(dir);
+    store.update({ sipAccount: ACCOUNT });
+    expect(readFileSync(settingsFile(dir), 'utf8')).toContain(ACCOUNT.password);
+    expect(modeOf(settingsFile(dir))).toBe(0o600);
+    expect(modeOf(dir)).toBe(0o700);
+  });
+
+  it('seals the password with the keychain, and opens it again on the next start', () => {
+    const dir = freshDir();
+    openSettings(dir, undefined, keychain).store.update({ sipAccount: ACCOUNT });
+    const onDisk = readFileSync(settingsFile(dir), 'utf8');
+    expect(onDisk).not.toContain(ACCOUNT.password);
+    expect(JSON.parse(onDisk).sipAccount).toMatchObject({ uri: ACCOUNT.uri, sealedPassword: keychain.seal(ACCOUNT.password) });
+    expect(openSettings(dir, undefined, keychain).store.get().sipAccount?.password).toBe(ACCOUNT.password);
+  });
+
+  it('seals a plain password an older start left in the file as soon as a keychain is there', () => {
+    const dir = freshDir();
+    writeFileSync(settingsFile(dir), JSON.stringify({ sipAccount: ACCOUNT }));
+    const { store, warning } = openSettings(dir, undefined, keychain);
+    expect(warning).toBeNull();
+    expect(readFileSync(settingsFile(dir), 'utf8')).not.toContain(ACCOUNT.password);
+    expect(store.get().sipAccount?.password).toBe(ACCOUNT.password);
+  });
+
+  it('says so when a sealed password cannot be opened here, and shows the account as having none', () => {
+    const dir = freshDir();
+    writeFileSync(settingsFile(dir), JSON.stringify({ sipAccount: { ...ACCOUNT, password: undefined, sealedPassword: 'other-keychain' } }));
+    for (const box of [null, keychain]) {
+      const { store, warning } = openSettings(dir, undefined, box);
+      expect(warning).toMatch(/sealed with a keychain this host cannot open/);
+      expect(store.view().sipAccount).toMatchObject({ uri: ACCOUNT.uri, hasPassword: false });
+    }
+  });
+
+  it('keeps the stored password when a patch leaves it out for the same server and user, never for another', () => {
+    const { store } = openSettings(freshDir());
+    store.update({ sipAccount: ACCOUNT });
+    const { password: _omitted, ...withoutPassword } = ACCOUNT;
+    store.update({ sipAccount: { ...withoutPassword, displayName: 'Desk 8' } });
+    expect(store.get().sipAccount).toMatchObject({ displayName: 'Desk 8', password: ACCOUNT.password });
+    for (const moved of [{ webSocketUrl: 'wss://attacker.example/ws' }, { uri: 'sip:2001@attacker.example' }, { authUser: '2002' }]) {
+      expect(() => store.update({ sipAccount: { ...withoutPassword, ...moved } })).toThrow(/needs its password/);
+    }
+    store.update({ sipAccount: null });
+    expect(() => store.update({ sipAccount: withoutPassword })).toThrow(/needs its password/);
+  });
+
+  it('keeps the admin PIN hash in the file but out of every view, and refuses adminPin as a plain field', () => {
+    const dir = freshDir();
+    const { store } = openSettings(dir);
+    const hash = { algorithm: 'scrypt' as const, N: 1024, r: 8, p: 1, salt: 'c2FsdA', hash: 'aGFzaA' };
+    store.setAdminPinHash(hash);
+    expect(openSettings(dir).store.adminPinHash()).toEqual(hash);
+    expect(JSON.stringify(store.view())).not.toContain('aGFzaA');
+    expect(() => store.update({ adminPin: '1234' })).toThrow(BridgeError);
+  });
+
+  it('tightens a data directory and settings file an older version left open to others', () => {
+    const dir = freshDir();
+    writeFileSync(settingsFile(dir), JSON.stringify({ theme: 'dark' }), { mode: 0o644 });
+    chmodSync(settingsFile(dir), 0o644);
+    chmodSync(dir, 0o755);
+    const { warning } = openSettings(dir);
+    expect(warning).toBe(`The data directory ${dir} was open to other users (mode 755); it is now 700.`);
+    expect([modeOf(dir), modeOf(settingsFile(dir))]).toEqual([0o700, 0o600]);
+    const fresh = path.join(dir, 'nested', 'data');
+    openSettings(fresh).store.update({ theme: 'light' });
+    expect([modeOf(fresh), modeOf(settingsFile(fresh))]).toEqual([0o700, 0o600]);
   });
 });

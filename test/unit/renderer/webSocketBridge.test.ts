@@ -233,6 +233,36 @@ describe('WebSocketBridge connection loss', () => {
     expect(states).toEqual(['closed', 'connecting', 'closed', 'connecting', 'open', 'closed', 'connecting']);
   });
 
+  it('fetches the page again before each reconnect (for the page secret of a restarted host), not before the first connect', async () => {
+    const refreshed: number[] = [];
+    let finishRefresh: () => void = () => undefined;
+    const bridge = makeBridge({
+      beforeReconnect: () => {
+        refreshed.push(FakeSocket.created.length);
+        return new Promise<void>((resolve) => (finishRefresh = resolve));
+      },
+    });
+    expect([FakeSocket.created.length, refreshed]).toEqual([1, []]);
+    FakeSocket.latest().fail();
+    vi.advanceTimersByTime(500);
+    expect(refreshed).toEqual([1]);
+    // The socket waits for the page: the new secret must be in before the upgrade asks for it.
+    expect(FakeSocket.created).toHaveLength(1);
+    finishRefresh();
+    await flush();
+    expect(FakeSocket.created).toHaveLength(2);
+    FakeSocket.latest().open();
+    expect(bridge.connectionState).toBe('open');
+  });
+
+  it('tries to reconnect even when fetching the page fails', async () => {
+    makeBridge({ beforeReconnect: () => Promise.reject(new TypeError('Failed to fetch')) });
+    FakeSocket.latest().fail();
+    vi.advanceTimersByTime(500);
+    await flush();
+    expect(FakeSocket.created).toHaveLength(2);
+  });
+
   it('keeps its event listeners across a reconnect and invents no events', () => {
     const bridge = makeBridge();
     const events: unknown[] = [];
