@@ -80,7 +80,8 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin });
   for (const warning of pbx.warnings) warnings.push(warning);
   if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
-  ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'));
+  const openDocuments = ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'), 'provisioning documents directory');
+  if (openDocuments) warnings.push(openDocuments);
   const provisioning = new ProvisioningClients({
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),

@@ -29,7 +29,7 @@ export const adminPinSchema = z.string().regex(/^[0-9]{4,12}$/, 'must be 4 to 12
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
 /** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
-export const settingsFields = {
+const settingsFields = {
   mac: z.string().regex(macPattern, 'must be a MAC like 02:00:00:00:00:01').nullable(),
   kiosk: z.boolean(),
   mode: modeSchema,

@@ -9,7 +9,7 @@ export const PRIVATE_DIR_MODE = 0o700;
  * read is tightened, and the returned warning says so: the data directory holds the settings, the PBX's HA1s and
  * provisioning documents. Windows has no POSIX modes; there the user profile's ACLs are what protect it.
  */
-export function ensurePrivateDirectory(dir: string): string | null {
+export function ensurePrivateDirectory(dir: string, label = 'data directory'): string | null {
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     return null;
@@ -18,7 +18,7 @@ export function ensurePrivateDirectory(dir: string): string | null {
   const mode = statSync(dir).mode & 0o777;
   if ((mode & 0o077) === 0) return null;
   chmodSync(dir, PRIVATE_DIR_MODE);
-  return `The data directory ${dir} was open to other users (mode ${mode.toString(8)}); it is now 700.`;
+  return `The ${label} ${dir} was open to other users (mode ${mode.toString(8)}); it is now 700.`;
 }
 
 /** Takes group and other permissions off an existing file (one written before files were kept private). */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH } from '../../../shared/contracts';
 import type { BridgeHub } from '../bridge/bridgeHub';
-import { listenOrigins, type Interfaces } from './addresses';
+import { isWildcard, listenOrigins, normaliseAddress, type Interfaces } from './addresses';
 import { BRIDGE_SOCKET_OPTIONS, serveBridgeSocket } from './bridgeSocket';
 import { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';
 import { allowedHostNames, HostAllowList } from './hostAllowList';
@@ -47,7 +47,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secure = Boolean(options.tls);
   let port = options.port;
   const secret = new PageSecret(() => port, secure);
-  const hosts = new HostAllowList(allowedHostNames(options.host, options.serverNames ?? [], options.interfaces), () => port, secure);
+  const hostNames = allowedHostNames(options.host, options.serverNames ?? [], options.interfaces);
+  const hosts = new HostAllowList(hostNames, () => port, secure);
   const access = new WebAccess({ hosts, secret, secure, allowRemoteDevices: options.allowRemoteDevices ?? false });
   let origins = { local: '', public: '' };
 
@@ -87,6 +88,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const address = server.address() as AddressInfo;
   port = address.port;
+  // Listening on a name (--host kiosk.lan), the address it resolved to is this host's too.
+  if (!isWildcard(address.address)) hostNames.add(normaliseAddress(address.address));
   origins = listenOrigins(address.address, port, secure, options.interfaces);
   return {
     server,
