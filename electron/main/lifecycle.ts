@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { CliError, parseHostCliOptions, type HostCliOptions } from '../host/cliOptions';
 import { startDeviceServices, type DeviceServices } from '../host/services';
 import { pickHostFlags } from './args';
 import { registerBridgeIpc, type BridgeIpc } from './ipc';
 import { keychainSecretBox } from './keychain';
-import { hardenSession } from './security';
+import { hardenSession, trustOwnCertificate } from './security';
 import { electronStoreBackend } from './store';
 import { createMainWindow } from './window';
 
@@ -99,6 +100,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
       for (const warning of running.warnings) console.warn(`Warning: ${warning}`);
       console.log(`Hotdesk (${running.settings.get().mode} mode) at ${running.origin}/, data in ${options.dataDir}`);
       hardenSession(session.defaultSession, running.origin, () => running.connectOrigins());
+      if (options.tls) trustOwnCertificate(app, running.origin, readFileSync(options.tls.cert, 'utf8'));
       bridge = registerBridgeIpc(running.hub, running.origin);
       openWindow(running, bridge);
     })

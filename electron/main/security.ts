@@ -1,4 +1,5 @@
-import type { Session, WebContents } from 'electron';
+import { X509Certificate } from 'node:crypto';
+import type { App, Session, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../host/web/contentSecurityPolicy';
 import { isAppUrl, originOf } from './origin';
 
@@ -49,4 +50,25 @@ export function withContentSecurityPolicy(
   if (!headers || !isAppUrl(url, appOrigin)) return null;
   if (Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy')) return null;
   return { ...headers, 'Content-Security-Policy': [contentSecurityPolicy(connectOrigins)] };
+}
+
+/**
+ * With --tls-cert the window loads the local web host over HTTPS; a certificate the OS does not trust (self-signed,
+ * say) is accepted for the app's own origin when it is exactly the configured one, and for nothing else.
+ */
+export function trustOwnCertificate(app: Pick<App, 'on'>, appOrigin: string, certificatePem: string): void {
+  const own = new X509Certificate(certificatePem).fingerprint256;
+  app.on('certificate-error', (event, _contents, url, _error, certificate, callback) => {
+    if (!isAppUrl(url, appOrigin) || fingerprintOf(certificate.data) !== own) return callback(false);
+    event.preventDefault();
+    callback(true);
+  });
+}
+
+function fingerprintOf(pem: string): string | null {
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { hardenSession, hardenWebContents } from '../../../electron/main/security';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import type { App } from 'electron';
+import { hardenSession, hardenWebContents, trustOwnCertificate } from '../../../electron/main/security';
+import { HAS_OPENSSL, makeSelfSignedCertificate } from '../../integration/support/selfSignedCertificate';
 import { contentSecurityPolicy } from '../../../electron/host/web/contentSecurityPolicy';
 import { FakeSession, FakeWebContents, shell } from './support/fakeElectron';
 
@@ -116,5 +120,23 @@ describe('session permissions', () => {
     const connect = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('connect-src'));
     expect(connect).toBe("connect-src 'self' ws://127.0.0.1:5170 wss://pbx.example.com");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/\bwss?:(\s|;|$)/);
+  });
+});
+
+describe.skipIf(!HAS_OPENSSL)('the configured TLS certificate (skipped without openssl)', () => {
+  it("is trusted for the app's own origin only, and no other certificate is", () => {
+    const [own, other] = [makeSelfSignedCertificate(), makeSelfSignedCertificate()].map((files) => readFileSync(files.cert, 'utf8'));
+    const app = new EventEmitter();
+    trustOwnCertificate(app as unknown as App, 'https://127.0.0.1:5170', own as string);
+    const decide = (url: string, pem: string) => {
+      const event = { preventDefault: vi.fn() };
+      let trusted: boolean | undefined;
+      app.emit('certificate-error', event, {}, url, 'net::ERR_CERT_AUTHORITY_INVALID', { data: pem }, (answer: boolean) => (trusted = answer));
+      return { trusted, prevented: event.preventDefault.mock.calls.length > 0 };
+    };
+    expect(decide('https://127.0.0.1:5170/', own as string)).toEqual({ trusted: true, prevented: true });
+    expect(decide('https://127.0.0.1:5170/', other as string)).toEqual({ trusted: false, prevented: false });
+    expect(decide('https://example.com/', own as string)).toEqual({ trusted: false, prevented: false });
+    expect(decide('https://127.0.0.1:5170/', 'not a certificate')).toEqual({ trusted: false, prevented: false });
   });
 });
