@@ -6,7 +6,7 @@ import type { Mode } from '../../shared/contracts';
 import { parseMac } from '../../shared/domain/mac';
 import { createAdminApi, initAdminCredentials } from './admin';
 import { randomIds, systemClock } from '../sip';
-import { BotService, BUSY_LINE, CheckSync, ECHO_TEST, type HotDesk, loadLicenceAssets, type LocalService, mirrorSipAccounts, openHotDesk, RECEPTION, SipAccounts, UaProfileService } from './core';
+import { BotService, BUSY_LINE, CheckSync, ECHO_TEST, type HotDesk, loadLicenceAssets, mirrorSipAccounts, openHotDesk, RECEPTION, SipAccounts, UaProfileService } from './core';
 import { DEFAULT_DEVICE_OPTIONS } from './store';
 import { SipStack } from './sipStack';
 import { loadMediaEndpoint, openPromptLibrary, PROMPT_SET_VERSION } from './media';
@@ -83,12 +83,58 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const accounts = new SipAccounts(domain);
   const stopMirror = mirrorSipAccounts(hotDesk, accounts);
   const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
-  const services: LocalService[] = [];
+  const credentialsFor = (user: string): SipCredentials | null => {
+    const account = hotDesk.sipAccount(user);
+    if (!account) return null;
+    return { uri: `sip:${user}@${domain}`, authUser: user, ha1: account.ha1, realm: account.realm, displayName: account.displayName };
+  };
+  const directory = provisioningDirectoryFor(hotDesk, credentialsFor);
+  const provisioning = new Provisioning({
+    directory,
+    tokens: {
+      tokenFor: (device) => hotDesk.devices.get(device.name)?.token ?? '',
+      deviceFor: (token) => {
+        const record = hotDesk.devices.findByToken(token);
+        return record ? directory.findDeviceByName(record.name) : null;
+      },
+    },
+    clock: systemClock,
+    publicBaseUrl,
+  });
   const sip = new SipStack({
     accounts,
     viaHost: host,
     domain,
-    services: () => services,
+    services: (layer) =>
+      [
+        new UaProfileService({
+          layer,
+          clock: systemClock,
+          ids: randomIds,
+          viaHost: host,
+          directory: {
+            findDeviceByMac: (mac) => hotDesk.devices.findByMac(mac),
+            recordPendingPhone: (phone) => {
+              if (hotDesk.devices.findByMac(phone.mac)) return;
+              void hotDesk.pendingPhones.upsert({ ...phone, seenAt: phone.at }).catch((error: unknown) => console.error('pending phone not saved:', error));
+            },
+            provisioningUrl: (name) => provisioning.urlFor(name),
+          },
+        }),
+        new BotService({
+          layer,
+          clock: systemClock,
+          ids: randomIds,
+          viaHost: host,
+          domain,
+          mediaAddress: host,
+          prompts,
+          emergencyNumbers,
+          onEmergencyCall:
+            options.onEmergencyCall ??
+            ((call) => console.warn(`EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()} (demo operator answered)`)),
+        }),
+      ] as const,
     emergencyNumbers,
     dialCodes: () => hotDesk.dialCodes.get(),
     registrarEvents: {
@@ -96,66 +142,20 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       onBindingRemoved: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
     },
   });
-  const credentialsFor = (user: string): SipCredentials | null => {
-    const account = hotDesk.sipAccount(user);
-    if (!account) return null;
-    return { uri: `sip:${user}@${domain}`, authUser: user, ha1: account.ha1, realm: account.realm, displayName: account.displayName };
-  };
-  const provisioning = new Provisioning({
-    directory: provisioningDirectoryFor(hotDesk, credentialsFor),
-    tokens: {
-      tokenFor: (device) => hotDesk.devices.get(device.name)?.token ?? '',
-      deviceFor: (token) => {
-        const record = hotDesk.devices.findByToken(token);
-        return record ? provisioningDirectoryFor(hotDesk, credentialsFor).findDeviceByName(record.name) : null;
-      },
-    },
-    clock: systemClock,
-    publicBaseUrl,
-  });
-  const uaProfile = new UaProfileService({
-    layer: () => sip.layer,
-    clock: systemClock,
-    ids: randomIds,
-    viaHost: host,
-    directory: {
-      findDeviceByMac: (mac) => hotDesk.devices.findByMac(mac),
-      recordPendingPhone: (phone) => {
-        if (hotDesk.devices.findByMac(phone.mac)) return;
-        void hotDesk.pendingPhones.upsert({ ...phone, seenAt: phone.at }).catch((error: unknown) => console.error('pending phone not saved:', error));
-      },
-      provisioningUrl: (name) => provisioning.urlFor(name),
-    },
-  });
+  const [uaProfile] = sip.services;
   const checkSync = new CheckSync({
-    layer: () => sip.layer,
+    layer: sip.layer,
     clock: systemClock,
     ids: randomIds,
     domain,
     viaHost: host,
     bindingsOf: (aor) => sip.bindingsOf(aor),
-    flowById: (id) => sip.flowById(id),
+    flows: sip.transport,
     aorsOf: (name) => provisioning.aorsOf(name),
   });
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);
   };
-  services.push(
-    uaProfile,
-    new BotService({
-      layer: () => sip.layer,
-      clock: systemClock,
-      ids: randomIds,
-      viaHost: host,
-      domain,
-      mediaAddress: host,
-      prompts,
-      emergencyNumbers,
-      onEmergencyCall:
-        options.onEmergencyCall ??
-        ((call) => console.warn(`EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()} (demo operator answered)`)),
-    }),
-  );
   const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
   const adminApi = createAdminApi({
     hotDesk,
@@ -186,7 +186,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     sendCheckSync,
     async stop() {
       adminApi.close();
-      for (const service of services) service.close();
+      for (const service of sip.services) service.close();
       sip.close();
       stopMirror();
       await hotDesk.close();

@@ -1,18 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../shared/domain/dialCodes';
-import { type Clock, type Flow, type IdSource, randomIds, systemClock, TransactionLayer } from '../sip';
+import { type Clock, type IdSource, randomIds, systemClock, TransactionLayer, type TransactionUser } from '../sip';
 import { WsSipTransport } from './transport';
 import { AuthThrottle, type Binding, ContactFlows, DigestAuth, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
 
-export interface SipStackOptions {
+export interface SipStackOptions<Services extends readonly LocalService[]> {
   accounts: SipAccounts;
   /** host written in Via / Record-Route (the PBX's own address). */
   viaHost: string;
   domain: string;
   clock?: Clock;
   ids?: IdSource;
-  services?: () => readonly LocalService[];
+  /** Builds the PBX's own services on the stack's transaction layer, once; the core asks them in this order. */
+  services(layer: TransactionLayer): Services;
   emergencyNumbers(): readonly string[];
   dialCodes?: () => DialCodes;
   registrarEvents?: RegistrarEvents;
@@ -21,51 +22,25 @@ export interface SipStackOptions {
 
 const EXPIRY_SWEEP_MS = 15_000;
 
-/** The SIP layers wired bottom-up: WebSocket transport → transactions → core (registrar, proxy, local services). */
-export class SipStack {
-  readonly locations: LocationStore = new InMemoryLocationStore();
+/**
+ * The SIP layers wired bottom-up, each given what it calls at construction: WebSocket transport (the one table of
+ * connections) → transactions → local services → core (registrar, proxy). Messages travel the other way, from the
+ * transport up to the core, which is built last; no message arrives before `handleUpgrade`, so never before the
+ * constructor has set every field.
+ */
+export class SipStack<Services extends readonly LocalService[] = readonly LocalService[]> {
   readonly transport: WsSipTransport;
   readonly layer: TransactionLayer;
-  readonly core: SipCore;
-  readonly auth: DigestAuth;
-  readonly self: SelfAddress;
-  private sweepTimer: ReturnType<Clock['setTimeout']> | null = null;
+  readonly services: Services;
+  private readonly core: SipCore;
+  private readonly locations: LocationStore = new InMemoryLocationStore();
   private readonly clock: Clock;
+  private sweepTimer: ReturnType<Clock['setTimeout']> | null = null;
 
-  constructor(options: SipStackOptions) {
-    this.clock = options.clock ?? systemClock;
-    const now = () => this.clock.now();
-    this.self = new SelfAddress(options.viaHost, options.domain);
-    this.auth = new DigestAuth({ realm: options.domain, now, findHa1: (user) => options.accounts.find(user)?.ha1 ?? null });
-    const throttle = new AuthThrottle(now);
-    const flowIdentities = new FlowIdentities();
-    const registrar = new Registrar({
-      locations: this.locations,
-      auth: this.auth,
-      throttle,
-      flowIdentities,
-      now,
-      ...(options.registrarEvents ? { events: options.registrarEvents } : {}),
-    });
-    const services = options.services ?? (() => []);
-    this.core = new SipCore({
-      self: this.self,
-      accounts: options.accounts,
-      locations: this.locations,
-      contactFlows: new ContactFlows(),
-      flowIdentities,
-      registrar,
-      auth: this.auth,
-      throttle,
-      get services() {
-        return services();
-      },
-      emergencyNumbers: options.emergencyNumbers,
-      dialCodes: options.dialCodes ?? (() => DEFAULT_DIAL_CODES),
-      now,
-    });
-    this.layer = new TransactionLayer({ clock: this.clock, ids: options.ids ?? randomIds, user: this.core, viaHost: options.viaHost });
-    this.core.attach(this.layer, new ProxyForwarder(this.layer, this.self, this.clock));
+  constructor(options: SipStackOptions<Services>) {
+    const clock = (this.clock = options.clock ?? systemClock);
+    const now = () => clock.now();
+    this.layer = new TransactionLayer({ clock, ids: options.ids ?? randomIds, user: this.coreAsTransactionUser(), viaHost: options.viaHost });
     this.transport = new WsSipTransport(
       {
         onMessage: (flow, data) => this.layer.receive(flow, data),
@@ -76,19 +51,45 @@ export class SipStack {
       },
       options.flood ? { flood: options.flood } : {},
     );
+    this.services = options.services(this.layer);
+    const self = new SelfAddress(options.viaHost, options.domain);
+    const auth = new DigestAuth({ realm: options.domain, now, findHa1: (user) => options.accounts.find(user)?.ha1 ?? null });
+    const throttle = new AuthThrottle(now);
+    const flowIdentities = new FlowIdentities();
+    const registrar = new Registrar({
+      locations: this.locations,
+      auth,
+      throttle,
+      flowIdentities,
+      now,
+      ...(options.registrarEvents ? { events: options.registrarEvents } : {}),
+    });
+    this.core = new SipCore({
+      layer: this.layer,
+      proxy: new ProxyForwarder(this.layer, self, clock),
+      flows: this.transport,
+      self,
+      accounts: options.accounts,
+      locations: this.locations,
+      contactFlows: new ContactFlows(),
+      flowIdentities,
+      registrar,
+      auth,
+      throttle,
+      services: this.services,
+      emergencyNumbers: options.emergencyNumbers,
+      dialCodes: options.dialCodes ?? (() => DEFAULT_DIAL_CODES),
+      now,
+    });
     const sweep = () => {
       registrar.expire();
-      this.sweepTimer = this.clock.setTimeout(sweep, EXPIRY_SWEEP_MS);
+      this.sweepTimer = clock.setTimeout(sweep, EXPIRY_SWEEP_MS);
     };
-    this.sweepTimer = this.clock.setTimeout(sweep, EXPIRY_SWEEP_MS);
+    this.sweepTimer = clock.setTimeout(sweep, EXPIRY_SWEEP_MS);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure = false): void {
     this.transport.handleUpgrade(request, socket, head, secure);
-  }
-
-  flowById(flowId: string): Flow | undefined {
-    return this.core.flowById(flowId);
   }
 
   bindingsOf(aor: string): Binding[] {
@@ -99,5 +100,15 @@ export class SipStack {
     if (this.sweepTimer) this.clock.clearTimeout(this.sweepTimer);
     this.transport.close();
     this.layer.close();
+  }
+
+  /** The layer's transaction user is the core, which needs the layer first (its proxy and services send on it). */
+  private coreAsTransactionUser(): TransactionUser {
+    return {
+      onRequest: (tx, request, flow) => this.core.onRequest(tx, request, flow),
+      onAck: (request, flow) => this.core.onAck(request, flow),
+      onCancel: (tx) => this.core.onCancel(tx),
+      onStrayResponse: (response, flow) => this.core.onStrayResponse(response, flow),
+    };
   }
 }

@@ -13,7 +13,7 @@ import {
   type SipResponse,
   type SipUri,
 } from '../../sip';
-import type { Flow, ServerTransaction, TransactionLayer, TransactionUser } from '../../sip';
+import type { Flow, FlowLookup, ServerTransaction, TransactionLayer, TransactionUser } from '../../sip';
 import type { SipAccounts } from './accounts/sipAccounts';
 import type { AuthThrottle } from './auth/authThrottle';
 import type { DigestAuth } from './auth/digestAuth';
@@ -34,6 +34,11 @@ const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);
 const CALLING_METHODS = new Set(['INVITE', 'MESSAGE', 'REFER']);
 
 export interface SipCoreDeps {
+  /** Sends the ACKs for 2xx statelessly (RFC 3261 §16.6 step 8 leaves them to the proxy core). */
+  layer: TransactionLayer;
+  proxy: ProxyForwarder;
+  /** The open connections, owned by the transport: a binding or contact names its flow by id. */
+  flows: FlowLookup;
   self: SelfAddress;
   accounts: SipAccounts;
   locations: LocationStore;
@@ -42,6 +47,7 @@ export interface SipCoreDeps {
   registrar: Registrar;
   auth: DigestAuth;
   throttle: AuthThrottle;
+  /** The PBX's own services (bots, plug-and-play); asked in this order. */
   services: readonly LocalService[];
   emergencyNumbers(): readonly string[];
   dialCodes(): DialCodes;
@@ -50,19 +56,10 @@ export interface SipCoreDeps {
 
 /** The transaction user: routes each request to the registrar, a local service or the proxy (RFC 3261 §16). */
 export class SipCore implements TransactionUser {
-  private layer: TransactionLayer | null = null;
-  private proxy: ProxyForwarder | null = null;
-  private readonly flows = new Map<string, Flow>();
-
   constructor(private readonly deps: SipCoreDeps) {}
 
-  attach(layer: TransactionLayer, proxy: ProxyForwarder): void {
-    this.layer = layer;
-    this.proxy = proxy;
-  }
-
   onRequest(tx: ServerTransaction, request: SipRequest, flow: Flow): void {
-    this.track(flow, request);
+    this.rememberContacts(flow, request);
     const maxForwards = getMaxForwards(request) ?? 70;
     if (this.isLoop(request)) {
       tx.respond(482);
@@ -81,37 +78,31 @@ export class SipCore implements TransactionUser {
   }
 
   onAck(request: SipRequest, flow: Flow): void {
-    this.track(flow, request);
+    this.rememberContacts(flow, request);
     popOwnRoutes(request, this.deps.self);
     if (this.deps.services.some((service) => service.handleAck(request))) return;
     const target = this.flowForTarget(request.requestUri);
-    if (!target || !this.layer) return; // an ACK has no response to carry an error
-    this.layer.sendStateless(request, target.flow, { addVia: true });
+    if (!target) return; // an ACK has no response to carry an error
+    this.deps.layer.sendStateless(request, target.flow, { addVia: true });
   }
 
   onCancel(tx: ServerTransaction): void {
     if (this.deps.services.some((service) => service.handleCancel(tx))) return;
-    this.proxy?.cancel(tx);
+    this.deps.proxy.cancel(tx);
   }
 
   onStrayResponse(_response: SipResponse, _flow: Flow): void {
     // Over WebSocket nothing is retransmitted; a stray response has no transaction to go back on.
   }
 
-  flowById(flowId: string): Flow | undefined {
-    return this.flows.get(flowId);
-  }
-
   flowClosed(flow: Flow): void {
-    this.flows.delete(flow.id);
     this.deps.registrar.flowClosed(flow.id);
     this.deps.contactFlows.flowClosed(flow.id);
     this.deps.flowIdentities.flowClosed(flow.id);
     for (const service of this.deps.services) service.flowClosed(flow.id);
   }
 
-  private track(flow: Flow, message: SipRequest): void {
-    this.flows.set(flow.id, flow);
+  private rememberContacts(flow: Flow, message: SipRequest): void {
     const contacts = getContacts(message);
     for (const contact of contacts?.contacts ?? []) {
       if (contact.uri.kind === 'sip') this.deps.contactFlows.remember(contact.uri, flow.id);
@@ -135,7 +126,7 @@ export class SipCore implements TransactionUser {
       tx.respond(483);
       return;
     }
-    this.proxy?.forward(tx, request, [target], false);
+    this.deps.proxy.forward(tx, request, [target], false);
   }
 
   private routeNew(tx: ServerTransaction, request: SipRequest, flow: Flow, maxForwards: number): void {
@@ -174,7 +165,7 @@ export class SipCore implements TransactionUser {
     }
     const targets = this.targetsFor(user);
     if (targets.length > 0) {
-      this.proxy?.forward(tx, request, targets, DIALOG_CREATING.has(request.method));
+      this.deps.proxy.forward(tx, request, targets, DIALOG_CREATING.has(request.method));
       return;
     }
     tx.respond(this.deps.accounts.find(user) ? 480 : 404);
@@ -183,7 +174,7 @@ export class SipCore implements TransactionUser {
   private targetsFor(aor: string): ForwardTarget[] {
     const targets: ForwardTarget[] = [];
     for (const binding of this.deps.locations.lookup(aor, this.deps.now())) {
-      const flow = this.flows.get(binding.flowId);
+      const flow = this.deps.flows.flowById(binding.flowId);
       if (flow) targets.push({ uri: binding.contactUri, flow });
     }
     return targets;
@@ -192,7 +183,7 @@ export class SipCore implements TransactionUser {
   private flowForTarget(uri: SipRequest['requestUri']): ForwardTarget | undefined {
     if (uri.kind !== 'sip') return undefined;
     const flowId = this.deps.contactFlows.flowFor(uri);
-    const flow = flowId ? this.flows.get(flowId) : undefined;
+    const flow = flowId ? this.deps.flows.flowById(flowId) : undefined;
     return flow ? { uri: uri as SipUri, flow } : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Flow, TransportUser } from '../../sip';
+import type { Flow, FlowLookup, TransportUser } from '../../sip';
 import { TokenBucket } from './tokenBucket';
 
 export const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
@@ -19,11 +19,12 @@ const CLOSE_TOO_BIG = 1009;
 
 /**
  * SIP over WebSocket (RFC 7118): the `sip` subprotocol, one flow per connection, size and rate limits, no parsing.
- * The owner routes HTTP upgrades for its SIP path to `handleUpgrade`.
+ * The owner routes HTTP upgrades for its SIP path to `handleUpgrade`. The transport is the one table of open
+ * connections: the layers above find a flow by its id through `flowById`.
  */
-export class WsSipTransport {
+export class WsSipTransport implements FlowLookup {
   private readonly server: WebSocketServer;
-  private readonly flows = new Map<WebSocket, Flow>();
+  private readonly connections = new Map<string, { ws: WebSocket; flow: Flow }>();
   private nextId = 1;
 
   constructor(
@@ -37,8 +38,8 @@ export class WsSipTransport {
     });
   }
 
-  get connectionCount(): number {
-    return this.flows.size;
+  flowById(flowId: string): Flow | undefined {
+    return this.connections.get(flowId)?.flow;
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure: boolean): void {
@@ -67,7 +68,7 @@ export class WsSipTransport {
       },
       close: (reason) => ws.close(CLOSE_POLICY, reason.slice(0, 120)),
     };
-    this.flows.set(ws, flow);
+    this.connections.set(flow.id, { ws, flow });
     ws.on('message', (data, isBinary) => {
       if (!bucket.take()) {
         ws.close(CLOSE_POLICY, 'Too many messages');
@@ -81,13 +82,13 @@ export class WsSipTransport {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') ws.close(CLOSE_TOO_BIG, 'SIP message too large');
     });
     ws.on('close', () => {
-      this.flows.delete(ws);
+      this.connections.delete(flow.id);
       this.user.onFlowClosed(flow);
     });
   }
 
   close(): void {
-    for (const ws of this.flows.keys()) ws.terminate();
+    for (const { ws } of this.connections.values()) ws.terminate();
     this.server.close();
   }
 }

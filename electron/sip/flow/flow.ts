@@ -9,6 +9,14 @@ export interface Flow {
   close(reason: string): void;
 }
 
+/**
+ * The open connections by flow id. The transport that accepted them is their one owner; the layers above look a flow
+ * up here when a binding or a contact names it, and find nothing once the connection is gone.
+ */
+export interface FlowLookup {
+  flowById(flowId: string): Flow | undefined;
+}
+
 export interface TransportUser {
   onMessage(flow: Flow, data: string): void;
   onFlowClosed(flow: Flow): void;

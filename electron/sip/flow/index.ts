@@ -1,1 +1,1 @@
-export type { Flow, TransportUser } from './flow';
+export type { Flow, FlowLookup, TransportUser } from './flow';

@@ -9,7 +9,7 @@ export const ECHO_TEST = '200';
 export const BUSY_LINE = '201';
 
 export interface BotServiceOptions {
-  layer: () => TransactionLayer;
+  layer: TransactionLayer;
   clock: Clock;
   ids: IdSource;
   viaHost: string;
@@ -54,7 +54,7 @@ export class BotService implements LocalService {
       mediaAddress: this.options.mediaAddress,
       clock: this.options.clock,
       ids: this.options.ids,
-      layer: this.options.layer(),
+      layer: this.options.layer,
       onEnded: (ended) => this.forget(ended),
     });
     const entry: { call: UasCall; bot: MediaBot | null } = { call, bot: null };

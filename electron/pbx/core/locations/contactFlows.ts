@@ -4,7 +4,8 @@ import { contactHostKey } from './contactKey';
 /**
  * Which flow each Contact URI seen so far is reachable on. In-dialog requests are addressed to a Contact
  * (`sip:x@y.invalid;transport=ws`) that no DNS can resolve: the only way there is the WebSocket it came from
- * (RFC 7118 §5, the aliasing Kamailio's nathelper does).
+ * (RFC 7118 §5, the aliasing Kamailio's nathelper does). It keeps flow ids only; the transport's FlowLookup says
+ * whether that connection is still open.
  */
 export class ContactFlows {
   private readonly flowByContact = new Map<string, string>();

@@ -1,8 +1,8 @@
 import { CHECK_SYNC_EVENT } from '../../../../shared/sip/plugAndPlay';
-import { type Clock, type Flow, type IdSource, serializeUri, SIP_VERSION, type SipRequest, type SipUri, type TransactionLayer } from '../../../sip';
+import { type Clock, type Flow, type FlowLookup, type IdSource, serializeUri, SIP_VERSION, type SipRequest, type SipUri, type TransactionLayer } from '../../../sip';
 
 export interface CheckSyncOptions {
-  layer: () => TransactionLayer;
+  layer: TransactionLayer;
   clock: Clock;
   ids: IdSource;
   /** The SIP domain (`hotdesk.local`): the To of each NOTIFY is `<sip:<aor>@domain>`. */
@@ -11,8 +11,8 @@ export interface CheckSyncOptions {
   viaHost: string;
   /** Live bindings of an address-of-record (SipStack.bindingsOf). */
   bindingsOf(aor: string): readonly { contactUri: SipUri; flowId: string }[];
-  /** The connection a binding registered over (the core's flow table). */
-  flowById(flowId: string): Flow | undefined;
+  /** The open connections (the transport's): a binding names the one it registered over. */
+  flows: FlowLookup;
   /**
    * The SIP users the device may be registered as right now: its pool name and the identity of the document it was
    * last served (a user who just logged in or out). A phone that gets a NOTIFY it did not need re-fetches an unchanged
@@ -56,7 +56,7 @@ export class CheckSync {
   }
 
   private notify(aor: string, contactUri: SipUri, contact: string, flowId: string): Promise<CheckSyncOutcome> {
-    const flow = this.options.flowById(flowId);
+    const flow = this.options.flows.flowById(flowId);
     if (!flow) return Promise.resolve({ aor, contact, error: 'no-flow' });
     const request = this.request(aor, contactUri, flow);
     return new Promise((resolve) => {
@@ -70,7 +70,7 @@ export class CheckSync {
       // Over a reliable flow Timer F is 64*T1; a kiosk that does not answer in a few seconds is not worth waiting for.
       const timer = this.options.clock.setTimeout(() => finish({ aor, contact, error: 'timeout' }), this.options.timeoutMs ?? 8000);
       try {
-        this.options.layer().sendRequest(request, flow, {
+        this.options.layer.sendRequest(request, flow, {
           onFinal: (response) => finish({ aor, contact, status: response.status }),
           onTimeout: () => finish({ aor, contact, error: 'timeout' }),
           onTransportError: () => finish({ aor, contact, error: 'transport-error' }),

@@ -13,7 +13,7 @@ export const UA_PROFILE_MIN_EXPIRES = 30;
 const DEFAULT_MAX_SUBSCRIPTIONS = 1000;
 
 export interface UaProfileOptions {
-  layer: () => TransactionLayer;
+  layer: TransactionLayer;
   clock: Clock;
   ids: IdSource;
   /** host[:port] of the PBX, for the Contact of its subscription dialogs. */
@@ -230,7 +230,7 @@ export class UaProfileService implements LocalService {
     const body = url === null ? undefined : profileUrlBody(url, subscription.format, contentId);
     try {
       const notify = subscription.dialog.createRequest('NOTIFY', { headers, ...(body ? { body } : {}) });
-      this.options.layer().sendRequest(notify, subscription.flow, {
+      this.options.layer.sendRequest(notify, subscription.flow, {
         onFinal: (response) => {
           // RFC 6665 §4.2.2: a NOTIFY failing with anything but 2xx ends the subscription.
           if (response.status >= 300) this.forget(subscription);

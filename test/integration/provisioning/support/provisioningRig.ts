@@ -81,31 +81,38 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
     publicBaseUrl: () => origin,
     onError: (error) => errors.push(error),
   });
-  let sip: SipStack | null = null;
-  const uaProfile = new UaProfileService({
-    layer: () => (sip as SipStack).layer,
-    clock: systemClock,
-    ids: randomIds,
+  const stack = new SipStack({
+    accounts,
     viaHost: '127.0.0.1',
-    directory: {
-      findDeviceByMac: (mac) => {
-        const name = directory.assigned.get(mac);
-        return name ? { name } : null;
-      },
-      recordPendingPhone: (phone) => directory.recordPendingPhone(phone),
-      provisioningUrl: (name) => provisioning.urlFor(name),
-    },
+    domain: DOMAIN,
+    services: (layer) =>
+      [
+        new UaProfileService({
+          layer,
+          clock: systemClock,
+          ids: randomIds,
+          viaHost: '127.0.0.1',
+          directory: {
+            findDeviceByMac: (mac) => {
+              const name = directory.assigned.get(mac);
+              return name ? { name } : null;
+            },
+            recordPendingPhone: (phone) => directory.recordPendingPhone(phone),
+            provisioningUrl: (name) => provisioning.urlFor(name),
+          },
+        }),
+      ] as const,
+    emergencyNumbers: () => ['911'],
   });
-  sip = new SipStack({ accounts, viaHost: '127.0.0.1', domain: DOMAIN, services: () => [uaProfile], emergencyNumbers: () => ['911'] });
-  const stack = sip;
+  const [uaProfile] = stack.services;
   const checkSync = new CheckSync({
-    layer: () => stack.layer,
+    layer: stack.layer,
     clock: systemClock,
     ids: randomIds,
     domain: DOMAIN,
     viaHost: '127.0.0.1',
     bindingsOf: (aor) => stack.bindingsOf(aor),
-    flowById: (id) => stack.flowById(id),
+    flows: stack.transport,
     aorsOf: (name) => provisioning.aorsOf(name),
   });
 

@@ -11,13 +11,13 @@ function harness(bindings: Record<string, Array<{ contact: string; flowId: strin
   const layer = new TransactionLayer({ clock, ids: countingIds(), user: new RecordingUser(), viaHost: 'pbx.example.com' });
   const flows = new Map([['ws-1', new FakeFlow('ws-1', { secure: false })], ['ws-2', new FakeFlow('ws-2', { secure: true })]]);
   const checkSync = new CheckSync({
-    layer: () => layer,
+    layer,
     clock,
     ids: countingIds(),
     domain: 'hotdesk.local',
     viaHost: 'pbx.example.com',
     bindingsOf: (aor) => (bindings[aor] ?? []).map((binding) => ({ contactUri: parseSipUri(binding.contact) as SipUri, flowId: binding.flowId })),
-    flowById: (id) => flows.get(id),
+    flows: { flowById: (id) => flows.get(id) },
     aorsOf: () => aors,
     timeoutMs: 5000,
   });

@@ -12,20 +12,8 @@ export function uaProfileHarness(options: Partial<UaProfileOptions> = {}) {
   const clock = new ManualClock(Date.parse('2025-06-01T12:00:00Z'));
   const pending: PendingPhone[] = [];
   const assigned = new Map<Mac, string>();
-  let layer: TransactionLayer | null = null;
-  const service = new UaProfileService({
-    layer: () => layer as TransactionLayer,
-    clock,
-    ids: countingIds(),
-    viaHost: 'pbx.example.com',
-    directory: {
-      findDeviceByMac: (mac) => (assigned.has(mac) ? { name: assigned.get(mac) as string } : null),
-      recordPendingPhone: (phone) => pending.push(phone),
-      provisioningUrl: (name) => (name.startsWith('HD') ? `http://pbx.example.com/provisioning/${name}-token.json` : null),
-    },
-    ...options,
-  });
   const unhandled: string[] = [];
+  // The core's routing in small: the layer hands requests to the service, which sends its NOTIFYs on the layer.
   const user: TransactionUser = {
     onRequest(tx: ServerTransaction, request: SipRequest, flow: Flow) {
       const uri = request.requestUri;
@@ -42,7 +30,19 @@ export function uaProfileHarness(options: Partial<UaProfileOptions> = {}) {
     onCancel() {},
     onStrayResponse() {},
   };
-  layer = new TransactionLayer({ clock, ids: countingIds(), user, viaHost: 'pbx.example.com' });
+  const layer = new TransactionLayer({ clock, ids: countingIds(), user, viaHost: 'pbx.example.com' });
+  const service = new UaProfileService({
+    layer,
+    clock,
+    ids: countingIds(),
+    viaHost: 'pbx.example.com',
+    directory: {
+      findDeviceByMac: (mac) => (assigned.has(mac) ? { name: assigned.get(mac) as string } : null),
+      recordPendingPhone: (phone) => pending.push(phone),
+      provisioningUrl: (name) => (name.startsWith('HD') ? `http://pbx.example.com/provisioning/${name}-token.json` : null),
+    },
+    ...options,
+  });
   const flow = new FakeFlow('ws-1', { secure: false });
   return { clock, pending, assigned, service, layer, flow, unhandled };
 }
