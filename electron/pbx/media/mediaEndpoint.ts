@@ -1,18 +1,20 @@
 import { randomInt } from 'node:crypto';
-import { type MediaStreamTrack, RTCPeerConnection, type RTCRtpTransceiver, RtpHeader, RtpPacket } from 'werift';
+import { type MediaStreamTrack, RTCPeerConnection, type RTCPeerConnectionConfig, type RTCRtpCodecParameters, type RTCRtpTransceiver, RtpHeader, RtpPacket } from 'werift';
 import { keepCandidatesOn, listCandidateAddresses } from './answerSdp';
-import { paceFrames } from './framePacer';
+import { deferred } from './deferred';
+import { EchoSender } from './echoSender';
 import { decodeMuLaw, encodeMuLaw } from './g711';
+import { waitForIceGathering } from './iceGathering';
+import { ListenerSet } from './listenerSet';
 import { prepareOffer } from './offerSdp';
+import { SAMPLE_RATE } from './pcmuFrames';
 import { pbxPeerConfig } from './peerConfig';
+import { type PlayOutcome, PlayQueue } from './playQueue';
 import { RtpClock } from './rtpClock';
 import { DtmfDetector } from './telephoneEvent';
 import { type ToneSpec, generateTone } from './tone';
 
-/** PCMU at 8000 Hz in 20 ms frames (RFC 3551 §4.5.14 default packetisation). */
-const SAMPLE_RATE = 8000;
-const FRAME_MS = 20;
-const FRAME_SAMPLES = (SAMPLE_RATE * FRAME_MS) / 1000;
+export type { PlayOutcome } from './playQueue';
 
 export interface MediaEndpointOptions {
   /** The PBX's address: ICE binds only here and the answer lists only candidates on it. */
@@ -28,9 +30,6 @@ export interface MediaEndpointOptions {
 }
 
 export type EndReason = 'closed' | 'failed' | 'timeout';
-
-/** How a play() ended: played to the end, cut short by its AbortSignal, or the call ended first. */
-export type PlayOutcome = 'completed' | 'aborted' | 'closed';
 
 export interface PlayOptions {
   signal?: AbortSignal;
@@ -63,213 +62,160 @@ export interface MediaEndpoint {
   close(): Promise<void>;
 }
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-function subscribe<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function emit<T>(listeners: Set<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch {
-      // a failing listener must not stop the media path or the other listeners
-    }
-  }
-}
-
 export function createMediaEndpoint(options: MediaEndpointOptions): MediaEndpoint {
-  const config = pbxPeerConfig({ bindAddress: options.bindAddress, portRange: options.portRange });
-  const now = options.now ?? (() => performance.now());
-  const connected = deferred<void>();
-  const ended = deferred<EndReason>();
-  connected.promise.catch(() => undefined); // observed through `ended` when nobody awaits it
-  const dtmfListeners = new Set<(digit: string) => void>();
-  const audioListeners = new Set<(pcm: Int16Array) => void>();
-  const detector = new DtmfDetector();
-  const clock = new RtpClock({ clockRate: SAMPLE_RATE, now, initialSequenceNumber: randomInt(0x10000), initialTimestamp: randomInt(2 ** 32 - 1) });
-  const subscribedTracks = new WeakSet<MediaStreamTrack>();
+  return new WeriftMediaEndpoint(options);
+}
 
-  let pc: RTCPeerConnection | null = null;
-  let transceiver: RTCRtpTransceiver | null = null;
-  let pcmuPayloadType = 0;
-  let telephoneEventPayloadType: number | null = null;
-  let isConnected = false;
-  let endReason: EndReason | null = null;
-  let playing = false;
-  let playQueue: Promise<unknown> = Promise.resolve();
-  let pendingEcho = new Int16Array(0);
-  let connectTimer: NodeJS.Timeout | undefined;
-  let closing: Promise<void> = Promise.resolve();
+/** The payload types the caller's offer gave PCMU and telephone-event/8000 (null: DTMF comes as SIP INFO). */
+interface PayloadTypes {
+  pcmu: number;
+  telephoneEvent: number | null;
+}
 
-  function finish(reason: EndReason): void {
-    if (endReason !== null) return;
-    endReason = reason;
-    clearTimeout(connectTimer);
-    connected.reject(new Error(`media endpoint ended before connecting (${reason})`));
-    ended.resolve(reason);
-    closing = pc?.close().catch(() => undefined) ?? Promise.resolve();
-  }
+function negotiatedPayloadTypes(codecs: readonly RTCRtpCodecParameters[]): PayloadTypes {
+  return {
+    pcmu: codecs.find((codec) => codec.mimeType.toUpperCase() === 'AUDIO/PCMU')?.payloadType ?? 0,
+    telephoneEvent: codecs.find((codec) => codec.mimeType.toLowerCase() === 'audio/telephone-event')?.payloadType ?? null,
+  };
+}
 
-  function handleRtp(rtp: RtpPacket): void {
-    const { payloadType, ssrc, timestamp } = rtp.header;
-    if (payloadType === telephoneEventPayloadType) {
-      const digit = detector.push(ssrc, timestamp, rtp.payload);
-      if (digit !== null) emit(dtmfListeners, digit);
-    } else if (payloadType === pcmuPayloadType && audioListeners.size > 0) {
-      emit(audioListeners, decodeMuLaw(rtp.payload));
-    }
-  }
+/** One werift peer connection, created on the first offer and kept for re-offers. */
+class WeriftMediaEndpoint implements MediaEndpoint {
+  readonly connected: Promise<void>;
+  readonly ended: Promise<EndReason>;
+  private readonly connection = deferred<void>();
+  private readonly ending = deferred<EndReason>();
+  private readonly config: RTCPeerConnectionConfig;
+  private readonly now: () => number;
+  private readonly dtmf = new ListenerSet<string>();
+  private readonly audio = new ListenerSet<Int16Array>();
+  private readonly detector = new DtmfDetector();
+  private readonly rtpClock: RtpClock;
+  private readonly plays: PlayQueue;
+  private readonly echo: EchoSender;
+  private peer: { pc: RTCPeerConnection; transceiver: RTCRtpTransceiver } | null = null;
+  private payloadTypes: PayloadTypes = { pcmu: 0, telephoneEvent: null };
+  private status: 'connecting' | 'connected' | EndReason = 'connecting';
+  private connectTimer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> = Promise.resolve();
 
-  /** False while the caller has put the call on hold (its offer was sendonly or inactive, so we answered without send). */
-  function negotiatedToSend(): boolean {
-    const direction = transceiver?.currentDirection ?? 'sendrecv';
-    return direction === 'sendrecv' || direction === 'sendonly';
-  }
-
-  function sendFrame(frame: Int16Array, continuous = false): Promise<void> {
-    const sender = transceiver?.sender;
-    if (!sender || endReason !== null || !negotiatedToSend()) return Promise.resolve();
-    const { sequenceNumber, timestamp, marker } = clock.next(frame.length, { continuous });
-    const header = new RtpHeader({ payloadType: pcmuPayloadType, sequenceNumber, timestamp, marker });
-    return sender.sendRtp(new RtpPacket(header, Buffer.from(encodeMuLaw(frame)))).catch(() => undefined);
-  }
-
-  function createPeer(): RTCPeerConnection {
-    const peer = new RTCPeerConnection(config);
-    transceiver = peer.addTransceiver('audio', { direction: 'sendrecv' });
-    peer.onTrack.subscribe((track) => {
-      if (subscribedTracks.has(track)) return;
-      subscribedTracks.add(track);
-      track.onReceiveRtp.subscribe((rtp) => handleRtp(rtp));
+  constructor(private readonly options: MediaEndpointOptions) {
+    this.config = pbxPeerConfig({ bindAddress: options.bindAddress, portRange: options.portRange });
+    this.now = options.now ?? (() => performance.now());
+    this.connected = this.connection.promise;
+    this.ended = this.ending.promise;
+    this.connected.catch(() => undefined); // observed through `ended` when nobody awaits it
+    this.rtpClock = new RtpClock({ clockRate: SAMPLE_RATE, now: this.now, initialSequenceNumber: randomInt(0x10000), initialTimestamp: randomInt(2 ** 32 - 1) });
+    const sendFrame = (frame: Int16Array, continuous: boolean) => this.sendFrame(frame, continuous);
+    this.plays = new PlayQueue({
+      sendFrame,
+      connected: this.connected,
+      isConnected: () => this.status === 'connected',
+      hasEnded: () => this.hasEnded(),
+      now: this.now,
     });
-    peer.connectionStateChange.subscribe((state) => {
-      if (state === 'connected' && !isConnected) {
-        isConnected = true;
-        clearTimeout(connectTimer);
-        connected.resolve();
-      } else if (state === 'failed') finish('failed');
-      else if (state === 'closed') finish('closed');
-    });
-    return peer;
+    this.echo = new EchoSender(sendFrame, () => this.status === 'connected' && !this.plays.playing);
   }
 
-  async function waitForGathering(peer: RTCPeerConnection): Promise<void> {
-    if (peer.iceGatheringState === 'complete') return;
-    const timeoutMs = options.gatherTimeoutMs ?? 5000;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        reject(new Error(`ICE gathering did not complete within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const { unSubscribe: unsubscribe } = peer.iceGatheringStateChange.subscribe((state) => {
-        if (state !== 'complete') return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve();
-      });
-      if (peer.iceGatheringState === 'complete') {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve();
-      }
-    });
-  }
-
-  async function answer(offerSdp: string): Promise<string> {
-    if (endReason !== null) throw new Error(`media endpoint has ended (${endReason})`);
+  async answer(offerSdp: string): Promise<string> {
+    if (this.hasEnded()) throw new Error(`media endpoint has ended (${this.status})`);
     const prepared = prepareOffer(offerSdp);
-    const firstOffer = pc === null;
-    pc ??= createPeer();
-    const peer = pc;
-    await peer.setRemoteDescription({ type: 'offer', sdp: prepared.sdp });
-    const codecs = transceiver?.codecs ?? [];
-    pcmuPayloadType = codecs.find((codec) => codec.mimeType.toUpperCase() === 'AUDIO/PCMU')?.payloadType ?? 0;
-    telephoneEventPayloadType = codecs.find((codec) => codec.mimeType.toLowerCase() === 'audio/telephone-event')?.payloadType ?? null;
-    await peer.setLocalDescription(await peer.createAnswer());
-    await waitForGathering(peer);
-    const sdp = peer.localDescription?.sdp;
-    if (endReason !== null || !sdp) throw new Error(`media endpoint has ended (${endReason ?? 'no local description'})`);
-    const answerSdp = keepCandidatesOn(sdp, options.bindAddress);
-    if (listCandidateAddresses(answerSdp).length === 0) throw new Error(`no ICE candidate on ${options.bindAddress}`);
+    const firstOffer = this.peer === null;
+    const { pc, transceiver } = (this.peer ??= this.createPeer());
+    await pc.setRemoteDescription({ type: 'offer', sdp: prepared.sdp });
+    this.payloadTypes = negotiatedPayloadTypes(transceiver.codecs);
+    await pc.setLocalDescription(await pc.createAnswer());
+    await waitForIceGathering(pc, this.options.gatherTimeoutMs ?? 5000);
+    const sdp = pc.localDescription?.sdp;
+    if (this.hasEnded() || !sdp) throw new Error(`media endpoint has ended (${this.hasEnded() ? this.status : 'no local description'})`);
+    const answerSdp = keepCandidatesOn(sdp, this.options.bindAddress);
+    if (listCandidateAddresses(answerSdp).length === 0) throw new Error(`no ICE candidate on ${this.options.bindAddress}`);
     if (firstOffer) {
-      const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
-      connectTimer = setTimeout(() => finish('timeout'), connectTimeoutMs);
-      connectTimer.unref();
+      this.connectTimer = setTimeout(() => this.finish('timeout'), this.options.connectTimeoutMs ?? 20_000);
+      this.connectTimer.unref();
     }
     return answerSdp;
   }
 
-  async function playNow(pcm: Int16Array, signal?: AbortSignal): Promise<PlayOutcome> {
-    if (signal?.aborted) return 'aborted';
-    if (!isConnected) {
-      let onAbort = () => {};
-      const aborted = new Promise<'aborted'>((resolve) => {
-        onAbort = () => resolve('aborted');
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-      const ready = await Promise.race([connected.promise.then(() => 'connected' as const, () => 'closed' as const), aborted]);
-      signal?.removeEventListener('abort', onAbort);
-      if (ready !== 'connected') return ready;
-    }
-    playing = true;
-    try {
-      const frames = Math.ceil(pcm.length / FRAME_SAMPLES);
-      const outcome = await paceFrames(
-        frames,
-        (index) => {
-          const frame = new Int16Array(FRAME_SAMPLES); // the last frame is padded with silence
-          frame.set(pcm.subarray(index * FRAME_SAMPLES, (index + 1) * FRAME_SAMPLES));
-          return sendFrame(frame, index > 0);
-        },
-        { frameMs: FRAME_MS, now, signal, stopped: () => endReason !== null },
-      );
-      return outcome === 'stopped' ? 'closed' : outcome;
-    } finally {
-      playing = false;
+  play(pcm: Int16Array, options: PlayOptions = {}): Promise<PlayOutcome> {
+    return this.plays.play(pcm, options.signal);
+  }
+
+  playTone(tone: Omit<ToneSpec, 'sampleRate'>, options?: PlayOptions): Promise<PlayOutcome> {
+    return this.play(generateTone({ ...tone, sampleRate: SAMPLE_RATE }), options);
+  }
+
+  sendPcm(pcm: Int16Array): void {
+    this.echo.send(pcm);
+  }
+
+  onDtmf(listener: (digit: string) => void): () => void {
+    return this.dtmf.add(listener);
+  }
+
+  onAudio(listener: (pcm: Int16Array) => void): () => void {
+    return this.audio.add(listener);
+  }
+
+  async close(): Promise<void> {
+    this.finish('closed');
+    await this.closing;
+  }
+
+  private hasEnded(): boolean {
+    return this.status !== 'connecting' && this.status !== 'connected';
+  }
+
+  private finish(reason: EndReason): void {
+    if (this.hasEnded()) return;
+    this.status = reason;
+    clearTimeout(this.connectTimer);
+    this.connection.reject(new Error(`media endpoint ended before connecting (${reason})`));
+    this.ending.resolve(reason);
+    this.closing = this.peer?.pc.close().catch(() => undefined) ?? Promise.resolve();
+  }
+
+  private createPeer(): { pc: RTCPeerConnection; transceiver: RTCRtpTransceiver } {
+    const pc = new RTCPeerConnection(this.config);
+    const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
+    const subscribed = new WeakSet<MediaStreamTrack>();
+    pc.onTrack.subscribe((track) => {
+      if (subscribed.has(track)) return;
+      subscribed.add(track);
+      track.onReceiveRtp.subscribe((rtp) => this.receive(rtp));
+    });
+    pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected' && this.status === 'connecting') {
+        this.status = 'connected';
+        clearTimeout(this.connectTimer);
+        this.connection.resolve();
+      } else if (state === 'failed') this.finish('failed');
+      else if (state === 'closed') this.finish('closed');
+    });
+    return { pc, transceiver };
+  }
+
+  private receive(rtp: RtpPacket): void {
+    const { payloadType, ssrc, timestamp } = rtp.header;
+    if (payloadType === this.payloadTypes.telephoneEvent) {
+      const digit = this.detector.push(ssrc, timestamp, rtp.payload);
+      if (digit !== null) this.dtmf.emit(digit);
+    } else if (payloadType === this.payloadTypes.pcmu && this.audio.size > 0) {
+      this.audio.emit(decodeMuLaw(rtp.payload));
     }
   }
 
-  function play(pcm: Int16Array, playOptions: PlayOptions = {}): Promise<PlayOutcome> {
-    const result = playQueue.then(() => (endReason !== null ? ('closed' as const) : playNow(pcm, playOptions.signal)));
-    playQueue = result.catch(() => undefined);
-    return result;
+  /** False while the caller has put the call on hold (its offer was sendonly or inactive, so we answered without send). */
+  private negotiatedToSend(): boolean {
+    const direction = this.peer?.transceiver.currentDirection ?? 'sendrecv';
+    return direction === 'sendrecv' || direction === 'sendonly';
   }
 
-  function sendPcm(pcm: Int16Array): void {
-    if (!isConnected || playing || endReason !== null) return;
-    const joined = new Int16Array(pendingEcho.length + pcm.length);
-    joined.set(pendingEcho);
-    joined.set(pcm, pendingEcho.length);
-    let offset = 0;
-    for (; offset + FRAME_SAMPLES <= joined.length; offset += FRAME_SAMPLES) {
-      void sendFrame(joined.slice(offset, offset + FRAME_SAMPLES), offset > 0);
-    }
-    pendingEcho = joined.slice(offset);
+  private sendFrame(frame: Int16Array, continuous: boolean): Promise<void> {
+    const sender = this.peer?.transceiver.sender;
+    if (!sender || this.hasEnded() || !this.negotiatedToSend()) return Promise.resolve();
+    const { sequenceNumber, timestamp, marker } = this.rtpClock.next(frame.length, { continuous });
+    const header = new RtpHeader({ payloadType: this.payloadTypes.pcmu, sequenceNumber, timestamp, marker });
+    return sender.sendRtp(new RtpPacket(header, Buffer.from(encodeMuLaw(frame)))).catch(() => undefined);
   }
-
-  return {
-    connected: connected.promise,
-    ended: ended.promise,
-    answer,
-    play,
-    playTone: (tone, playOptions) => play(generateTone({ ...tone, sampleRate: SAMPLE_RATE }), playOptions),
-    sendPcm,
-    onDtmf: (listener) => subscribe(dtmfListeners, listener),
-    onAudio: (listener) => subscribe(audioListeners, listener),
-    async close() {
-      finish('closed');
-      await closing;
-    },
-  };
 }
