@@ -1,12 +1,4 @@
-import {
-  type SdpSections,
-  formatMediaLine,
-  joinSdp,
-  parseMediaLine,
-  removePayloadTypes,
-  rtpMaps,
-  splitSdp,
-} from './sdpLines';
+import { type MediaDescription, parse, type SessionDescription, write } from 'sdp-transform';
 
 /** An offer the media endpoint cannot answer; the signalling layer answers 488 Not Acceptable Here. */
 export class UnsupportedOfferError extends Error {
@@ -16,15 +8,32 @@ export class UnsupportedOfferError extends Error {
 /** RFC 3551 static payload type of PCMU. */
 export const PCMU_PAYLOAD_TYPE = 0;
 
-function isTelephoneEvent(encoding: string): boolean {
-  return encoding.toLowerCase() === 'telephone-event';
+const isTelephoneEvent = (codec: string) => codec.toLowerCase() === 'telephone-event';
+const isPcmu = (map: { codec: string; rate?: number }) => map.codec.toUpperCase() === 'PCMU' && map.rate === 8000;
+
+/** The formats of the m= line, in order. */
+function formatsOf(media: MediaDescription): string[] {
+  return String(media.payloads ?? '').split(' ').filter((format) => format !== '');
 }
 
-function stripSection(section: readonly string[], clockRate: number): string[] {
-  const foreign = rtpMaps(section)
-    .filter((map) => isTelephoneEvent(map.encoding) && map.clockRate !== clockRate)
-    .map((map) => map.payloadType);
-  return foreign.length === 0 ? [...section] : removePayloadTypes(section, new Set(foreign));
+/** Removes payload types from a media section: from the m= line and their rtpmap, fmtp and rtcp-fb attributes. */
+function withoutPayloadTypes(media: MediaDescription, dropped: ReadonlySet<string>): MediaDescription {
+  const kept = (map: { payload: number | string }) => !dropped.has(String(map.payload));
+  return {
+    ...media,
+    payloads: formatsOf(media).filter((format) => !dropped.has(format)).join(' '),
+    rtp: media.rtp.filter(kept),
+    fmtp: media.fmtp.filter(kept),
+    ...(media.rtcpFb ? { rtcpFb: media.rtcpFb.filter(kept) } : {}),
+    ...(media.rtcpFbTrrInt ? { rtcpFbTrrInt: media.rtcpFbTrrInt.filter(kept) } : {}),
+  };
+}
+
+function stripSection(media: MediaDescription, clockRate: number): MediaDescription {
+  const foreign = media.rtp
+    .filter((map) => isTelephoneEvent(map.codec) && map.rate !== undefined && map.rate !== clockRate)
+    .map((map) => String(map.payload));
+  return foreign.length === 0 ? media : withoutPayloadTypes(media, new Set(foreign));
 }
 
 /**
@@ -34,11 +43,8 @@ function stripSection(section: readonly string[], clockRate: number): string[] {
  * is the audio codec's).
  */
 export function stripForeignRateTelephoneEvents(sdp: string, clockRate = 8000): string {
-  const parsed = splitSdp(sdp);
-  return joinSdp({
-    session: parsed.session,
-    media: parsed.media.map((section) => (parseMediaLine(section[0] ?? '').kind === 'audio' ? stripSection(section, clockRate) : section)),
-  });
+  const session = parse(sdp);
+  return write({ ...session, media: session.media.map((media) => (media.type === 'audio' ? stripSection(media, clockRate) : media)) });
 }
 
 export interface PreparedOffer {
@@ -48,37 +54,38 @@ export interface PreparedOffer {
   telephoneEventPayloadType: number | null;
 }
 
+/** The one audio section of an offer the endpoint can answer; throws UnsupportedOfferError with the reason. */
+function audioSection(session: SessionDescription): MediaDescription {
+  // parse() leaves version unset when no line is `v=`.
+  if ((session as Partial<SessionDescription>).version === undefined) throw new UnsupportedOfferError('not a session description (no v= line)');
+  const active = session.media.filter((media) => media.port !== 0);
+  const other = active.find((media) => media.type !== 'audio');
+  if (other) throw new UnsupportedOfferError(`only audio is supported, the offer has ${other.type}`);
+  const [audio] = session.media;
+  if (active.length !== 1 || session.media.length !== 1 || !audio) throw new UnsupportedOfferError('the offer must have exactly one audio section');
+  if (!/^(UDP\/TLS\/RTP\/SAVPF|UDP\/TLS\/RTP\/SAVP)$/i.test(audio.protocol)) {
+    throw new UnsupportedOfferError(`media must be DTLS-SRTP (UDP/TLS/RTP/SAVPF), the offer has ${audio.protocol}`);
+  }
+  return audio;
+}
+
 /**
  * Makes a browser's offer fit the endpoint (PCMU/8000 + telephone-event/8000 only): refuses offers it cannot answer,
  * strips telephone-event at other clock rates and lists PCMU first so werift sends PCMU (it sends on the first
  * negotiated codec). Throws UnsupportedOfferError with the reason.
  */
 export function prepareOffer(sdp: string): PreparedOffer {
-  const parsed: SdpSections = splitSdp(sdp);
-  if (!parsed.session.some((line) => line.startsWith('v='))) throw new UnsupportedOfferError('not a session description (no v= line)');
-  const active = parsed.media.filter((section) => parseMediaLine(section[0] ?? '').port !== 0);
-  const other = active.find((section) => parseMediaLine(section[0] ?? '').kind !== 'audio');
-  if (other) throw new UnsupportedOfferError(`only audio is supported, the offer has ${parseMediaLine(other[0] ?? '').kind}`);
-  if (active.length !== 1 || parsed.media.length !== 1) throw new UnsupportedOfferError('the offer must have exactly one audio section');
-  let section = stripSection(parsed.media[0] ?? [], 8000);
-  const media = parseMediaLine(section[0] ?? '');
-  if (!/^(UDP\/TLS\/RTP\/SAVPF|UDP\/TLS\/RTP\/SAVP)$/i.test(media.protocol)) {
-    throw new UnsupportedOfferError(`media must be DTLS-SRTP (UDP/TLS/RTP/SAVPF), the offer has ${media.protocol}`);
-  }
+  const session = parse(sdp);
+  let audio = stripSection(audioSection(session), 8000);
   const pcmu = String(PCMU_PAYLOAD_TYPE);
-  const maps = rtpMaps(section);
-  const hasPcmu = media.formats.includes(pcmu) || maps.some((map) => map.encoding.toUpperCase() === 'PCMU' && map.clockRate === 8000);
-  if (!hasPcmu) throw new UnsupportedOfferError('the offer has no PCMU/8000 audio');
+  const formats = formatsOf(audio);
+  if (!formats.includes(pcmu) && !audio.rtp.some(isPcmu)) throw new UnsupportedOfferError('the offer has no PCMU/8000 audio');
   // Static payload type 0 may come without an rtpmap (RFC 3551 §6); werift needs one to recognise it.
-  if (media.formats.includes(pcmu) && !maps.some((map) => map.payloadType === pcmu)) {
-    section = [section[0] ?? '', `a=rtpmap:${pcmu} PCMU/8000`, ...section.slice(1)];
+  if (formats.includes(pcmu) && !audio.rtp.some((map) => String(map.payload) === pcmu)) {
+    audio = { ...audio, rtp: [{ payload: PCMU_PAYLOAD_TYPE, codec: 'PCMU', rate: 8000 }, ...audio.rtp] };
   }
-  const pcmuTypes = rtpMaps(section).filter((map) => map.encoding.toUpperCase() === 'PCMU' && map.clockRate === 8000).map((map) => map.payloadType);
-  const reordered = { ...media, formats: [...pcmuTypes, ...media.formats.filter((format) => !pcmuTypes.includes(format))] };
-  section = [formatMediaLine(reordered), ...section.slice(1)];
-  const telephoneEvent = rtpMaps(section).find((map) => isTelephoneEvent(map.encoding));
-  return {
-    sdp: joinSdp({ session: parsed.session, media: [section] }),
-    telephoneEventPayloadType: telephoneEvent ? Number(telephoneEvent.payloadType) : null,
-  };
+  const pcmuTypes = audio.rtp.filter(isPcmu).map((map) => String(map.payload));
+  audio = { ...audio, payloads: [...pcmuTypes, ...formats.filter((format) => !pcmuTypes.includes(format))].join(' ') };
+  const telephoneEvent = audio.rtp.find((map) => isTelephoneEvent(map.codec));
+  return { sdp: write({ ...session, media: [audio] }), telephoneEventPayloadType: telephoneEvent ? Number(telephoneEvent.payload) : null };
 }
