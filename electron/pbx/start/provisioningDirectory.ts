@@ -1,6 +1,6 @@
-import type { HotDesk } from './core';
-import type { DeviceRecord } from './store';
-import type { ProvisioningCredentials, ProvisioningDevice, ProvisioningDirectory } from './provisioning';
+import type { HotDesk } from '../core';
+import type { DeviceRecord } from '../store';
+import type { ProvisioningCredentials, ProvisioningDevice, ProvisioningDirectory } from '../provisioning';
 
 /** Provisioning's view of the PBX's device records (the adapter between the two parts of the PBX). */
 export function provisioningDirectoryFor(

@@ -1,0 +1,6 @@
+import { loadMediaEndpoint } from '../media';
+
+/** Loads the WebRTC stack once the device is up, so the first call does not wait for it. */
+export function warmUpMediaLater(delayMs = 5000): void {
+  setTimeout(() => void loadMediaEndpoint().catch((error: unknown) => console.error('media stack failed to load:', error)), delayMs).unref();
+}

@@ -1,0 +1,35 @@
+import type { Mode } from '../../../shared/contracts';
+import { parseMac } from '../../../shared/domain/mac';
+import { type AdminApiHandler, createAdminApi, initAdminCredentials } from '../admin';
+import type { HotDesk, UaProfileService } from '../core';
+import type { Provisioning } from '../provisioning';
+import type { SipStack } from '../sipStack';
+
+export interface PbxAdminOptions {
+  hotDesk: HotDesk;
+  mode: Mode;
+  sip: SipStack;
+  uaProfile: UaProfileService;
+  provisioning: Provisioning;
+  sendCheckSync(deviceName: string): Promise<void>;
+}
+
+/** The admin API with its credentials (generated on the first start of site mode), hooked to SIP and provisioning. */
+export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: AdminApiHandler; generatedPassword: string | null }> {
+  const { hotDesk, sip, uaProfile, provisioning, sendCheckSync } = options;
+  const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
+  const api = createAdminApi({
+    hotDesk,
+    credentials: admin.credentials,
+    hooks: {
+      isRegistered: (name) => sip.bindingsOf(name).length > 0,
+      onAssigned: (mac, name) => {
+        const parsed = parseMac(mac);
+        if (parsed) uaProfile.assign(parsed, name);
+      },
+      onDeviceChanged: (name) => void sendCheckSync(name),
+      provisioningUrl: (device) => provisioning.urlFor(device.name),
+    },
+  });
+  return { api, generatedPassword: admin.generatedPassword ?? null };
+}

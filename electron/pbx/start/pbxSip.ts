@@ -1,0 +1,83 @@
+import { randomIds, systemClock, type TransactionLayer } from '../../sip';
+import { BotService, type BotServiceOptions, CheckSync, type HotDesk, UaProfileService } from '../core';
+import type { PromptLibrary } from '../media';
+import type { Provisioning } from '../provisioning';
+import { SipStack } from '../sipStack';
+import type { PbxDirectory } from './pbxDirectory';
+
+/** The PBX's own services, in the order the core asks them. */
+export type PbxServices = readonly [UaProfileService, BotService];
+
+export interface PbxSipOptions {
+  /** The PBX's address: Via, Record-Route, Contact and media. */
+  host: string;
+  domain: string;
+  directory: PbxDirectory;
+  prompts: PromptLibrary;
+  provisioning: Provisioning;
+  onEmergencyCall?: BotServiceOptions['onEmergencyCall'];
+}
+
+/** The SIP stack with the plug-and-play notifier and the bots; bindings coming and going are device status changes. */
+export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
+  const { hotDesk, accounts, emergencyNumbers } = options.directory;
+  return new SipStack({
+    accounts,
+    viaHost: options.host,
+    domain: options.domain,
+    services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options)] as const,
+    emergencyNumbers,
+    dialCodes: () => hotDesk.dialCodes.get(),
+    registrarEvents: {
+      onBindingAdded: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
+      onBindingRemoved: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
+    },
+  });
+}
+
+/** check-sync NOTIFYs to the phones registered as a device's identities. */
+export function startCheckSync(sip: SipStack, options: Pick<PbxSipOptions, 'host' | 'domain' | 'provisioning'>): CheckSync {
+  return new CheckSync({
+    layer: sip.layer,
+    clock: systemClock,
+    ids: randomIds,
+    domain: options.domain,
+    viaHost: options.host,
+    bindingsOf: (aor) => sip.bindingsOf(aor),
+    flows: sip.transport,
+    aorsOf: (name) => options.provisioning.aorsOf(name),
+  });
+}
+
+function uaProfileService(layer: TransactionLayer, hotDesk: HotDesk, options: PbxSipOptions): UaProfileService {
+  return new UaProfileService({
+    layer,
+    clock: systemClock,
+    ids: randomIds,
+    viaHost: options.host,
+    directory: {
+      findDeviceByMac: (mac) => hotDesk.devices.findByMac(mac),
+      recordPendingPhone: (phone) => {
+        if (hotDesk.devices.findByMac(phone.mac)) return;
+        void hotDesk.pendingPhones.upsert({ ...phone, seenAt: phone.at }).catch((error: unknown) => console.error('pending phone not saved:', error));
+      },
+      provisioningUrl: (name) => options.provisioning.urlFor(name),
+    },
+  });
+}
+
+function botService(layer: TransactionLayer, options: PbxSipOptions): BotService {
+  return new BotService({
+    layer,
+    clock: systemClock,
+    ids: randomIds,
+    viaHost: options.host,
+    domain: options.domain,
+    mediaAddress: options.host,
+    prompts: options.prompts,
+    emergencyNumbers: options.directory.emergencyNumbers,
+    onEmergencyCall:
+      options.onEmergencyCall ??
+      ((call) => console.warn(`EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()} (demo operator answered)`)),
+  });
+}
