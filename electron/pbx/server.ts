@@ -15,13 +15,13 @@ import { startCheckSync, startSip } from './start/pbxSip';
 
 export type { SipCredentials } from './start/pbxProvisioning';
 
-export const DEMO_DOMAIN = 'hotdesk.local';
+const DEMO_DOMAIN = 'hotdesk.local';
 export const SIP_PATH = '/sip';
 
 // electron/pbx/server.ts and the bundled dist/electron/main.mjs are both two folders below the project root.
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets');
-export const DEFAULT_PROMPTS_DIR = path.join(ASSETS_DIR, 'prompts');
-export const DEFAULT_LICENCE_DIR = path.join(ASSETS_DIR, 'licence');
+const DEFAULT_PROMPTS_DIR = path.join(ASSETS_DIR, 'prompts');
+const DEFAULT_LICENCE_DIR = path.join(ASSETS_DIR, 'licence');
 
 export interface PbxOptions {
   mode: Mode;

@@ -26,7 +26,7 @@ import type { SelfAddress } from './proxy/selfAddress';
 import type { FlowIdentities } from './registrar/flowIdentities';
 import type { Registrar } from './registrar/registrar';
 
-export const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE, PRACK';
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE, PRACK';
 
 /** Methods that create a dialog: the proxy Record-Routes them so the dialog's requests come back through it. */
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);

@@ -3,10 +3,10 @@ import { type RTCPeerConnectionConfig, RTCRtpCodecParameters } from 'werift';
 import { PCMU_PAYLOAD_TYPE } from './offerSdp';
 
 /** Payload type werift uses for telephone-event when it makes an offer itself; an answer uses the caller's. */
-export const DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
+const DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
 
 /** PCMU/8000 and telephone-event/8000 (RFC 4733): werift drops RTP whose codec it was not given, DTMF included. */
-export function endpointCodecs(telephoneEventPayloadType = DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE): RTCRtpCodecParameters[] {
+function endpointCodecs(telephoneEventPayloadType = DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE): RTCRtpCodecParameters[] {
   return [
     new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE }),
     new RTCRtpCodecParameters({

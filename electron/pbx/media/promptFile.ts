@@ -4,7 +4,7 @@ import { PromptSetError } from './promptManifest';
 import { WavFormatError, describeWavFormat, isPcm16, parseWav, pcm16Samples } from './wav';
 
 /** Prompts are telephone audio: what PCMU carries without resampling. */
-export const PROMPT_SAMPLE_RATE = 8000;
+const PROMPT_SAMPLE_RATE = 8000;
 
 /**
  * Reads one prompt file and checks it is an 8 kHz mono 16-bit PCM WAV. Throws PromptSetError naming `file` (the path

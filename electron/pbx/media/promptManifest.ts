@@ -16,7 +16,7 @@ export interface PromptManifestEntry {
   text: string;
 }
 
-export const MANIFEST_FILE = 'manifest.json';
+const MANIFEST_FILE = 'manifest.json';
 
 /** A prompt set that cannot be used as it is; the message names the offending file. */
 export class PromptSetError extends Error {

@@ -28,19 +28,9 @@ export function parseTelephoneEvent(payload: Uint8Array): TelephoneEvent | null 
   };
 }
 
-export function encodeTelephoneEvent({ event, end, volume, duration }: TelephoneEvent): Uint8Array {
-  return Uint8Array.of(event & 0xff, (end ? 0x80 : 0) | (volume & 0x3f), (duration >> 8) & 0xff, duration & 0xff);
-}
-
 /** The key for a DTMF event code, or null for other events (e.g. fax tones). */
 export function dtmfDigit(event: number): string | null {
   return DTMF_EVENTS[event] ?? null;
-}
-
-/** The DTMF event code for a key (0-9, *, #, A-D), or null. */
-export function dtmfEvent(digit: string): number | null {
-  const index = DTMF_EVENTS.indexOf(digit.toUpperCase());
-  return digit.length === 1 && index >= 0 ? index : null;
 }
 
 /** How many recent events are remembered; a retransmission older than this many key presses is reported again. */

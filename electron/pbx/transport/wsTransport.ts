@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Flow, FlowLookup, TransportUser } from '../../sip';
 import { TokenBucket } from './tokenBucket';
 
-export const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
+const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
 
 export interface WsTransportOptions {
   maxMessageBytes?: number;

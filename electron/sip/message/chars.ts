@@ -6,7 +6,7 @@ export const F_HEX = 1 << 2;
 /** token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~") */
 export const F_TOKEN = 1 << 3;
 /** unreserved = alphanum / mark */
-export const F_UNRESERVED = 1 << 4;
+const F_UNRESERVED = 1 << 4;
 /** reserved = ";" / "/" / "?" / ":" / "@" / "&" / "=" / "+" / "$" / "," */
 export const F_RESERVED = 1 << 5;
 /** user = 1*( unreserved / escaped / user-unreserved ) */

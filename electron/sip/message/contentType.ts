@@ -1,6 +1,6 @@
 import { F_TOKEN, is } from './chars';
 import { Cursor, SLASH } from './cursor';
-import { readParams, serializeParams, type Param } from './params';
+import { readParams, type Param } from './params';
 
 /** media-type = m-type SLASH m-subtype *(SEMI m-parameter) (RFC 3261 §20.15). */
 export interface MediaType {
@@ -25,8 +25,4 @@ export function parseMediaType(value: string): MediaType | undefined {
 /** `type/subtype`, lower-cased, for comparisons. */
 export function mediaTypeEssence(mediaType: MediaType): string {
   return `${mediaType.type}/${mediaType.subtype}`.toLowerCase();
-}
-
-export function serializeMediaType(mediaType: MediaType): string {
-  return `${mediaType.type}/${mediaType.subtype}${serializeParams(mediaType.params)}`;
 }

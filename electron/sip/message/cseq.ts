@@ -3,8 +3,6 @@ import { Cursor } from './cursor';
 
 /** The CSeq sequence number must fit in 32 bits unsigned (RFC 3261 §20.16). */
 export const CSEQ_MAX = 2 ** 32 - 1;
-/** A UAC's first CSeq must be below 2^31 (RFC 3261 §8.1.1.5), so that it can grow. */
-export const CSEQ_INITIAL_MAX = 2 ** 31 - 1;
 
 export interface CSeq {
   seq: number;
@@ -23,8 +21,4 @@ export function parseCSeq(value: string): CSeq | undefined {
   const seq = parseBoundedDigits(digits, CSEQ_MAX);
   if (seq === undefined || method.length === 0 || !cursor.done) return undefined;
   return { seq, method };
-}
-
-export function serializeCSeq(cseq: CSeq): string {
-  return `${cseq.seq} ${cseq.method}`;
 }

@@ -7,7 +7,7 @@ export const SLASH = 0x2f;
 export const COLON = 0x3a;
 export const LAQUOT = 0x3c;
 export const RAQUOT = 0x3e;
-export const BACKSLASH = 0x5c;
+const BACKSLASH = 0x5c;
 
 /** A quoted-string as written (`raw`, quotes included) and with quoted-pairs resolved (`value`). */
 export interface QuotedString {

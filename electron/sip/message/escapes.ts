@@ -1,4 +1,4 @@
-import { F_HEX, F_HNV, F_PARAM, F_RESERVED, F_USER, is } from './chars';
+import { F_HEX, F_RESERVED, F_USER, is } from './chars';
 import { decodeUtf8Lenient, encodeUtf8 } from './utf8';
 
 /**
@@ -59,14 +59,4 @@ function escapeWith(s: string, allowed: number): string {
 /** Escapes text for the user part of a SIP URI. */
 export function escapeUriUser(s: string): string {
   return escapeWith(s, F_USER);
-}
-
-/** Escapes text for a URI parameter name or value. */
-export function escapeUriParam(s: string): string {
-  return escapeWith(s, F_PARAM);
-}
-
-/** Escapes text for a URI header name or value. */
-export function escapeUriHeader(s: string): string {
-  return escapeWith(s, F_HNV);
 }

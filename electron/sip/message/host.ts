@@ -20,7 +20,7 @@ export function isIPv4(s: string): boolean {
 }
 
 /** hostname = *( domainlabel "." ) toplabel [ "." ]; labels are alphanumerics with inner hyphens. */
-export function isHostname(s: string): boolean {
+function isHostname(s: string): boolean {
   const body = s.endsWith('.') ? s.slice(0, -1) : s;
   if (body.length === 0) return false;
   const labels = body.split('.');

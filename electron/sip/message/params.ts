@@ -83,8 +83,3 @@ export function setParam(params: Param[], name: string, value?: string): void {
   if (index >= 0) params[index] = param;
   else params.push(param);
 }
-
-export function removeParam(params: Param[], name: string): void {
-  const key = name.toLowerCase();
-  for (let i = params.length - 1; i >= 0; i--) if (params[i]?.name.toLowerCase() === key) params.splice(i, 1);
-}

@@ -1,7 +1,7 @@
 import { F_WORD, allOf, parseBoundedDigits } from './chars';
 
 /** delta-seconds bound of Expires and the expires parameter (RFC 3261 §20.19). */
-export const DELTA_SECONDS_MAX = 2 ** 32 - 1;
+const DELTA_SECONDS_MAX = 2 ** 32 - 1;
 
 /** Max-Forwards = 1*DIGIT, 0-255 (RFC 3261 §20.22); leading zeros allowed. */
 export function parseMaxForwards(value: string): number | undefined {

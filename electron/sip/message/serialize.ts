@@ -10,7 +10,7 @@ import { decodeUtf8Strict, encodeUtf8 } from './utf8';
  * Throws TypeError on what cannot be written: a non-token method or header name, a line break in a value, a
  * status outside 100-699.
  */
-export function serializeHead(message: SipMessage, bodyLength: number): string {
+function serializeHead(message: SipMessage, bodyLength: number): string {
   let out: string;
   if (message.kind === 'request') {
     if (!isToken(message.method)) throw new TypeError(`Invalid SIP method: ${JSON.stringify(message.method)}`);

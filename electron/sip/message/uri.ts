@@ -63,7 +63,7 @@ export function parseUri(text: string): Uri | undefined {
 }
 
 /** absoluteURI = scheme ":" 1*uric (hier-part / opaque-part, without distinguishing them). */
-export function parseAbsoluteUri(text: string): AbsoluteUri | undefined {
+function parseAbsoluteUri(text: string): AbsoluteUri | undefined {
   const colon = text.indexOf(':');
   if (colon <= 0) return undefined;
   const scheme = text.slice(0, colon);
@@ -84,7 +84,7 @@ export function serializeUri(uri: Uri): string {
   }
 }
 
-export function findUriParam(params: readonly UriParam[], name: string): UriParam | undefined {
+function findUriParam(params: readonly UriParam[], name: string): UriParam | undefined {
   const key = name.toLowerCase();
   return params.find((param) => param.name.toLowerCase() === key);
 }

@@ -12,7 +12,7 @@ export type {
 export type { TransactionLayerOptions, SendRequestOptions, SendStatelessOptions } from './transactionLayer';
 export { TransactionLayer } from './transactionLayer';
 export type { TimerBase, TransactionTimers } from './timers';
-export { T1, T2, T4, DEFAULT_TIMER_BASE, transactionTimers } from './timers';
+export { T1, T2, DEFAULT_TIMER_BASE, transactionTimers } from './timers';
 export type { FlowReliability } from './reliability';
 export { flowIsReliable } from './reliability';
 export { buildCancel, buildNonSuccessAck } from './requestBuilders';

@@ -5,7 +5,7 @@ export const T1 = 500;
 /** Maximum retransmission interval for non-INVITE requests and INVITE responses. */
 export const T2 = 4000;
 /** Maximum duration a message remains in the network. */
-export const T4 = 5000;
+const T4 = 5000;
 
 export interface TimerBase {
   T1: number;

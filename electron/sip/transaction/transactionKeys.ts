@@ -2,11 +2,11 @@
 import { BRANCH_MAGIC_COOKIE, getCallId, getCSeq, getFromTag, serializeUri, type SipRequest, type Via } from '../message';
 
 /** The sent-by of a Via: host (lower case) and port as written. */
-export function sentBy(via: Via): string {
+function sentBy(via: Via): string {
   return via.port === undefined ? via.host.toLowerCase() : `${via.host.toLowerCase()}:${via.port}`;
 }
 
-export function hasMagicCookie(via: Via): boolean {
+function hasMagicCookie(via: Via): boolean {
   return via.branch !== undefined && via.branch.startsWith(BRANCH_MAGIC_COOKIE);
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openHotDesk } from '../../../electron/pbx/core/hotdesk/hotDesk';
-import { TEST_SCRYPT_COST } from '../../../electron/pbx/core/hotdesk/secretHash';
+import { TEST_SCRYPT_COST } from '../../support/scryptCost';
 import { loadLicenceAssets } from '../../../electron/pbx/core/licence/licenceAssets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,7 +1,7 @@
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, type RtpPacket } from 'werift';
 import { encodeMuLaw } from '../../../electron/pbx/media/g711';
 import { pbxPeerConfig } from '../../../electron/pbx/media/peerConfig';
-import { dtmfEvent, encodeTelephoneEvent } from '../../../electron/pbx/media/telephoneEvent';
+import { dtmfEvent, encodeTelephoneEvent } from '../../support/telephoneEvents';
 
 /**
  * A werift peer playing the browser's part: it offers like Chromium (Opus first, PCMU, telephone-event at 48000 and

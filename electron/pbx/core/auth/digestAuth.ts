@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { formatDigestChallenge, parseDigestCredentials } from './digestHeader';
 
-export const NONCE_LIFETIME_MS = 5 * 60_000;
+const NONCE_LIFETIME_MS = 5 * 60_000;
 
-export function md5(text: string): string {
+function md5(text: string): string {
   return createHash('md5').update(text).digest('hex');
 }
 

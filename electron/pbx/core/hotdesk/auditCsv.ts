@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../store';
 
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'kind', 'actor', 'device', 'extension', 'mac', 'detail'] as const;
+const AUDIT_CSV_COLUMNS = ['id', 'at', 'kind', 'actor', 'device', 'extension', 'mac', 'detail'] as const;
 
 /**
  * RFC 4180 CSV (CRLF line ends, a header row). Fields with a comma, quote, CR or LF are quoted with quotes doubled;

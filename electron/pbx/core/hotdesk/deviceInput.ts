@@ -16,7 +16,7 @@ export interface DeviceCreateInput {
 
 export type DevicePatch = Partial<DeviceCreateInput>;
 
-export const CUSTOM_TEMPLATE_REFUSED = 'Custom provisioning templates cannot be used on hot-desking devices';
+const CUSTOM_TEMPLATE_REFUSED = 'Custom provisioning templates cannot be used on hot-desking devices';
 
 /** The seed document's rule: hot-desking devices are provisioned with the built-in template only. */
 export function checkTemplate(template: string | null | undefined): void {

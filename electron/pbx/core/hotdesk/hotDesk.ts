@@ -21,7 +21,7 @@ export interface HotDeskConfig {
   licence: LicenceAssets;
   now?: () => Date;
   randomBytes?: (size: number) => Buffer;
-  /** scrypt cost for PINs; tests pass TEST_SCRYPT_COST. */
+  /** scrypt cost for PINs; tests pass cheaper parameters. */
   pinCost?: ScryptCost;
   /**
    * Numbers extensions may not take (the bots' numbers, emergency numbers). Defaults to the default and the devices' emergency numbers;

@@ -9,8 +9,6 @@ export interface ScryptCost {
 
 /** ~50–100 ms and 32 MiB per hash on the build machines: slow for a guesser, fine for a login. */
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
-/** Cheap parameters for tests only. */
-export const TEST_SCRYPT_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
 /** Refuse to verify against absurd parameters (a tampered file must not make every login burn a gigabyte). */
 const MAX_N = 2 ** 20;
 const KEY_LENGTH = 32;

@@ -5,7 +5,7 @@ import { expiryInstant, licencePayloadSchema, type Licence } from './licencePayl
  * A licence token is `base64url(JSON payload) "." base64url(Ed25519 signature)`, the signature made over the ASCII
  * of the first part (as in JWS), so verifying needs no canonical JSON.
  */
-export const MAX_TOKEN_LENGTH = 4096;
+const MAX_TOKEN_LENGTH = 4096;
 
 export type LicenceProblem = 'malformed' | 'bad-signature' | 'expired';
 

@@ -7,9 +7,9 @@ import { ProfileSubscription } from './profileSubscription';
 import { profileUrlBody, profileUrlFormat } from './profileUrlBody';
 
 /** Granted when the SUBSCRIBE has no Expires, and the most we grant (RFC 6665 §4.2.1.1 lets a notifier shorten). */
-export const UA_PROFILE_MAX_EXPIRES = 3600;
+const UA_PROFILE_MAX_EXPIRES = 3600;
 /** Shorter requests get 423 with this Min-Expires (RFC 6665 §4.2.1.1). */
-export const UA_PROFILE_MIN_EXPIRES = 30;
+const UA_PROFILE_MIN_EXPIRES = 30;
 const DEFAULT_MAX_SUBSCRIPTIONS = 1000;
 
 export interface UaProfileOptions {

@@ -17,7 +17,7 @@ export interface ForwardTarget {
 }
 
 /** RFC 3261 §16.6 Timer C: give up on a ringing branch after three minutes without a final response. */
-export const TIMER_C = 181_000;
+const TIMER_C = 181_000;
 
 interface Branch {
   tx: ClientTransaction | null;
@@ -58,10 +58,6 @@ export class ProxyForwarder {
     const context = this.contexts.get(tx.id);
     if (context) context.cancelAll();
     else tx.respond(487);
-  }
-
-  get activeCount(): number {
-    return this.contexts.size;
   }
 }
 

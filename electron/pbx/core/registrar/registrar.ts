@@ -1,4 +1,5 @@
 import {
+  formatSipDate,
   getCallId,
   getContactExpires,
   getContacts,
@@ -17,9 +18,9 @@ import { contactKey } from '../locations/contactKey';
 import type { Binding, LocationStore } from '../locations/locationStore';
 import type { FlowIdentities } from './flowIdentities';
 
-export const DEFAULT_EXPIRES = 600;
-export const MIN_EXPIRES = 60;
-export const MAX_EXPIRES = 3600;
+const DEFAULT_EXPIRES = 600;
+const MIN_EXPIRES = 60;
+const MAX_EXPIRES = 3600;
 
 export interface RegistrarEvents {
   onBindingAdded?(binding: Binding): void;
@@ -70,7 +71,7 @@ export class Registrar {
       name: 'Contact',
       value: `<${binding.contact}>;expires=${Math.max(0, Math.round((binding.expiresAt - now) / 1000))}`,
     }));
-    headers.push({ name: 'Date', value: new Date(now).toUTCString() });
+    headers.push({ name: 'Date', value: formatSipDate(new Date(now)) });
     tx.respond(200, undefined, { headers });
   }
 

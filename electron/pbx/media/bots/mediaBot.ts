@@ -38,7 +38,7 @@ export interface BotOptions {
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export const defaultWait = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal }).catch(() => undefined);
+const defaultWait = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal }).catch(() => undefined);
 
 /** Plumbing shared by the bots: caption listeners, stop signal, one run at a time. */
 export function createBot(

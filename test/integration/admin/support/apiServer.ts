@@ -5,7 +5,7 @@ import { createAdminApi, type AdminApiHandler } from '../../../../electron/pbx/a
 import { initAdminCredentials } from '../../../../electron/pbx/admin/adminCredentials';
 import type { AdminApiHooks } from '../../../../electron/pbx/admin/apiContext';
 import type { HotDesk } from '../../../../electron/pbx/core/hotdesk/hotDesk';
-import { TEST_SCRYPT_COST } from '../../../../electron/pbx/core/hotdesk/secretHash';
+import { TEST_SCRYPT_COST } from '../../../support/scryptCost';
 import { makeHotDesk } from '../../../unit/pbx/hotdesk/support';
 
 export const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initAdminCredentials } from '../../../../electron/pbx/admin/adminCredentials';
-import { TEST_SCRYPT_COST } from '../../../../electron/pbx/core/hotdesk/secretHash';
+import { TEST_SCRYPT_COST } from '../../../support/scryptCost';
 import { memoryDocumentStore } from '../../../../electron/pbx/store/documentStore';
 import { adminCredentialsSpec } from '../../../../electron/pbx/store/schema/settingsDocs';
 

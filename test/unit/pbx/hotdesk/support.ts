@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { Mode } from '../../../../shared/contracts';
 import { createHotDesk, type HotDesk } from '../../../../electron/pbx/core/hotdesk/hotDesk';
-import { TEST_SCRYPT_COST } from '../../../../electron/pbx/core/hotdesk/secretHash';
+import { TEST_SCRYPT_COST } from '../../../support/scryptCost';
 import type { Licence } from '../../../../electron/pbx/core/licence/licencePayload';
 import { signLicence } from '../../../../electron/pbx/core/licence/licenceToken';
 import { memoryPbxStore, type PbxStore } from '../../../../electron/pbx/store/pbxStore';

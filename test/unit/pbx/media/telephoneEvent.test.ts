@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DtmfDetector,
-  dtmfDigit,
-  dtmfEvent,
-  encodeTelephoneEvent,
-  parseTelephoneEvent,
-} from '../../../../electron/pbx/media/telephoneEvent';
+import { DtmfDetector, dtmfDigit, parseTelephoneEvent } from '../../../../electron/pbx/media/telephoneEvent';
+import { dtmfEvent, encodeTelephoneEvent } from '../../../support/telephoneEvents';
 
 const packet = (event: number, end: boolean, duration: number) => encodeTelephoneEvent({ event, end, volume: 10, duration });
 
