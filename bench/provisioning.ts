@@ -42,7 +42,7 @@ try {
   for (let run = 1; run <= runs; run++) {
     const name = `HD${String(1000 + run)}`;
     const mac = `02:00:00:00:10:${run.toString(16).padStart(2, '0')}` as Mac;
-    rig.directory.addDevice({ name, mac, options: OPTIONS, sbc: null });
+    rig.directory.addDevice({ name, mac, options: OPTIONS, sbc: null, publicKey: null });
     const { client, release } = rig.clients.acquire(mac);
     await until(client, (state) => state.status === 'pending');
 

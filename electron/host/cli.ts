@@ -25,6 +25,7 @@ async function serve(argv: readonly string[]): Promise<void> {
   const mode = services.settings.get().mode;
   console.log(`Hotdesk web host (${mode} mode), data in ${options.dataDir}`);
   for (const line of urlLines(services.origin, services.publicOrigin)) console.log(`  ${line}`);
+  console.log(`  Device key:          ${services.deviceKeyFingerprint} (compare before Assign)`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
     services.stop().then(

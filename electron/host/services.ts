@@ -5,6 +5,7 @@ import type { AppInfo, Mode } from '../../shared/contracts';
 import { DEFAULT_DEVICE_OPTIONS, type Pbx, SIP_PATH, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
+import { loadOrCreateDeviceKey } from './identity/deviceKeyFile';
 import { findMachineMac } from './identity/machineMac';
 import { AdminPin } from './security/adminPin';
 import type { ScryptCost } from './security/pinHash';
@@ -53,6 +54,8 @@ export interface DeviceServices {
   readonly warnings: readonly string[];
   /** Every PBX WebSocket origin the device pages may reach (this host's own and any configured one), for the CSP. */
   connectOrigins(): string[];
+  /** The fingerprint of this host's device key, for the admin to compare before Assign (README, "Device enrolment"). */
+  readonly deviceKeyFingerprint: string;
   stop(): Promise<void>;
 }
 
@@ -76,8 +79,11 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   }
   const { adminPin, generatedPin } = await AdminPin.open({ storage: settings, mode, ...(options.pinCost ? { cost: options.pinCost } : {}) });
   if (generatedPin) warnings.push(`Admin PIN (settings of this device): ${generatedPin} (shown once; change it with settings.update)`);
+  const { key: deviceKey, warning: keyWarning } = await loadOrCreateDeviceKey(options.dataDir);
+  if (keyWarning) warnings.push(keyWarning);
   let publicOrigin = '';
-  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin });
+  // The embedded PBX learns this host's public key, so that demo mode enrols the demo devices to it.
+  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin, localDeviceKey: deviceKey.publicKey });
   for (const warning of pbx.warnings) warnings.push(warning);
   if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
   const openDocuments = ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'), 'provisioning documents directory');
@@ -85,9 +91,12 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const provisioning = new ProvisioningClients({
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),
+    deviceKey,
     pnpWebSocketUrl: () => (publicOrigin ? `${publicOrigin.replace(/^http/, 'ws')}${SIP_PATH}` : null),
     manualUrl: () => settings.get().provisioningUrl,
     onChange: (state) => hub.provisioningChanged(state.mac),
+    // The details of provisioning failures go to the host's log; bridge clients see a fixed summary.
+    onError: (error) => console.warn(`provisioning: ${error instanceof Error ? error.message : String(error)}`),
   });
   const hub = new BridgeHub({
     settings,
@@ -129,6 +138,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
         .map(webSocketOrigin)
         .filter((origin): origin is string => origin !== null)
         .concat(pbxWebSocketOrigins(settings, hub)),
+    deviceKeyFingerprint: deviceKey.fingerprint,
     async stop() {
       unsubscribeSettings();
       provisioning.close();

@@ -99,6 +99,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
       services = running;
       for (const warning of running.warnings) console.warn(`Warning: ${warning}`);
       console.log(`Hotdesk (${running.settings.get().mode} mode) at ${running.origin}/, data in ${options.dataDir}`);
+      console.log(`Device key fingerprint: ${running.deviceKeyFingerprint} (compare before Assign)`);
       hardenSession(session.defaultSession, running.origin, () => running.connectOrigins());
       if (options.tls) trustOwnCertificate(app, running.origin, readFileSync(options.tls.cert, 'utf8'));
       bridge = registerBridgeIpc(running.hub, running.origin);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Mode } from '../../shared/contracts';
-import type { HotDesk, SipAccounts } from './core';
+import { DeviceProofVerifier, type HotDesk, type SipAccounts } from './core';
+import { systemClock } from '../sip';
 import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
 import type { Provisioning } from './provisioning';
 import type { SipStack } from './sipStack';
@@ -33,6 +34,11 @@ export interface PbxOptions {
   publicBaseUrl?: () => string;
   /** The installed prompt set (`assets/prompts`); found next to the sources or the bundle by default. */
   promptsDir?: string;
+  /**
+   * The device key (raw Ed25519 public key, base64url) of the device host that runs this PBX; in demo mode the demo
+   * devices are enrolled to it (README, "Device enrolment").
+   */
+  localDeviceKey?: string | null;
   onEmergencyCall?(call: { number: string; caller: string; at: Date }): void;
 }
 
@@ -60,11 +66,19 @@ export interface Pbx {
 export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const domain = options.domain ?? DEMO_DOMAIN;
   const host = options.host ?? '127.0.0.1';
-  const directory = await openPbxDirectory({ dataDir: options.dataDir, mode: options.mode, domain, licenceDir: DEFAULT_LICENCE_DIR });
+  const directory = await openPbxDirectory({
+    dataDir: options.dataDir,
+    mode: options.mode,
+    domain,
+    licenceDir: DEFAULT_LICENCE_DIR,
+    localDeviceKey: options.localDeviceKey ?? null,
+  });
   const { hotDesk, accounts } = directory;
   const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
-  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl: options.publicBaseUrl ?? (() => `http://${host}`) });
-  const sip = startSip({ host, domain, directory, prompts, provisioning, onEmergencyCall: options.onEmergencyCall });
+  // One verifier for SIP and HTTP: a nonce spent on a SUBSCRIBE cannot be spent on a document fetch.
+  const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
+  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl: options.publicBaseUrl ?? (() => `http://${host}`), proofs });
+  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);

@@ -26,6 +26,15 @@ export type Mode = z.infer<typeof modeSchema>;
 /** The admin PIN that guards the device's mode, identity and SIP account (README, "Security model"). */
 export const adminPinSchema = z.string().regex(/^[0-9]{4,12}$/, 'must be 4 to 12 digits');
 
+/**
+ * A provisioning URL typed in settings: http or https only (no `file:`, `data:` or other schemes for the host to
+ * fetch) and no user name or password in it.
+ */
+export const provisioningUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .max(2048)
+  .regex(/^https?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be an http:// or https:// URL without a user name or password');
+
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
 /** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
@@ -34,7 +43,7 @@ const settingsFields = {
   kiosk: z.boolean(),
   mode: modeSchema,
   theme: themeSchema,
-  provisioningUrl: z.string().url().nullable(),
+  provisioningUrl: provisioningUrlSchema.nullable(),
   audio: audioSchema,
 };
 

@@ -24,17 +24,23 @@ export const EXTERNAL_BODY_CONTENT_TYPE = 'message/external-body';
 export const PROVISIONING_PATH_PREFIX = '/provisioning/';
 /** The unguessable path segment: base64url of at least 128 random (or HMAC) bits. */
 export const PROVISIONING_TOKEN = /^[A-Za-z0-9_-]{22,64}$/;
+/** What follows the token in the path of a device's provisioning document. */
+export const PROVISIONING_DOCUMENT_RESOURCE = '.json';
+const PROVISIONING_REQUEST_PATH = new RegExp(`^${PROVISIONING_PATH_PREFIX}(${PROVISIONING_TOKEN.source.slice(1, -1)})(\\.json|/[a-z][a-z-]{0,31})$`);
 
 /** `/provisioning/<token>.json` */
 export function provisioningPath(token: string): string {
-  return `${PROVISIONING_PATH_PREFIX}${token}.json`;
+  return `${PROVISIONING_PATH_PREFIX}${token}${PROVISIONING_DOCUMENT_RESOURCE}`;
 }
 
-/** The token of a provisioning path, or null when the path is not one (any malformed token included). */
-export function tokenFromProvisioningPath(pathname: string): string | null {
-  if (!pathname.startsWith(PROVISIONING_PATH_PREFIX) || !pathname.endsWith('.json')) return null;
-  const token = pathname.slice(PROVISIONING_PATH_PREFIX.length, -'.json'.length);
-  return PROVISIONING_TOKEN.test(token) ? token : null;
+/**
+ * A path under `/provisioning/`: the device's token and the resource after it — `.json` for the document
+ * (`/provisioning/<token>.json`), `/<name>` for a device action (`/provisioning/<token>/logout`). Null for anything
+ * else, a malformed token included.
+ */
+export function parseProvisioningPath(pathname: string): { token: string; resource: string } | null {
+  const match = PROVISIONING_REQUEST_PATH.exec(pathname);
+  return match ? { token: match[1] as string, resource: match[2] as string } : null;
 }
 
 /**

@@ -27,7 +27,10 @@ export function deviceOptionsFromDocument(document: ProvisioningDocument): Devic
   return { location, timeZone, timeFormat, keysPerPage, emergencyNumbers: [...emergencyNumbers] };
 }
 
-/** The client's state as the renderer sees it (no document: that goes out as identity, options and account). */
+/**
+ * The client's state as the renderer sees it (no document: that goes out as identity, options and account). A failure
+ * goes out as its fixed summary, never in detail (PROVISIONING_FAILURE).
+ */
 export function provisioningStatusFromState(state: ProvisioningState): ProvisioningStatus {
-  return { status: state.status, source: state.source, error: state.error?.slice(0, 500) ?? null, etag: state.etag, fetchedAt: state.fetchedAt };
+  return { status: state.status, source: state.source, error: state.errorSummary, etag: state.etag, fetchedAt: state.fetchedAt };
 }

@@ -1,13 +1,23 @@
 import { checkProvisioningDocument, type ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import type { DeviceKey } from '../identity/deviceKey';
+import { deviceRequestHeaders } from './deviceRequest';
+import { isHttpUrl } from './profileUrl';
 
-/** The server answered 404 or 410: the URL is no longer a document (the device was deleted or re-created). */
+/**
+ * The server answered 401, 403, 404 or 410: the URL is no longer a document for this device — deleted, re-created,
+ * re-enrolled to another key, or this device's key is not (or no longer) enrolled (README, "Device enrolment").
+ */
 export class DocumentGoneError extends Error {
   override readonly name = 'DocumentGoneError';
 }
 
+const GONE_STATUSES = new Set([401, 403, 404, 410]);
+
 export type FetchOutcome = { kind: 'not-modified' } | { kind: 'document'; document: ProvisioningDocument; etag: string };
 
 export interface FetchOptions {
+  /** Proves this device's key to the provisioning server (deviceRequest.ts). */
+  deviceKey: DeviceKey;
   /** Node's fetch by default; tests pass a fake. */
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
@@ -18,15 +28,21 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 256 * 1024;
 
 /**
- * GETs a provisioning document with `If-None-Match: <etag>`: 304 → not-modified; 200 → the validated document.
- * Anything else throws an Error whose message is fit for the phone's display ("Provisioning server answered 404").
+ * GETs a provisioning document with `If-None-Match: <etag>`, proving the device key: 304 → not-modified; 200 → the
+ * validated document. Only http(s) URLs are fetched. Anything else throws an Error whose message says what went wrong
+ * ("Provisioning server answered 404"), for the host's log; the bridge shows a fixed summary (documentView.ts).
  */
-export async function fetchProvisioningDocument(url: string, etag: string | null, options: FetchOptions = {}): Promise<FetchOutcome> {
+export async function fetchProvisioningDocument(url: string, etag: string | null, options: FetchOptions): Promise<FetchOutcome> {
+  if (!isHttpUrl(url)) throw new Error('A provisioning URL must be an http:// or https:// URL without credentials');
   const doFetch = options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
     response = await doFetch(url, {
-      headers: { Accept: 'application/json', ...(etag ? { 'If-None-Match': `"${etag}"` } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(etag ? { 'If-None-Match': `"${etag}"` } : {}),
+        ...deviceRequestHeaders(options.deviceKey, 'GET', url),
+      },
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
@@ -37,7 +53,7 @@ export async function fetchProvisioningDocument(url: string, etag: string | null
   if (response.status !== 200) {
     await response.body?.cancel().catch(() => undefined);
     const message = `Provisioning server answered ${response.status}`;
-    throw response.status === 404 || response.status === 410 ? new DocumentGoneError(message) : new Error(message);
+    throw GONE_STATUSES.has(response.status) ? new DocumentGoneError(message) : new Error(message);
   }
   const text = await readLimited(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
   let json: unknown;

@@ -1,8 +1,9 @@
-// The device host's provisioning client (issue 4): what services.ts and the bridge use.
+// The device host's provisioning client: what services.ts and the bridge use.
 export type { HostProvisioningOptions } from './provisioningClients';
 export { ProvisioningClients } from './provisioningClients';
 export type { ProvisioningState, ProvisioningClientOptions, PnpStarter } from './provisioningClient';
-export { ProvisioningClient } from './provisioningClient';
+export { ProvisioningClient, PROVISIONING_FAILURE } from './provisioningClient';
+export { deviceRequestHeaders } from './deviceRequest';
 export { phoneAccountFromDocument, identityFromDocument, deviceOptionsFromDocument, provisioningStatusFromState } from './documentView';
 export type { PnpSubscriberOptions, PnpState } from './pnpSubscriber';
 export { PnpSubscriber } from './pnpSubscriber';

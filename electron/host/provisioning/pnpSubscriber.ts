@@ -12,11 +12,15 @@ import {
   type SipRequest,
   type SipResponse,
 } from '../../sip';
+import { DEVICE_PROOF_SIP_HEADER, formatDeviceProof, sipProofTarget } from '../../../shared/sip/deviceProof';
+import type { DeviceKey } from '../identity/deviceKey';
 import { profileUrlFromNotify } from './profileUrl';
 import { openWsSipSocket, type SipSocket, type SipSocketFactory } from './sipSocket';
 
 export interface PnpSubscriberOptions {
   mac: Mac;
+  /** The host's device key: every SUBSCRIBE carries the public key and proves it (README, "Device enrolment"). */
+  deviceKey: DeviceKey;
   /** The PBX's or SBC's SIP WebSocket, e.g. `ws://127.0.0.1:5170/sip`. */
   webSocketUrl: string;
   /** Host part of the Request-URI; the WebSocket URL's host by default (the PBX answers to its own address). */
@@ -42,7 +46,8 @@ export type PnpState = { kind: 'connecting' } | { kind: 'pending' } | { kind: 'f
 
 /**
  * The device side of SIP plug-and-play (RFC 6080 §5.1.1, §6): over a SIP WebSocket, `SUBSCRIBE sip:<mac>@<pbx>` with
- * `Event: ua-profile;profile-type="device";vendor="Hotdesk";model="Kiosk";version="..."`, refreshed every `refreshMs`
+ * `Event: ua-profile;profile-type="device";vendor="Hotdesk";model="Kiosk";version="..."` and a
+ * `Hotdesk-Device-Proof` of the device key (shared/sip/deviceProof.ts), refreshed every `refreshMs`
  * while pending; when a NOTIFY carries the profile URL it stops and reports the URL. Reconnects with backoff.
  * Built on the PBX's transaction and dialog layers, so the SIP rules live in one place.
  */
@@ -193,8 +198,10 @@ export class PnpSubscriber implements TransactionUser {
   }
 
   private subscriptionHeaders() {
-    const { version } = this.options;
+    const { version, deviceKey, mac } = this.options;
+    const proof = deviceKey.prove({ scope: 'sip', method: 'SUBSCRIBE', target: sipProofTarget(mac, this.callId) }, this.clock.now());
     return [
+      { name: DEVICE_PROOF_SIP_HEADER, value: formatDeviceProof(proof) },
       { name: 'Event', value: `${UA_PROFILE_EVENT};profile-type="device";vendor="${KIOSK_VENDOR}";model="${KIOSK_MODEL}";version="${version}"` },
       { name: 'Expires', value: String(this.expires) },
       { name: 'Accept', value: 'application/url, message/external-body' },

@@ -18,7 +18,8 @@ export function profileUrlFromNotify(notify: SipRequest): string | null {
   return candidate !== undefined && isHttpUrl(candidate) ? candidate : null;
 }
 
-function isHttpUrl(text: string): boolean {
+/** An http(s) URL with no user name or password in it: the only kind of provisioning URL the host fetches. */
+export function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';

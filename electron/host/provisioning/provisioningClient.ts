@@ -2,10 +2,22 @@ import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import { systemClock, type Clock, type TimerHandle } from '../../sip';
 import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
-import { DocumentGoneError, fetchProvisioningDocument, type FetchOutcome } from './fetchDocument';
+import { DocumentGoneError, type FetchOutcome } from './fetchDocument';
 import type { PnpState } from './pnpSubscriber';
 
-/** What the display shows about provisioning (issue 4: "Not provisioned — MAC … — waiting for the administrator"). */
+/**
+ * What a bridge client is told about a failure: fixed texts. The details (the server's answer, an address, a file
+ * system error) stay in the host — ProvisioningState.error and the log — so a page cannot use the device host to
+ * probe a network through a provisioning URL.
+ */
+export const PROVISIONING_FAILURE = {
+  noServer: 'No provisioning server: enter a provisioning URL or a SIP account in Settings',
+  pnp: 'No service: plug-and-play did not get through; retrying',
+  fetch: 'The provisioning document could not be fetched; retrying',
+  save: 'The provisioning document could not be saved on this device',
+} as const;
+
+/** What the display shows about provisioning ("Not provisioned — MAC … — waiting for the administrator"). */
 export interface ProvisioningState {
   mac: Mac;
   /**
@@ -19,8 +31,10 @@ export interface ProvisioningState {
   source: 'pnp' | 'manual' | null;
   /** The document's ETag, sent as If-None-Match. */
   etag: string | null;
-  /** The last failure (fetch, validation, PnP connection), cleared by the next success. */
+  /** The last failure (fetch, validation, PnP connection) in detail, for the host's log; cleared by the next success. */
   error: string | null;
+  /** The same failure as one of the fixed PROVISIONING_FAILURE texts: all a bridge client gets to see. */
+  errorSummary: string | null;
   fetchedAt: string | null;
 }
 
@@ -35,7 +49,8 @@ export interface ProvisioningClientOptions {
   /** The SIP WebSocket to send the PnP SUBSCRIBE to (the PBX's or SBC's), or null when there is none. */
   pnpWebSocketUrl(): string | null;
   startPnp: PnpStarter;
-  fetchDocument?: (url: string, etag: string | null) => Promise<FetchOutcome>;
+  /** Fetches a document proving the device key (fetchProvisioningDocument with the host's key). */
+  fetchDocument(url: string, etag: string | null): Promise<FetchOutcome>;
   clock?: Clock;
   /** Retry of failed fetches; default 1 s doubling to 30 s. */
   retryMs?: { min: number; max: number };
@@ -43,7 +58,7 @@ export interface ProvisioningClientOptions {
 }
 
 /**
- * One device's provisioning (issue 4): the last good document from disk; otherwise the manually entered URL, or
+ * One device's provisioning: the last good document from disk; otherwise the manually entered URL, or
  * plug-and-play until the PBX sends a URL; then fetch with `If-None-Match`, validate, store atomically, tell
  * listeners. A failed fetch keeps the last good document, reports the error and retries with backoff. resync()
  * re-fetches (the phone calls it on a check-sync NOTIFY).
@@ -62,7 +77,7 @@ export class ProvisioningClient {
   constructor(private readonly options: ProvisioningClientOptions) {
     this.clock = options.clock ?? systemClock;
     this.backoff = options.retryMs?.min ?? 1000;
-    this.current = { mac: options.mac, status: 'unprovisioned', document: null, url: null, source: null, etag: null, error: null, fetchedAt: null };
+    this.current = { mac: options.mac, status: 'unprovisioned', document: null, url: null, source: null, etag: null, ...NO_FAILURE, fetchedAt: null };
   }
 
   get mac(): Mac {
@@ -138,7 +153,7 @@ export class ProvisioningClient {
     if (this.pnp) return;
     const webSocketUrl = this.options.pnpWebSocketUrl();
     if (webSocketUrl === null) {
-      this.update({ error: 'No provisioning server: enter a provisioning URL or a SIP account in Settings' });
+      this.update(failure(PROVISIONING_FAILURE.noServer, PROVISIONING_FAILURE.noServer));
       return;
     }
     this.pnp = this.options.startPnp(this.options.mac, webSocketUrl, {
@@ -148,8 +163,8 @@ export class ProvisioningClient {
       },
       onState: (state) => {
         if (this.current.document !== null) return;
-        if (state.kind === 'pending') this.update({ status: 'pending', error: null });
-        if (state.kind === 'failed') this.update({ status: 'unprovisioned', error: state.reason });
+        if (state.kind === 'pending') this.update({ status: 'pending', ...NO_FAILURE });
+        if (state.kind === 'failed') this.update({ status: 'unprovisioned', ...failure(state.reason, PROVISIONING_FAILURE.pnp) });
       },
     });
   }
@@ -182,14 +197,13 @@ export class ProvisioningClient {
   }
 
   private async fetchOnce(url: string, source: 'pnp' | 'manual'): Promise<void> {
-    const fetchDocument = this.options.fetchDocument ?? ((target: string, etag: string | null) => fetchProvisioningDocument(target, etag));
     const etag = url === this.current.url ? this.current.etag : null;
     try {
-      const outcome = await fetchDocument(url, etag);
+      const outcome = await this.options.fetchDocument(url, etag);
       if (!this.running) return;
       if (outcome.kind === 'not-modified') {
         this.succeeded();
-        if (this.current.error !== null) this.update({ error: null });
+        if (this.current.error !== null) this.update(NO_FAILURE);
         return;
       }
       if (outcome.document.device.mac !== this.options.mac) {
@@ -197,19 +211,23 @@ export class ProvisioningClient {
       }
       const fetchedAt = new Date(this.clock.now()).toISOString();
       const entry: StoredProvisioning = { url, source, etag: outcome.etag, document: outcome.document, fetchedAt };
-      let saveError: string | null = null;
-      await this.options.store.save(this.options.mac, entry).catch((error: unknown) => {
-        saveError = `Provisioning document not saved: ${error instanceof Error ? error.message : String(error)}`;
-      });
+      const saved = await this.options.store.save(this.options.mac, entry).then(
+        () => NO_FAILURE,
+        (error: unknown) => {
+          this.options.onError?.(error);
+          return failure(`Provisioning document not saved: ${error instanceof Error ? error.message : String(error)}`, PROVISIONING_FAILURE.save);
+        },
+      );
       if (!this.running) return;
       this.succeeded();
-      this.adopt(entry, saveError);
+      this.adopt(entry, saved);
     } catch (error) {
       if (!this.running) return;
       this.options.onError?.(error);
       const message = error instanceof Error ? error.message : String(error);
       // Keep the last good document; until there is one, keep the URL so the retry has somewhere to go.
-      this.update(this.current.document ? { error: message } : { url, source, error: message });
+      const failed = failure(message, PROVISIONING_FAILURE.fetch);
+      this.update(this.current.document ? failed : { url, source, ...failed });
       if (source === 'pnp' && error instanceof DocumentGoneError) {
         // The PBX no longer knows this URL (device deleted or re-created): ask it again over plug-and-play.
         this.update({ url: null, source: null, etag: null });
@@ -220,9 +238,9 @@ export class ProvisioningClient {
     }
   }
 
-  private adopt(entry: StoredProvisioning, error: string | null = null): void {
+  private adopt(entry: StoredProvisioning, outcome: Failure = NO_FAILURE): void {
     const { url, source, etag, document, fetchedAt } = entry;
-    this.update({ status: 'provisioned', document, url, source, etag, error, fetchedAt });
+    this.update({ status: 'provisioned', document, url, source, etag, ...outcome, fetchedAt });
   }
 
   private succeeded(): void {
@@ -255,4 +273,12 @@ export class ProvisioningClient {
       }
     }
   }
+}
+
+type Failure = Pick<ProvisioningState, 'error' | 'errorSummary'>;
+
+const NO_FAILURE: Failure = { error: null, errorSummary: null };
+
+function failure(error: string, errorSummary: (typeof PROVISIONING_FAILURE)[keyof typeof PROVISIONING_FAILURE]): Failure {
+  return { error, errorSummary };
 }

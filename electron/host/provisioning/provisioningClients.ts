@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Mac } from '../../../shared/domain/mac';
+import type { DeviceKey } from '../identity/deviceKey';
 import { FileDocumentStore } from './documentStore';
+import { fetchProvisioningDocument } from './fetchDocument';
 import { PnpSubscriber } from './pnpSubscriber';
 import { ProvisioningClient, type PnpStarter, type ProvisioningState } from './provisioningClient';
 
@@ -9,6 +11,11 @@ export interface HostProvisioningOptions {
   dataDir: string;
   /** The app version the PnP SUBSCRIBE announces. */
   version: string;
+  /**
+   * The host's device key: one per host, so every MAC it serves (every `?mac=` page of the web host) proves the same
+   * key (README, "Device enrolment").
+   */
+  deviceKey: DeviceKey;
   /** Where to send PnP SUBSCRIBEs: the PBX's or SBC's SIP WebSocket (embedded PBX: the web host's own `/sip`). */
   pnpWebSocketUrl(): string | null;
   /** The provisioning URL typed in settings, or null. */
@@ -32,7 +39,7 @@ export class ProvisioningClients {
     this.startPnp =
       options.startPnp ??
       ((mac, webSocketUrl, callbacks) => {
-        const subscriber = new PnpSubscriber({ mac, webSocketUrl, version: options.version, ...callbacks });
+        const subscriber = new PnpSubscriber({ mac, webSocketUrl, version: options.version, deviceKey: options.deviceKey, ...callbacks });
         subscriber.start();
         return subscriber;
       });
@@ -47,6 +54,7 @@ export class ProvisioningClients {
         manualUrl: this.options.manualUrl,
         pnpWebSocketUrl: this.options.pnpWebSocketUrl,
         startPnp: this.startPnp,
+        fetchDocument: (url, etag) => fetchProvisioningDocument(url, etag, { deviceKey: this.options.deviceKey }),
         ...(this.options.onError ? { onError: this.options.onError } : {}),
       });
       const onChange = this.options.onChange;

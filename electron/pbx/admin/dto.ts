@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
-import { editionSchema } from '../core';
+import { deviceKeyFingerprint, editionSchema } from '../core';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
 // provisioning URL, which the administrator needs for the "url" provisioning method.
@@ -21,6 +21,13 @@ export const deviceDtoSchema = z.object({
   sbc: sbcSchema.nullable(),
   template: z.null(),
   options: hotDeskOptionsSchema,
+  enrolment: z
+    .object({
+      fingerprint: z.string().describe('SHA-256 of the raw Ed25519 public key, base64url: compare it with the one the device shows'),
+      enrolledAt: instantSchema,
+    })
+    .nullable()
+    .describe('The device key the device is enrolled to (README, "Device enrolment"); null until a phone is assigned to it'),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -44,19 +51,33 @@ export function deviceDto(device: DeviceRecord, live: DeviceLiveState, provision
     sbc: device.sbc,
     template: null,
     options: device.options,
+    enrolment: device.key ? { fingerprint: deviceKeyFingerprint(device.key.publicKey), enrolledAt: device.key.enrolledAt } : null,
     createdAt: device.createdAt,
     updatedAt: device.updatedAt,
   };
 }
 
-export const phoneDtoSchema = pendingPhoneSchema.extend({
+export const phoneDtoSchema = pendingPhoneSchema.omit({ publicKey: true }).extend({
   /** The hot-desking device set up for this MAC, if any (the one "Assign Ext" maps it to). */
   device: poolNameSchema.nullable(),
+  fingerprint: z
+    .string()
+    .nullable()
+    .describe('Fingerprint of the device key the phone proved (SHA-256 of the raw Ed25519 public key, base64url); null: it proved none and cannot be assigned'),
+  keyMismatch: z
+    .boolean()
+    .describe("True when this MAC's device is enrolled to another key: the request is not from the enrolled device (it got no provisioning URL)"),
 });
 export type PhoneDto = z.infer<typeof phoneDtoSchema>;
 
-export function phoneDto(phone: PendingPhone, device: string | null): PhoneDto {
-  return { ...phone, device };
+export function phoneDto(phone: PendingPhone, device: DeviceRecord | null): PhoneDto {
+  const { publicKey, ...rest } = phone;
+  return {
+    ...rest,
+    device: device?.name ?? null,
+    fingerprint: publicKey === null ? null : deviceKeyFingerprint(publicKey),
+    keyMismatch: device?.key != null && device.key.publicKey !== publicKey,
+  };
 }
 
 export const extensionDtoSchema = z.object({

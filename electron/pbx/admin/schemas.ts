@@ -46,7 +46,11 @@ export const devicePatchSchema = z.strictObject({
   options: optionsPatchSchema.optional(),
 });
 
-export const phoneAssignSchema = z.strictObject({ device: poolNameSchema });
+export const phoneAssignSchema = z.strictObject({
+  device: poolNameSchema,
+  /** The fingerprint the admin confirmed on the device; the assign is refused (409) if the phone's key is another. */
+  fingerprint: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+});
 
 const blfListSchema = z.array(blfPositionSchema).max(MAX_BLF_POSITIONS);
 const pinInputSchema = z.string().max(32);

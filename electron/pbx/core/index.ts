@@ -24,3 +24,6 @@ export * from './proxy/selfAddress';
 export * from './registrar/flowIdentities';
 export * from './registrar/registrar';
 export * from './sipCore';
+export * from './enrolment/deviceKeys';
+export * from './enrolment/deviceProofVerifier';
+export type * from './hotdesk/pendingPhoneRepository';

@@ -2,9 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { provisioningPath } from '../../../shared/sip/plugAndPlay';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import type { Clock } from '../../sip';
+import type { DeviceProofVerifier } from '../core';
 import { buildProvisioningContent, SIP_WEBSOCKET_PATH } from './buildProvisioningDocument';
+import type { ForeignKeySighting } from './deviceAccess';
+import { documentRoute, type RequestOrigin } from './documentRoute';
 import { DocumentStamps } from './documentStamps';
-import { createProvisioningHttp, type RequestOrigin } from './provisioningHttp';
+import { createProvisioningHttp, type ProvisioningRoute } from './provisioningHttp';
 import type { DeviceTokens, ProvisioningDevice, ProvisioningDirectory } from './provisioningPorts';
 
 export interface ProvisioningOptions {
@@ -17,13 +20,19 @@ export interface ProvisioningOptions {
    * NOTIFYs, and the SIP WebSocket address of documents fetched without a usable Host header.
    */
   publicBaseUrl(): string;
+  /** Checks the device-key proof of every request (README, "Device enrolment"); shared with the ua-profile notifier. */
+  proofs: DeviceProofVerifier;
+  /** Device actions besides the document (`/provisioning/<token>/<name>`), behind the same device check. */
+  routes?: readonly ProvisioningRoute[];
+  /** A request proved a key its device is not enrolled to (the composition root lists it under Phones). */
+  onForeignKey?(sighting: ForeignKeySighting): void;
   onError?(error: unknown): void;
 }
 
 /**
- * Provisioning documents (issue 4): one unguessable URL per hot-desking device, the document built from the device
- * records on every fetch, served over HTTP. The composition root mounts `http` on the PBX's HTTP server and hands
- * `urlFor` to the ua-profile notifier and `aorsOf` to check-sync.
+ * Provisioning documents: one unguessable URL per hot-desking device, the document built from the device records on
+ * every fetch, served over HTTP only to the holder of the device's enrolled key (deviceAccess.ts). The composition
+ * root mounts `http` on the PBX's HTTP server and hands `urlFor` to the ua-profile notifier and `aorsOf` to check-sync.
  */
 export class Provisioning {
   readonly http: (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -31,10 +40,10 @@ export class Provisioning {
 
   constructor(private readonly options: ProvisioningOptions) {
     this.http = createProvisioningHttp({
-      documentForToken: (token, origin) => {
-        const device = options.tokens.deviceFor(token);
-        return device ? this.build(device, origin) : null;
-      },
+      proofs: options.proofs,
+      deviceFor: (token) => options.tokens.deviceFor(token),
+      routes: [documentRoute((device, origin) => this.build(device, origin)), ...(options.routes ?? [])],
+      ...(options.onForeignKey ? { onForeignKey: options.onForeignKey } : {}),
       ...(options.onError ? { onError: options.onError } : {}),
     });
   }

@@ -12,6 +12,8 @@ export interface ProvisioningDevice {
   readonly options: DeviceOptions & Partial<Pick<ProvisionedOptions, 'language' | 'ringTone' | 'autoLogout'>>;
   /** The SBC a remote device goes through, or null when it reaches the PBX directly. */
   readonly sbc: Sbc | null;
+  /** The device key it is enrolled to (README, "Device enrolment"); null: not yet, nothing is served to it. */
+  readonly publicKey: string | null;
 }
 
 /** Who the device is right now: idle (its pool identity) or logged in as a user, with the user's BLF positions. */

@@ -1,6 +1,7 @@
 import { systemClock } from '../../sip';
-import type { HotDesk } from '../core';
+import type { DeviceProofVerifier, HotDesk } from '../core';
 import { Provisioning } from '../provisioning';
+import { recordPendingPhone } from './pbxDirectory';
 import { provisioningDirectoryFor } from './provisioningDirectory';
 
 /** What a device needs to register: JsSIP takes HA1 + realm, so the password itself never leaves the PBX. */
@@ -12,10 +13,13 @@ export interface SipCredentials {
   displayName: string;
 }
 
-/** Provisioning documents served from the device records, with each device's stored URL token. */
+/**
+ * Provisioning documents served from the device records, with each device's stored URL token, to the holder of the
+ * device's enrolled key; a proof of another key is listed under Phones (README, "Device enrolment").
+ */
 export function startProvisioning(
   hotDesk: HotDesk,
-  options: { domain: string; publicBaseUrl: () => string },
+  options: { domain: string; publicBaseUrl: () => string; proofs: DeviceProofVerifier },
 ): { provisioning: Provisioning; credentialsFor(user: string): SipCredentials | null } {
   const credentialsFor = (user: string): SipCredentials | null => {
     const account = hotDesk.sipAccount(user);
@@ -34,6 +38,9 @@ export function startProvisioning(
     },
     clock: systemClock,
     publicBaseUrl: options.publicBaseUrl,
+    proofs: options.proofs,
+    onForeignKey: ({ device, publicKey, address, userAgent }) =>
+      recordPendingPhone(hotDesk, { mac: device.mac, publicKey, address, userAgent, seenAt: new Date(systemClock.now()) }),
   });
   return { provisioning, credentialsFor };
 }

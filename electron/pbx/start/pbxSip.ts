@@ -1,9 +1,9 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
-import { BotService, type BotServiceOptions, CheckSync, type HotDesk, UaProfileService } from '../core';
+import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type HotDesk, UaProfileService } from '../core';
 import type { PromptLibrary } from '../media';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
-import type { PbxDirectory } from './pbxDirectory';
+import { type PbxDirectory, recordPendingPhone } from './pbxDirectory';
 
 /** The PBX's own services, in the order the core asks them. */
 export type PbxServices = readonly [UaProfileService, BotService];
@@ -15,6 +15,8 @@ export interface PbxSipOptions {
   directory: PbxDirectory;
   prompts: PromptLibrary;
   provisioning: Provisioning;
+  /** Checks the device-key proofs of plug-and-play SUBSCRIBEs; the one provisioning HTTP uses too. */
+  proofs: DeviceProofVerifier;
   onEmergencyCall?: BotServiceOptions['onEmergencyCall'];
 }
 
@@ -56,13 +58,14 @@ function uaProfileService(layer: TransactionLayer, hotDesk: HotDesk, options: Pb
     ids: randomIds,
     viaHost: options.host,
     directory: {
-      findDeviceByMac: (mac) => hotDesk.devices.findByMac(mac),
-      recordPendingPhone: (phone) => {
-        if (hotDesk.devices.findByMac(phone.mac)) return;
-        void hotDesk.pendingPhones.upsert({ ...phone, seenAt: phone.at }).catch((error: unknown) => console.error('pending phone not saved:', error));
+      findDeviceByMac: (mac) => {
+        const device = hotDesk.devices.findByMac(mac);
+        return device ? { name: device.name, publicKey: device.key?.publicKey ?? null } : null;
       },
+      recordPendingPhone: ({ at, ...phone }) => recordPendingPhone(hotDesk, { ...phone, seenAt: at }),
       provisioningUrl: (name) => options.provisioning.urlFor(name),
     },
+    proofs: options.proofs,
   });
 }
 

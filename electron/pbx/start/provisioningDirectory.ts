@@ -7,7 +7,13 @@ export function provisioningDirectoryFor(
   hotDesk: HotDesk,
   credentialsFor: (user: string) => ProvisioningCredentials | null,
 ): ProvisioningDirectory {
-  const toDevice = (record: DeviceRecord): ProvisioningDevice => ({ name: record.name, mac: record.mac, options: record.options, sbc: record.sbc });
+  const toDevice = (record: DeviceRecord): ProvisioningDevice => ({
+    name: record.name,
+    mac: record.mac,
+    options: record.options,
+    sbc: record.sbc,
+    publicKey: record.key?.publicKey ?? null,
+  });
   return {
     listDevices: () => hotDesk.devices.list().map(toDevice),
     findDeviceByName: (name) => {

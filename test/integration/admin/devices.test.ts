@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mac } from '../../../shared/domain/mac';
 import { startApiServer, type ApiServer } from './support/apiServer';
+import { DeviceKey } from '../../../electron/host/identity/deviceKey';
 
 let server: ApiServer;
 afterEach(async () => server?.stop());
@@ -20,6 +21,7 @@ describe('admin API: hot-desking devices', () => {
     ]);
     expect(devices[0]).toMatchObject({ location: 'HQ, Building 1, Floor 2, Desk 14', provisioning: { method: 'pnp', url: null }, sbc: null, template: null });
     expect(JSON.stringify(json)).not.toMatch(/ha1|token/);
+    expect(devices[0]?.enrolment).toBeNull();
   });
 
   it('reports idle and logged-in from the hooks', async () => {
@@ -110,7 +112,17 @@ describe('admin API: hot-desking devices', () => {
 });
 
 describe('admin API: pending phones and Assign Ext', () => {
-  const phone = (mac: string) => ({ mac: mac as Mac, userAgent: 'Hotdesk/0.1 (PnP)', vendor: 'Hotdesk', model: 'Kiosk', firmware: '0.1', seenAt: new Date('2025-03-01T09:00:00Z') });
+  const KEY = DeviceKey.generate();
+  const OTHER = DeviceKey.generate();
+  const phone = (mac: string, key: DeviceKey | null = KEY) => ({
+    mac: mac as Mac,
+    userAgent: 'Hotdesk/0.1 (PnP)',
+    vendor: 'Hotdesk',
+    model: 'Kiosk',
+    firmware: '0.1',
+    publicKey: key?.publicKey ?? null,
+    seenAt: new Date('2025-03-01T09:00:00Z'),
+  });
 
   it('lists pending phones with the device set up for their MAC', async () => {
     server = await startApiServer();
@@ -153,6 +165,58 @@ describe('admin API: pending phones and Assign Ext', () => {
     expect((await server.request('POST', '/api/v1/phones/02:00:00:00:00:99/assign', { body: { device: 'Desk 1' } })).status).toBe(400);
     expect(assigned).toEqual([]);
     expect(server.hotDesk.pendingPhones.list()).toHaveLength(1);
+  });
+
+  it('lists each phone with the fingerprint of the key it proved, and flags a key its MAC is not enrolled to', async () => {
+    server = await startApiServer();
+    await server.hotDesk.devices.enrol('HD0002', KEY.publicKey);
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:02', OTHER));
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:03', null));
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:99'));
+    const phones = ((await server.request('GET', '/api/v1/phones')).json as Json).phones as Json[];
+    expect(phones.map((entry) => [entry.mac, entry.fingerprint, entry.keyMismatch])).toEqual([
+      ['02:00:00:00:00:02', OTHER.fingerprint, true],
+      ['02:00:00:00:00:03', null, false],
+      ['02:00:00:00:00:99', KEY.fingerprint, false],
+    ]);
+    expect(JSON.stringify(phones)).not.toContain(OTHER.publicKey);
+  });
+
+  it('enrols the device to the key the phone proved; assigning another key later makes a new token and pool credentials', async () => {
+    const changed: string[] = [];
+    server = await startApiServer({ hooks: { onDeviceChanged: (name) => changed.push(name) } });
+    const before = server.hotDesk.devices.get('HD0002')!;
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:02'));
+    const first = await server.request('POST', '/api/v1/phones/02:00:00:00:00:02/assign', { body: { device: 'HD0002', fingerprint: KEY.fingerprint } });
+    expect(first.status).toBe(200);
+    expect((first.json as Json).device.enrolment).toEqual({ fingerprint: KEY.fingerprint, enrolledAt: '2025-03-01T09:00:00.000Z' });
+    const enrolled = server.hotDesk.devices.get('HD0002')!;
+    expect([enrolled.token, enrolled.sip]).toEqual([before.token, before.sip]);
+    expect(changed).toEqual([]);
+
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:02', OTHER));
+    expect((await server.request('POST', '/api/v1/phones/02:00:00:00:00:02/assign', { body: { device: 'HD0002' } })).status).toBe(200);
+    const rotated = server.hotDesk.devices.get('HD0002')!;
+    expect(rotated.key?.publicKey).toBe(OTHER.publicKey);
+    expect(rotated.token).not.toBe(enrolled.token);
+    expect(rotated.sip.ha1).not.toBe(enrolled.sip.ha1);
+    expect(changed).toEqual(['HD0002']); // check-sync tells the replaced device
+    expect(server.hotDesk.audit.list({ kinds: ['phone.assigned'] }).at(-1)?.detail).toContain(`key ${OTHER.fingerprint}; re-enrolled`);
+  });
+
+  it('refuses to assign a phone that proved no key, or whose key is not the fingerprint the admin confirmed (409)', async () => {
+    const assigned: string[] = [];
+    server = await startApiServer({ hooks: { onAssigned: (mac) => assigned.push(mac) } });
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:02', null));
+    const keyless = await server.request('POST', '/api/v1/phones/02:00:00:00:00:02/assign', { body: { device: 'HD0002' } });
+    expect([keyless.status, (keyless.json as Json).error.message]).toEqual([409, 'The phone 02:00:00:00:00:02 proved no device key; only a phone that signs its plug-and-play request can be assigned']);
+    await server.hotDesk.pendingPhones.upsert(phone('02:00:00:00:00:02', OTHER));
+    const changedKey = await server.request('POST', '/api/v1/phones/02:00:00:00:00:02/assign', { body: { device: 'HD0002', fingerprint: KEY.fingerprint } });
+    expect(changedKey.status).toBe(409);
+    expect(changedKey.json).toMatchObject({ error: { code: 'conflict', fields: [{ field: 'fingerprint' }], details: { fingerprint: OTHER.fingerprint } } });
+    expect((await server.request('POST', '/api/v1/phones/02:00:00:00:00:02/assign', { body: { device: 'HD0002', fingerprint: 'short' } })).status).toBe(400);
+    expect(assigned).toEqual([]);
+    expect(server.hotDesk.devices.get('HD0002')?.key).toBeNull();
   });
 
   it('dismisses a pending phone', async () => {

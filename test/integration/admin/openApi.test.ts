@@ -3,6 +3,7 @@ import type { Mac } from '../../../shared/domain/mac';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
 import { Router } from '../../../electron/pbx/admin/router';
 import { testLicence } from '../../unit/pbx/hotdesk/support';
+import { DeviceKey } from '../../../electron/host/identity/deviceKey';
 import { validate } from './support/jsonSchema';
 import { startApiServer, type ApiServer, type Exchange } from './support/apiServer';
 
@@ -21,7 +22,7 @@ afterAll(async () => server.stop());
 /** Real requests covering every route: the ones that succeed and some that fail. */
 async function exerciseEveryRoute(): Promise<void> {
   const { request, hotDesk } = server;
-  await hotDesk.pendingPhones.upsert({ mac: '02:00:00:00:00:04' as Mac, userAgent: 'Hotdesk/0.1', vendor: 'Hotdesk', seenAt: new Date() });
+  await hotDesk.pendingPhones.upsert({ mac: '02:00:00:00:00:04' as Mac, userAgent: 'Hotdesk/0.1', vendor: 'Hotdesk', publicKey: DeviceKey.generate().publicKey, seenAt: new Date() });
   await hotDesk.pendingPhones.upsert({ mac: '02:00:00:00:00:05' as Mac, userAgent: 'Hotdesk/0.1', seenAt: new Date() });
   await request('GET', '/api/v1/devices');
   await request('POST', '/api/v1/devices', {

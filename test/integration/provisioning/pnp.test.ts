@@ -6,6 +6,7 @@ import { CHECK_SYNC_EVENT } from '../../../shared/sip/plugAndPlay';
 import { checkProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import { createUaFromDocument, nextSipEvent, onSipEvent } from './support/documentUa';
 import { startProvisioningRig, type ProvisioningRig } from './support/provisioningRig';
+import { signedFetch } from '../../unit/pbx/provisioning/fixtures';
 
 const MAC = '02:00:00:00:00:44' as Mac;
 const OPTIONS = { location: 'HQ, Building 1, Floor 2, Desk 16', timeZone: 'UTC', timeFormat: '24h' as const, keysPerPage: 6, emergencyNumbers: ['911'] };
@@ -15,8 +16,8 @@ const uas: Ua[] = [];
 
 beforeAll(async () => {
   rig = await startProvisioningRig();
-  rig.directory.addDevice({ name: 'HD0004', mac: MAC, options: OPTIONS, sbc: null });
-  rig.directory.addDevice({ name: 'HD0005', mac: '02:00:00:00:00:55' as Mac, options: OPTIONS, sbc: { host: 'sbc.example.com', port: 8443 } });
+  rig.directory.addDevice({ name: 'HD0004', mac: MAC, options: OPTIONS, sbc: null, publicKey: null });
+  rig.directory.addDevice({ name: 'HD0005', mac: '02:00:00:00:00:55' as Mac, options: OPTIONS, sbc: { host: 'sbc.example.com', port: 8443 }, publicKey: rig.deviceKey.publicKey });
 });
 afterEach(async () => {
   await Promise.all(uas.splice(0).map(stopUa));
@@ -40,7 +41,7 @@ describe('provisioning: plug-and-play, HTTP documents and check-sync against the
     // The unknown device subscribes and is listed under Phones.
     await vi.waitFor(() => expect(client.state().status).toBe('pending'));
     const pending = rig.directory.pending.get(MAC);
-    expect(pending).toMatchObject({ mac: MAC, vendor: 'Hotdesk', model: 'Kiosk', firmware: '0.1.0', userAgent: 'Hotdesk-Kiosk/0.1.0' });
+    expect(pending).toMatchObject({ mac: MAC, vendor: 'Hotdesk', model: 'Kiosk', firmware: '0.1.0', userAgent: 'Hotdesk-Kiosk/0.1.0', publicKey: rig.deviceKey.publicKey });
     expect(rig.uaProfile.subscribedMacs()).toEqual([MAC]);
 
     // The admin assigns it: the waiting subscription gets the URL, the client fetches and validates the document.
@@ -118,14 +119,15 @@ describe('provisioning: plug-and-play, HTTP documents and check-sync against the
   });
 
   it("gives a device behind an SBC the SBC's WebSocket URL", async () => {
-    const document = await (await fetch(rig.provisioning.urlFor('HD0005')!)).json();
+    const document = await (await signedFetch(rig.provisioning.urlFor('HD0005')!, {}, rig.deviceKey)).json();
     expect(checkProvisioningDocument(document).ok).toBe(true);
     expect(document.account.webSocketUrls).toEqual(['wss://sbc.example.com:8443/sip']);
     expect(document.sbc).toEqual({ host: 'sbc.example.com', port: 8443 });
   });
 
-  it('answers an unknown token with a bare 404', async () => {
-    const response = await fetch(`${rig.origin}/provisioning/${'x'.repeat(43)}.json`);
-    expect(response.status).toBe(404);
+  it('answers an unknown token with a bare 401 without a device proof, 403 with one', async () => {
+    const url = `${rig.origin}/provisioning/${'x'.repeat(43)}.json`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await signedFetch(url, {}, rig.deviceKey)).status).toBe(403);
   });
 });

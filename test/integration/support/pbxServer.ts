@@ -7,23 +7,32 @@ import { SIP_PATH, startPbx, type Pbx } from '../../../electron/pbx/server';
 
 export interface TestPbx {
   pbx: Pbx;
+  origin: string;
   wsUrl: string;
   stop(): Promise<void>;
 }
 
-/** The real embedded PBX in demo mode behind a real HTTP server on a free loopback port. */
-export async function startTestPbx(): Promise<TestPbx> {
+/**
+ * The real embedded PBX in demo mode behind a real HTTP server on a free loopback port: SIP WebSocket, admin API and
+ * provisioning. `localDeviceKey`: the device host key the demo devices are enrolled to (none by default).
+ */
+export async function startTestPbx(options: { localDeviceKey?: string } = {}): Promise<TestPbx> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
-  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1' });
-  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  let origin = '';
+  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: options.localDeviceKey ?? null });
+  const server: Server = createServer((request, response) => {
+    if (!pbx.handleHttp(request, response)) response.writeHead(404).end();
+  });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://x').pathname === SIP_PATH) pbx.handleSipUpgrade(request, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
     pbx,
+    origin,
     wsUrl: `ws://127.0.0.1:${port}${SIP_PATH}`,
     async stop() {
       await pbx.stop();

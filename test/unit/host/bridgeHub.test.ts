@@ -40,6 +40,7 @@ class FakeProvisioning {
       source: document ? 'pnp' : null,
       etag: document?.etag ?? null,
       error: null,
+      errorSummary: null,
       fetchedAt: document ? '2026-01-01T00:00:00.000Z' : null,
     };
     return {

@@ -54,6 +54,15 @@ describe('settings store', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
   });
 
+  it('takes only an http(s) provisioning URL without credentials', () => {
+    const { store } = openSettings(freshDir());
+    for (const url of ['file:///etc/passwd', 'data:application/json,{}', 'javascript:alert(1)', 'ftp://pbx.example.com/x.json', 'http://admin:admin@pbx.example.com/x.json']) {
+      expect(() => store.update({ provisioningUrl: url })).toThrow(/provisioningUrl: must be an http:\/\/ or https:\/\/ URL/);
+    }
+    expect(store.get().provisioningUrl).toBeNull();
+    expect(store.update({ provisioningUrl: 'https://pbx.example.com/provisioning/AAAAAAAAAAAAAAAAAAAAAA.json' }).provisioningUrl).toMatch(/^https:/);
+  });
+
   it('changes only the fields a patch names', () => {
     const { store } = openSettings(freshDir());
     store.update({ mac: '02:00:00:00:00:02', kiosk: true, mode: 'site' });

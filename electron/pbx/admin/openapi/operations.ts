@@ -42,7 +42,7 @@ export const OPERATIONS: OperationDoc[] = [
   },
   { method: 'GET', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'One hot-desking device', responses: { 200: ok('Device'), 404: E404 } },
   {
-    method: 'PATCH', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Change a device (MAC, provisioning method, SBC, Options); custom templates are refused', requestBody: 'DevicePatch',
+    method: 'PATCH', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Change a device (MAC, provisioning method, SBC, Options); custom templates are refused. A new MAC drops the enrolled key and makes a new document token and new pool credentials', requestBody: 'DevicePatch',
     responses: { 200: ok('Device'), 400: E400, 404: E404, 409: err('The MAC belongs to another device') },
   },
   { method: 'DELETE', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Delete a hot-desking device', responses: { 204: { description: 'Deleted' }, 404: E404 } },
@@ -51,10 +51,16 @@ export const OPERATIONS: OperationDoc[] = [
     responses: { 200: ok('Device'), 404: E404, 409: err('Nobody is logged in on the device') },
   },
 
-  { method: 'GET', path: `${P}/phones`, tag: 'Phones', summary: 'Pending plug-and-play requests', responses: { 200: ok('PhoneList') } },
   {
-    method: 'POST', path: `${P}/phones/{mac}/assign`, tag: 'Phones', summary: 'Assign Ext: provision a pending phone as the hot-desking device set up for its MAC', requestBody: 'PhoneAssign',
-    responses: { 200: ok('AssignResult'), 400: E400, 404: E404, 409: err('The device is set up for a different MAC') },
+    method: 'GET', path: `${P}/phones`, tag: 'Phones',
+    summary: "Pending plug-and-play requests, each with the fingerprint of the device key it proved; `keyMismatch` flags a request for an enrolled MAC made with another key (it got no provisioning URL)",
+    responses: { 200: ok('PhoneList') },
+  },
+  {
+    method: 'POST', path: `${P}/phones/{mac}/assign`, tag: 'Phones',
+    summary: "Assign Ext: enrol the hot-desking device set up for the phone's MAC to the key the phone proved, and send it its provisioning URL. Enrolling a device to another key makes a new document token and new pool credentials",
+    requestBody: 'PhoneAssign',
+    responses: { 200: ok('AssignResult'), 400: E400, 404: E404, 409: err('The device is set up for a different MAC, the phone proved no device key, or its key is not the fingerprint given') },
   },
   { method: 'DELETE', path: `${P}/phones/{mac}`, tag: 'Phones', summary: 'Dismiss a pending request', responses: { 204: { description: 'Dismissed' }, 404: E404 } },
 

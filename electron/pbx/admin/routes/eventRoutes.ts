@@ -19,7 +19,7 @@ export function changePayload(context: ApiContext, change: HotDeskChange): Recor
     case 'phone.removed':
     case 'phone.assigned': {
       const phone = pendingPhones.get(change.mac);
-      return { ...change, item: phone ? phoneDto(phone, devices.findByMac(phone.mac)?.name ?? null) : null };
+      return { ...change, item: phone ? phoneDto(phone, devices.findByMac(phone.mac)) : null };
     }
     case 'extension.created':
     case 'extension.updated':

@@ -1,5 +1,6 @@
 import { parseMac } from '../../../../shared/domain/mac';
-import { HotDeskError } from '../../core';
+import { deviceKeyFingerprint, HotDeskError } from '../../core';
+import type { PendingPhone } from '../../store';
 import { callHook, type ApiContext } from '../apiContext';
 import { phoneDto } from '../dto';
 import { API_PREFIX, route, type Route } from '../router';
@@ -12,13 +13,28 @@ function pendingOr404(context: ApiContext, rawMac: string | undefined) {
   return phone;
 }
 
+/**
+ * The key Assign enrols the device to (README, "Device enrolment"): the one the phone proved, and — when the admin
+ * passes the fingerprint read off the device — only if it is still that one.
+ */
+function enrolmentKey(phone: PendingPhone, confirmed: string | undefined): string {
+  if (phone.publicKey === null) {
+    throw new HotDeskError('conflict', `The phone ${phone.mac} proved no device key; only a phone that signs its plug-and-play request can be assigned`, 'mac');
+  }
+  const fingerprint = deviceKeyFingerprint(phone.publicKey);
+  if (confirmed !== undefined && confirmed !== fingerprint) {
+    throw new HotDeskError('conflict', `The phone ${phone.mac} now has the key ${fingerprint}, not ${confirmed}; check the device again`, 'fingerprint', { fingerprint });
+  }
+  return phone.publicKey;
+}
+
 export function phoneRoutes(context: ApiContext): Route[] {
   const { pendingPhones, devices, changes } = context.hotDesk;
   return [
     route({
       method: 'GET',
       path: `${API_PREFIX}/phones`,
-      handle: () => ({ status: 200, json: { phones: pendingPhones.list().map((phone) => phoneDto(phone, devices.findByMac(phone.mac)?.name ?? null)) } }),
+      handle: () => ({ status: 200, json: { phones: pendingPhones.list().map((phone) => phoneDto(phone, devices.findByMac(phone.mac))) } }),
     }),
     route({
       method: 'POST',
@@ -36,11 +52,16 @@ export function phoneRoutes(context: ApiContext): Route[] {
             { deviceMac: device.mac, phoneMac: phone.mac },
           );
         }
+        const publicKey = enrolmentKey(phone, body.fingerprint);
+        const { device: enrolled, rotated } = await devices.enrol(device.name, publicKey);
         await pendingPhones.remove(phone.mac);
-        await context.audit(actor, { kind: 'phone.assigned', device: device.name, mac: phone.mac, detail: phone.userAgent || null });
+        const detail = [phone.userAgent, `key ${deviceKeyFingerprint(publicKey)}`, rotated ? 're-enrolled: new token and pool credentials' : ''];
+        await context.audit(actor, { kind: 'phone.assigned', device: device.name, mac: phone.mac, detail: detail.filter(Boolean).join('; ') });
         changes.emit({ type: 'phone.assigned', mac: phone.mac, device: device.name });
         callHook('onAssigned', context.hooks.onAssigned && (() => context.hooks.onAssigned?.(phone.mac, device.name)));
-        return { status: 200, json: { mac: phone.mac, device: context.deviceDto(device) } };
+        // The device it replaces may still be registered with the old credentials: check-sync makes it find out.
+        if (rotated) callHook('onDeviceChanged', context.hooks.onDeviceChanged && (() => context.hooks.onDeviceChanged?.(device.name)));
+        return { status: 200, json: { mac: phone.mac, device: context.deviceDto(enrolled) } };
       },
     }),
     route({

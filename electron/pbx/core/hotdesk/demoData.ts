@@ -29,3 +29,15 @@ export async function seedDemoExtensions(extensions: ExtensionRepository, option
 export async function seedDemoPoolDevices(devices: DeviceRepository): Promise<void> {
   await devices.seed(DEMO_HOT_DESK_DEVICES.map((demo) => ({ name: demo.name, mac: demo.mac, options: { location: demo.location } })));
 }
+
+/**
+ * Enrols the demo devices HD0001–HD0003 to the key of the device host that runs this PBX (README, "Device enrolment"),
+ * so the demo needs no Assign step: every `?mac=` page of that host signs with the same key. A device the host's key
+ * replaces (a new data dir) is re-enrolled, which gives it a new token and new pool credentials.
+ */
+export async function enrolDemoPoolDevices(devices: DeviceRepository, publicKey: string): Promise<void> {
+  for (const demo of DEMO_HOT_DESK_DEVICES) {
+    const record = devices.get(demo.name);
+    if (record && record.mac === demo.mac) await devices.enrol(demo.name, publicKey);
+  }
+}

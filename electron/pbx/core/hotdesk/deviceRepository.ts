@@ -1,5 +1,5 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, type HotDeskOptions } from '../../store';
+import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, type HotDeskOptions, newProvisioningToken } from '../../store';
 import type { HotDeskAllowance } from '../licence/licenceService';
 import type { ChangeFeed } from './changeFeed';
 import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch } from './deviceInput';
@@ -20,6 +20,15 @@ export interface DeviceUpdate {
   device: DeviceRecord;
   /** True when the device's provisioning document changes (it should re-fetch: check-sync). */
   provisioningChanged: boolean;
+}
+
+export interface Enrolment {
+  device: DeviceRecord;
+  /**
+   * True when the device had another key: its document token and pool credentials were made anew, so the replaced
+   * device (which may still hold them) gets neither again.
+   */
+  rotated: boolean;
 }
 
 /** A seeded device (demo data): created without the licence check, with a given name. */
@@ -87,7 +96,10 @@ export class DeviceRepository {
     return device;
   }
 
-  /** Changes a device's MAC, provisioning method, SBC or options; the name, token and credentials stay. */
+  /**
+   * Changes a device's MAC, provisioning method, SBC or options. A new MAC is another device: its key is dropped (it
+   * enrols again) and its token and pool credentials are made anew; otherwise the name, token and credentials stay.
+   */
   async update(name: string, patch: DevicePatch): Promise<DeviceUpdate> {
     checkTemplate(patch.template);
     const mac = patch.mac === undefined ? undefined : requireMac(patch.mac);
@@ -97,6 +109,7 @@ export class DeviceRepository {
       if (mac !== undefined) this.refuseTakenMac(data, mac, name);
       const changed: DeviceRecord = {
         ...current,
+        ...(mac !== undefined && mac !== current.mac ? { ...this.freshSecrets(current.name), key: null } : {}),
         mac: mac ?? current.mac,
         provisioning: patch.provisioning ?? current.provisioning,
         sbc: patch.sbc === undefined ? current.sbc : patch.sbc,
@@ -111,6 +124,24 @@ export class DeviceRepository {
     });
     if (outcome.provisioningChanged) this.deps.changes.emit({ type: 'device.updated', name, provisioning: true });
     return outcome;
+  }
+
+  /**
+   * Binds the device to the key its phone proved (the admin's Assign; README, "Device enrolment"). Binding a device that
+   * had another key is a re-enrolment: it also makes a new token and new pool credentials.
+   */
+  async enrol(name: string, publicKey: string): Promise<Enrolment> {
+    const outcome = await this.deps.store.update((data) => {
+      const current = data.devices.find((device) => device.name === name);
+      if (!current) throw notFound(name);
+      if (current.key?.publicKey === publicKey) return { next: data, result: { device: current, rotated: false, changed: false } };
+      const rotated = current.key !== null;
+      const at = this.deps.now().toISOString();
+      const device: DeviceRecord = { ...current, ...(rotated ? this.freshSecrets(name) : {}), key: { publicKey, enrolledAt: at }, updatedAt: at };
+      return { next: { devices: data.devices.map((existing) => (existing.name === name ? device : existing)) }, result: { device, rotated, changed: true } };
+    });
+    if (outcome.changed) this.deps.changes.emit({ type: 'device.updated', name, provisioning: true });
+    return { device: outcome.device, rotated: outcome.rotated };
   }
 
   async remove(name: string): Promise<DeviceRecord> {
@@ -135,16 +166,12 @@ export class DeviceRepository {
 
   private newRecord(name: string, mac: Mac, fields: Pick<DeviceRecord, 'provisioning' | 'sbc' | 'options'>): DeviceRecord {
     const at = this.deps.now().toISOString();
-    return {
-      name,
-      mac,
-      ...fields,
-      template: null,
-      token: this.deps.randomBytes(16).toString('base64url'),
-      sip: this.deps.newSipSecret(name),
-      createdAt: at,
-      updatedAt: at,
-    };
+    return { name, mac, ...fields, template: null, ...this.freshSecrets(name), key: null, createdAt: at, updatedAt: at };
+  }
+
+  /** A new provisioning token (128 random bits) and new pool credentials. */
+  private freshSecrets(name: string): Pick<DeviceRecord, 'token' | 'sip'> {
+    return { token: newProvisioningToken(this.deps), sip: this.deps.newSipSecret(name) };
   }
 
   private refuseTakenMac(data: DevicesData, mac: Mac, except: string | null): void {
@@ -167,6 +194,6 @@ function notFound(name: string): HotDeskError {
 }
 
 function sameProvisioning(a: DeviceRecord, b: DeviceRecord): boolean {
-  const key = (device: DeviceRecord) => JSON.stringify([device.mac, device.provisioning, device.sbc, device.options]);
+  const key = (device: DeviceRecord) => JSON.stringify([device.mac, device.provisioning, device.sbc, device.options, device.token]);
   return key(a) === key(b);
 }

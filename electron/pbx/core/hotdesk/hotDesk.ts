@@ -6,7 +6,7 @@ import type { LicenceAssets } from '../licence/licenceAssets';
 import { DEFAULT_HOT_DESK_OPTIONS, type MigrationContext, openPbxStore, type PbxStore } from '../../store';
 import { AuditLog } from './auditLog';
 import { ChangeFeed } from './changeFeed';
-import { seedDemoPoolDevices, seedDemoExtensions } from './demoData';
+import { enrolDemoPoolDevices, seedDemoPoolDevices, seedDemoExtensions } from './demoData';
 import { DeviceRepository } from './deviceRepository';
 import { DialCodeRepository } from './dialCodeRepository';
 import { ExtensionRepository } from './extensionRepository';
@@ -28,6 +28,8 @@ export interface HotDeskConfig {
    * the composition root adds the bots' (core/bots is not imported here: it pulls in the media stack).
    */
   reservedNumbers?: () => readonly string[];
+  /** The public key of the device host running this PBX: demo mode enrols the demo devices to it. */
+  localDeviceKey?: string | null;
 }
 
 /** A SIP identity the registrar authenticates: an extension or a hot-desking device's pool identity. */
@@ -112,6 +114,7 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     const fresh = (state: string) => state === 'created' || state === 'recovered';
     if (fresh(store.states.extensions)) await seedDemoExtensions(extensions, { sipPasswords: 'demo' });
     if (fresh(store.states.devices)) await seedDemoPoolDevices(devices);
+    if (config.localDeviceKey) await enrolDemoPoolDevices(devices, config.localDeviceKey);
   }
   return hotDesk;
 }

@@ -12,6 +12,8 @@ export interface PendingPhoneSighting {
   model?: string | null;
   firmware?: string | null;
   address?: string | null;
+  /** The device key the phone proved it holds; null (or absent) when it proved none. */
+  publicKey?: string | null;
   seenAt: Date;
 }
 
@@ -41,6 +43,7 @@ export class PendingPhoneRepository {
         model: clip(sighting.model, 128),
         firmware: clip(sighting.firmware, 128),
         address: clip(sighting.address, 128),
+        publicKey: sighting.publicKey ?? null,
         firstSeen: current && current.firstSeen < seen ? current.firstSeen : seen,
         lastSeen: current && current.lastSeen > seen ? current.lastSeen : seen,
       };

@@ -22,6 +22,7 @@ export function mirrorSipAccounts(hotDesk: HotDesk, accounts: SipAccounts): () =
   for (const device of hotDesk.devices.list()) load(device.name);
   return hotDesk.changes.subscribe((change) => {
     if (change.type === 'extension.created' || change.type === 'extension.updated' || change.type === 'extension.deleted') load(change.extension);
-    if (change.type === 'device.created' || change.type === 'device.deleted') load(change.name);
+    // An update may carry new pool credentials (re-enrolment, a new MAC).
+    if (change.type === 'device.created' || change.type === 'device.updated' || change.type === 'device.deleted') load(change.name);
   });
 }

@@ -11,14 +11,16 @@ export interface PendingPhone {
   firmware: string | null;
   /** The address the request came from (the WebSocket peer). */
   address: string;
+  /** The device key the SUBSCRIBE proved (README, "Device enrolment"); null when it carried no proof. */
+  publicKey: string | null;
   /** When this request arrived: the first call for a MAC is its first-seen, every later one its last-seen. */
   at: Date;
 }
 
 /** What the ua-profile notifier needs from the PBX's device records (adapted in the composition root). */
 export interface ProfileDirectory {
-  /** The hot-desking device this MAC is assigned to, if any. */
-  findDeviceByMac(mac: Mac): { name: string } | null;
+  /** The hot-desking device set up for this MAC, if any, with the device key it is enrolled to (null: none yet). */
+  findDeviceByMac(mac: Mac): { name: string; publicKey: string | null } | null;
   /** Lists (or refreshes) the phone under Phones as pending. */
   recordPendingPhone(phone: PendingPhone): void;
   /** The device's provisioning document URL (`http(s)://<pbx>/provisioning/<token>.json`), null if no such device. */

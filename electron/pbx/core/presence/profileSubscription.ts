@@ -6,11 +6,11 @@ import type { ProfileUrlFormat } from './profileUrlBody';
 export class ProfileSubscription {
   expiresAt = 0;
   timer: TimerHandle | null = null;
-  /** The device the admin assigned this MAC to while the subscription was up (before the records say so). */
-  assignedTo: string | null = null;
 
   constructor(
     readonly mac: Mac,
+    /** The device key the SUBSCRIBE proved; null when it carried no proof (such a subscriber never gets a URL). */
+    readonly publicKey: string | null,
     readonly dialog: Dialog,
     public flow: Flow,
     readonly event: EventHeader,

@@ -1,6 +1,8 @@
 import { UA_PROFILE_EVENT, macFromDeviceId } from '../../../../shared/sip/plugAndPlay';
+import { DEVICE_PROOF_SIP_HEADER, parseDeviceProof, sipProofTarget } from '../../../../shared/sip/deviceProof';
+import type { DeviceProofVerifier, ProofCheck } from '../enrolment/deviceProofVerifier';
 import type { Mac } from '../../../../shared/domain/mac';
-import { buildResponse, type Clock, createUasDialog, DialogSet, type EventHeader, eventParam, type Flow, getContacts, getEventHeader, getExpires, getFrom, getHeader, type IdSource, type ServerTransaction, type SipHeader, type SipRequest, type TransactionLayer } from '../../../sip';
+import { buildResponse, type Clock, createUasDialog, DialogSet, type EventHeader, eventParam, type Flow, getCallId, getContacts, getEventHeader, getExpires, getFrom, getHeader, type IdSource, type ServerTransaction, type SipHeader, type SipRequest, type TransactionLayer } from '../../../sip';
 import type { LocalService } from '../localService';
 import type { ProfileDirectory } from './profilePorts';
 import { ProfileSubscription } from './profileSubscription';
@@ -19,6 +21,8 @@ export interface UaProfileOptions {
   /** host[:port] of the PBX, for the Contact of its subscription dialogs. */
   viaHost: string;
   directory: ProfileDirectory;
+  /** Checks the device-key proof each SUBSCRIBE carries (README, "Device enrolment"); shared with provisioning HTTP. */
+  proofs: DeviceProofVerifier;
   maxExpires?: number;
   /** Beyond this many live subscriptions new ones get 503 (a flood must not grow memory without bound). */
   maxSubscriptions?: number;
@@ -32,11 +36,14 @@ export interface UaProfileOptions {
  * `Event: ua-profile;profile-type="device";vendor=...;model=...;version=...`. RFC 6080 §5.1.1 has the device name
  * itself in the Request-URI user part; its examples use the instance id `urn:uuid:` of a version-1 UUID whose node is
  * the MAC (with `From: anonymous`), hardware phones' plug-and-play the MAC as 12 hex digits. Both are accepted, and
- * the From user when the Request-URI user is neither; the kiosk sends the 12-hex form. It has no SIP
- * account yet, so the request is not authenticated: what it can learn is at most the URL of the document of a device
- * the admin assigned to its MAC. The PBX answers 200, sends the initial NOTIFY (RFC 6665 §4.2.1.1) — with no body while
- * the phone is pending, with the document's URL (`application/url`, RFC 6080 §6.5) once its MAC is assigned — and lists
- * the phone as pending. assign() pushes the URL to a waiting phone at once over its subscription dialog.
+ * the From user when the Request-URI user is neither; the kiosk sends the 12-hex form.
+ *
+ * A MAC is no secret, so it alone earns nothing: the device proves its key with a `Hotdesk-Device-Proof` header
+ * (shared/sip/deviceProof.ts) on every SUBSCRIBE, initial and refresh. The PBX answers 200, sends the initial NOTIFY
+ * (RFC 6665 §4.2.1.1) — with the document's URL (`application/url`, RFC 6080 §6.5) only when the MAC's device is
+ * enrolled to the proved key, with no body otherwise — and lists every other phone as pending with the key it proved
+ * (none, or one the device is not enrolled to: the console flags that). A proof that does not hold gets 403.
+ * assign() pushes the URL at once to a waiting phone that proved the key the admin just enrolled.
  */
 export class UaProfileService implements LocalService {
   private readonly dialogs = new DialogSet();
@@ -71,10 +78,16 @@ export class UaProfileService implements LocalService {
       tx.respond(500, 'CSeq out of order');
       return true;
     }
+    const proof = this.proveKey(request, subscription.mac);
+    if (proof.kind === 'invalid' || (subscription.publicKey !== null && (proof.kind !== 'valid' || proof.publicKey !== subscription.publicKey))) {
+      // The refresh must come from the holder of the subscription's key: anyone else could take over its dialog.
+      this.refuse(tx, proof);
+      return true;
+    }
     const expires = this.grant(tx, request);
     if (expires === null) return true;
     subscription.flow = flow;
-    this.recordIfPending(subscription.mac, request, subscription.event, flow);
+    this.recordIfPending(subscription.mac, request, subscription.event, flow, subscription.publicKey);
     tx.respond(200, undefined, { headers: [{ name: 'Expires', value: String(expires) }] });
     if (expires === 0) {
       // RFC 6665 §4.2.1.4: an unsubscribe is answered with a final NOTIFY.
@@ -104,17 +117,16 @@ export class UaProfileService implements LocalService {
   }
 
   /**
-   * The admin assigned the phone with this MAC to `deviceName` ("Assign Ext"): every subscription of the MAC gets a
-   * NOTIFY with the document's URL now. Returns how many were sent (0: the phone is not subscribed at the moment —
-   * it gets the URL with its next SUBSCRIBE). Throws when the device has no provisioning URL.
+   * The admin assigned the phone with this MAC to `deviceName` ("Assign Ext") and its record is enrolled to the phone's
+   * key: every subscription of the MAC that proved that key gets a NOTIFY with the document's URL now. Returns how many
+   * were sent (0: the phone is not subscribed at the moment — it gets the URL with its next SUBSCRIBE). Throws when
+   * the device has no provisioning URL.
    */
   assign(mac: Mac, deviceName: string): number {
-    const url = this.options.directory.provisioningUrl(deviceName);
-    if (url === null) throw new Error(`There is no hot-desking device ${deviceName}`);
+    if (this.options.directory.provisioningUrl(deviceName) === null) throw new Error(`There is no hot-desking device ${deviceName}`);
     let sent = 0;
     for (const subscription of this.subscriptions.values()) {
-      if (subscription.mac !== mac) continue;
-      subscription.assignedTo = deviceName;
+      if (subscription.mac !== mac || this.urlFor(subscription) === null) continue;
       this.notify(subscription, 'active');
       sent++;
     }
@@ -146,9 +158,15 @@ export class UaProfileService implements LocalService {
       tx.respond(503, 'Too many profile subscriptions', { headers: [{ name: 'Retry-After', value: '60' }] });
       return;
     }
+    const proof = this.proveKey(request, mac);
+    if (proof.kind === 'invalid') {
+      this.refuse(tx, proof);
+      return;
+    }
+    const publicKey = proof.kind === 'valid' ? proof.publicKey : null;
     const expires = this.grant(tx, request);
     if (expires === null) return;
-    this.recordIfPending(mac, request, event, flow);
+    this.recordIfPending(mac, request, event, flow, publicKey);
     const transport = flow.secure ? 'wss' : 'ws';
     const response = buildResponse(request, 200, {
       toTag: this.options.ids.tag(),
@@ -159,7 +177,7 @@ export class UaProfileService implements LocalService {
     });
     if (!tx.respond(response)) return;
     const dialog = createUasDialog(request, response, { transportSecure: flow.secure });
-    const subscription = new ProfileSubscription(mac, dialog, flow, event, profileUrlFormat(request));
+    const subscription = new ProfileSubscription(mac, publicKey, dialog, flow, event, profileUrlFormat(request));
     if (expires === 0) {
       // A fetch (RFC 6665 §4.4.3): the state once, no subscription kept.
       this.notify(subscription, 'terminated');
@@ -169,6 +187,22 @@ export class UaProfileService implements LocalService {
     this.subscriptions.set(key(dialog.id), subscription);
     this.arm(subscription, expires);
     this.notify(subscription, 'active');
+  }
+
+  /** The device-key proof of a SUBSCRIBE for `mac`, checked and (when it holds) spent. */
+  private proveKey(request: SipRequest, mac: Mac): ProofCheck {
+    const header = getHeader(request, DEVICE_PROOF_SIP_HEADER);
+    const proof = header === undefined ? null : parseDeviceProof(header);
+    if (header !== undefined && proof === null) return { kind: 'invalid', reason: 'signature' };
+    return this.options.proofs.check(proof, { scope: 'sip', method: 'SUBSCRIBE', target: sipProofTarget(mac, getCallId(request) ?? '') });
+  }
+
+  private refuse(tx: ServerTransaction, proof: ProofCheck): void {
+    if (proof.kind === 'invalid' && proof.reason === 'busy') {
+      tx.respond(503, 'Too many device proofs', { headers: [{ name: 'Retry-After', value: '60' }] });
+    } else {
+      tx.respond(403, 'Device key proof missing or invalid');
+    }
   }
 
   /** The Expires to grant, or null after answering 423 (RFC 6665 §4.2.1.1). */
@@ -199,8 +233,10 @@ export class UaProfileService implements LocalService {
     this.subscriptions.delete(key(subscription.dialog.id));
   }
 
-  private recordIfPending(mac: Mac, request: SipRequest, event: EventHeader, flow: Flow): void {
-    if (this.options.directory.findDeviceByMac(mac)) return;
+  /** Lists the phone unless its MAC's device is enrolled to the key it proved. */
+  private recordIfPending(mac: Mac, request: SipRequest, event: EventHeader, flow: Flow, publicKey: string | null): void {
+    const device = this.options.directory.findDeviceByMac(mac);
+    if (device && publicKey !== null && device.publicKey === publicKey) return;
     this.options.directory.recordPendingPhone({
       mac,
       userAgent: (getHeader(request, 'User-Agent') ?? '').slice(0, 256),
@@ -208,16 +244,19 @@ export class UaProfileService implements LocalService {
       model: eventParam(event, 'model')?.slice(0, 64) ?? null,
       firmware: eventParam(event, 'version')?.slice(0, 64) ?? null,
       address: flow.remoteAddress,
+      publicKey,
       at: new Date(this.options.clock.now()),
     });
   }
 
+  /** The document's URL when the MAC's device is enrolled to the key this subscriber proved; else null. */
   private urlFor(subscription: ProfileSubscription): string | null {
-    const deviceName = subscription.assignedTo ?? this.options.directory.findDeviceByMac(subscription.mac)?.name ?? null;
-    return deviceName === null ? null : this.options.directory.provisioningUrl(deviceName);
+    const device = this.options.directory.findDeviceByMac(subscription.mac);
+    if (!device || device.publicKey === null || device.publicKey !== subscription.publicKey) return null;
+    return this.options.directory.provisioningUrl(device.name);
   }
 
-  /** A NOTIFY with the full state (RFC 6665 §4.2.2): no body while pending, the document's URL once assigned. */
+  /** A NOTIFY with the full state (RFC 6665 §4.2.2): no body while pending, the document's URL once enrolled. */
   private notify(subscription: ProfileSubscription, state: 'active' | 'terminated', reason?: string): void {
     const url = this.urlFor(subscription);
     const subscriptionState =

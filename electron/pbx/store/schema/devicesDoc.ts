@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMac } from '../../../../shared/domain/mac';
+import { DEVICE_PUBLIC_KEY } from '../../../../shared/sip/deviceProof';
 import type { DocumentSpec, MigrationContext } from '../migrations';
 import { canonicalMacSchema, instantSchema, poolNameSchema, sipSecretSchema } from './common';
 import { DEFAULT_HOT_DESK_OPTIONS, hotDeskOptionsSchema } from './deviceOptions';
@@ -16,6 +17,13 @@ export type ProvisioningMethod = z.infer<typeof provisioningMethodSchema>;
 /** The secret part of a device's provisioning URL: 128 random bits, base64url. */
 export const provisioningTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
+/** The device key bound by the admin's Assign (README, "Device enrolment"): raw Ed25519 public key, base64url. */
+export const deviceKeySchema = z.object({
+  publicKey: z.string().regex(DEVICE_PUBLIC_KEY),
+  enrolledAt: instantSchema,
+});
+export type DeviceKey = z.infer<typeof deviceKeySchema>;
+
 export const deviceRecordSchema = z.object({
   name: poolNameSchema,
   mac: canonicalMacSchema,
@@ -27,6 +35,8 @@ export const deviceRecordSchema = z.object({
   token: provisioningTokenSchema,
   /** The pool identity's SIP credentials (user = name). */
   sip: sipSecretSchema,
+  /** The enrolled device key; null until the admin assigns a phone that proved one. */
+  key: deviceKeySchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -68,10 +78,26 @@ function migrateV0(data: unknown, context: MigrationContext): unknown {
   };
 }
 
+/**
+ * Version 2 adds the enrolled device key (none yet). Version 1 served a device's document to anyone who named its MAC,
+ * so every token and pool password of that era counts as known: both are made anew.
+ */
+function migrateV1(data: unknown, context: MigrationContext): unknown {
+  const devices = (data as { devices?: unknown })?.devices;
+  if (!Array.isArray(devices)) throw new Error('expected { devices: [...] }');
+  return {
+    devices: devices.map((raw: unknown, index) => {
+      const device = (raw ?? {}) as Record<string, unknown>;
+      if (typeof device.name !== 'string') throw new Error(`device ${index + 1} has no name`);
+      return { ...device, token: newProvisioningToken(context), sip: context.newSipSecret(device.name), key: null };
+    }),
+  };
+}
+
 export const devicesSpec: DocumentSpec<DevicesData> = {
   kind: 'hotdesk.devices',
-  version: 1,
+  version: 2,
   schema: devicesDataSchema,
-  migrations: { 0: migrateV0 },
+  migrations: { 0: migrateV0, 1: migrateV1 },
   initial: () => ({ devices: [] }),
 };

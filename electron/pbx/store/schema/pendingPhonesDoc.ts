@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocumentSpec } from '../migrations';
+import { DEVICE_PUBLIC_KEY } from '../../../../shared/sip/deviceProof';
 import { canonicalMacSchema, instantSchema } from './common';
 
 /** A phone that asked for its profile by plug-and-play and is not assigned yet (the console's "Phones" list). */
@@ -11,6 +12,8 @@ export const pendingPhoneSchema = z.object({
   firmware: z.string().max(128).nullable(),
   /** Where the request came from (IP address or WebSocket peer), if known. */
   address: z.string().max(128).nullable(),
+  /** The device key the phone proved it holds (README, "Device enrolment"); null when it sent none. */
+  publicKey: z.string().regex(DEVICE_PUBLIC_KEY).nullable(),
   firstSeen: instantSchema,
   lastSeen: instantSchema,
 });
@@ -19,10 +22,17 @@ export type PendingPhone = z.infer<typeof pendingPhoneSchema>;
 export const pendingPhonesDataSchema = z.object({ phones: z.array(pendingPhoneSchema) });
 export type PendingPhonesData = z.infer<typeof pendingPhonesDataSchema>;
 
+function migrateV1(data: unknown): unknown {
+  const phones = (data as { phones?: unknown })?.phones;
+  if (!Array.isArray(phones)) throw new Error('expected { phones: [...] }');
+  return { phones: phones.map((phone: unknown) => ({ ...(phone as object), publicKey: null })) };
+}
+
 export const pendingPhonesSpec: DocumentSpec<PendingPhonesData> = {
   kind: 'hotdesk.pending-phones',
-  version: 1,
+  version: 2,
   schema: pendingPhonesDataSchema,
-  migrations: {},
+  // Version 2 adds the proved device key; phones listed before that proved none.
+  migrations: { 1: migrateV1 },
   initial: () => ({ phones: [] }),
 };

@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DeviceKey } from '../../../../electron/host/identity/deviceKey';
 import { ProvisioningClients } from '../../../../electron/host/provisioning/provisioningClients';
+import { DeviceProofVerifier } from '../../../../electron/pbx/core/enrolment/deviceProofVerifier';
 import { SipAccounts } from '../../../../electron/pbx/core/accounts/sipAccounts';
 import { CheckSync } from '../../../../electron/pbx/core/presence/checkSync';
 import type { PendingPhone } from '../../../../electron/pbx/core/presence/profilePorts';
@@ -21,7 +23,7 @@ export const DOMAIN = 'hotdesk.local';
 
 /** The device records of the rig: what the store + hot-desk repositories hold in the real PBX. */
 export class RigDirectory extends MemoryDirectory {
-  /** MAC → device for phones the admin assigned ("Assign Ext"); only these get their URL over PnP. */
+  /** MAC → device for phones the admin assigned ("Assign Ext"), enrolled to the key the phone proved. */
   readonly assigned = new Map<Mac, string>();
   readonly pending = new Map<Mac, PendingPhone & { firstSeen: Date }>();
 
@@ -44,6 +46,15 @@ export class RigDirectory extends MemoryDirectory {
     const firstSeen = this.pending.get(phone.mac)?.firstSeen ?? phone.at;
     this.pending.set(phone.mac, { ...phone, firstSeen });
   }
+
+  /** What the admin's Assign does to the records: bind the device to the key the pending phone proved. */
+  enrol(mac: Mac, deviceName: string): void {
+    const device = this.devices.get(deviceName);
+    if (!device) throw new Error(`no device ${deviceName}`);
+    this.devices.set(deviceName, { ...device, publicKey: this.pending.get(mac)?.publicKey ?? null });
+    this.assigned.set(mac, deviceName);
+    this.pending.delete(mac);
+  }
 }
 
 export interface ProvisioningRig {
@@ -57,9 +68,11 @@ export interface ProvisioningRig {
   checkSync: CheckSync;
   /** The device host side: provisioning clients storing their documents under a temp data dir. */
   clients: ProvisioningClients;
+  /** The device host's key, which its clients prove. */
+  deviceKey: DeviceKey;
   /** What the provisioning HTTP handler logged (documents that could not be built). */
   errors: unknown[];
-  /** What the admin API's "Assign Ext" does: record the assignment, then push the URL to the waiting phone. */
+  /** What the admin API's "Assign Ext" does: enrol the device to the phone's key, then push the URL to the waiting phone. */
   assign(mac: Mac, deviceName: string): number;
   stop(): Promise<void>;
 }
@@ -74,11 +87,13 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
   const directory = new RigDirectory(accounts);
   let origin = '';
   const errors: unknown[] = [];
+  const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
   const provisioning = new Provisioning({
     directory,
     tokens: hmacDeviceTokens(randomBytes(32), directory),
     clock: systemClock,
     publicBaseUrl: () => origin,
+    proofs,
     onError: (error) => errors.push(error),
   });
   const stack = new SipStack({
@@ -95,11 +110,12 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
           directory: {
             findDeviceByMac: (mac) => {
               const name = directory.assigned.get(mac);
-              return name ? { name } : null;
+              return name ? { name, publicKey: directory.devices.get(name)?.publicKey ?? null } : null;
             },
             recordPendingPhone: (phone) => directory.recordPendingPhone(phone),
             provisioningUrl: (name) => provisioning.urlFor(name),
           },
+          proofs,
         }),
       ] as const,
     emergencyNumbers: () => ['911'],
@@ -126,9 +142,11 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const wsUrl = `${origin.replace('http:', 'ws:')}/sip`;
+  const deviceKey = DeviceKey.generate();
   const clients = new ProvisioningClients({
     dataDir: mkdtempSync(path.join(tmpdir(), 'hotdesk-provisioning-it-')),
     version: '0.1.0',
+    deviceKey,
     pnpWebSocketUrl: () => wsUrl,
     manualUrl: () => null,
   });
@@ -142,10 +160,10 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
     uaProfile,
     checkSync,
     clients,
+    deviceKey,
     errors,
     assign(mac, deviceName) {
-      directory.assigned.set(mac, deviceName);
-      directory.pending.delete(mac);
+      directory.enrol(mac, deviceName);
       return uaProfile.assign(mac, deviceName);
     },
     async stop() {

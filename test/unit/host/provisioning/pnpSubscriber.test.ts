@@ -5,7 +5,8 @@ import { ManualClock } from '../../../../electron/sip/clock';
 import { parseSipMessage } from '../../../../electron/sip/message';
 import type { Flow } from '../../../../electron/sip/flow/flow';
 import type { Mac } from '../../../../shared/domain/mac';
-import { uaProfileHarness } from '../../pbx/provisioning/uaProfileHarness';
+import { DEVICE_KEY } from '../../pbx/provisioning/fixtures';
+import { HARNESS_START, uaProfileHarness } from '../../pbx/provisioning/uaProfileHarness';
 
 const MAC = '02:00:00:00:00:04' as Mac;
 const flush = async () => {
@@ -15,7 +16,7 @@ const flush = async () => {
 /** The kiosk's PnP subscriber wired to the PBX's ua-profile notifier through an in-memory "WebSocket". */
 function setup(options: { refuseFirst?: number } = {}) {
   const pbx = uaProfileHarness();
-  const clock = new ManualClock();
+  const clock = new ManualClock(HARNESS_START);
   const sent: string[] = [];
   const sockets: Array<{ open: boolean }> = [];
   let refusals = options.refuseFirst ?? 0;
@@ -23,6 +24,7 @@ function setup(options: { refuseFirst?: number } = {}) {
   const states: PnpState[] = [];
   const subscriber = new PnpSubscriber({
     mac: MAC,
+    deviceKey: DEVICE_KEY,
     webSocketUrl: 'ws://pbx.example.com/sip',
     version: '0.1.0',
     refreshMs: 30_000,
@@ -81,8 +83,9 @@ describe('PnpSubscriber with the PBX notifier', () => {
     expect(subscribe.ok && subscribe.message.kind === 'request' && subscribe.message.method).toBe('SUBSCRIBE');
     expect(sent[0]).toMatch(/^SUBSCRIBE sip:020000000004@pbx\.example\.com SIP\/2\.0\r\n/);
     expect(sent[0]).toMatch(/\r\nEvent: ua-profile;profile-type="device";vendor="Hotdesk";model="Kiosk";version="0\.1\.0"\r\n/);
+    expect(sent[0]).toContain(`\r\nHotdesk-Device-Proof: key="${DEVICE_KEY.publicKey}", ts="${HARNESS_START / 1000}", nonce="`);
     expect(states.at(-1)).toEqual({ kind: 'pending' });
-    expect(pbx.pending.map((phone) => phone.mac)).toEqual([MAC]);
+    expect(pbx.pending.map((phone) => [phone.mac, phone.publicKey])).toEqual([[MAC, DEVICE_KEY.publicKey]]);
 
     pbx.assigned.set(MAC, 'HD0004');
     pbx.service.assign(MAC, 'HD0004');
@@ -103,6 +106,7 @@ describe('PnpSubscriber with the PBX notifier', () => {
     expect(sent[2]).toMatch(/\r\nTo: <sip:020000000004@pbx\.example\.com>;tag=/);
     expect(sent[2]).toMatch(/\r\nCSeq: 2 SUBSCRIBE\r\n/);
     expect(sent[3]).toMatch(/^SIP\/2\.0 200 OK\r\n/);
+    expect(sent[2]).toContain(`\r\nHotdesk-Device-Proof: key="${DEVICE_KEY.publicKey}"`); // a refresh proves the key again
     expect(pbx.pending).toHaveLength(2);
     subscriber.stop();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvisioningDocumentStore, StoredProvisioning } from '../../../../electron/host/provisioning/documentStore';
 import { DocumentGoneError, type FetchOutcome } from '../../../../electron/host/provisioning/fetchDocument';
-import { ProvisioningClient, type ProvisioningState } from '../../../../electron/host/provisioning/provisioningClient';
+import { PROVISIONING_FAILURE, ProvisioningClient, type ProvisioningState } from '../../../../electron/host/provisioning/provisioningClient';
+import { provisioningStatusFromState } from '../../../../electron/host/provisioning/documentView';
 import { ManualClock } from '../../../../electron/sip/clock';
 import type { Mac } from '../../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../../shared/sip/provisioningDocument';
@@ -236,5 +237,23 @@ describe('ProvisioningClient', () => {
     await flush();
     expect(client.state().document).toBeNull();
     expect(fetches.length).toBeLessThanOrEqual(1);
+  });
+
+  it('tells bridge clients only a fixed summary of a failure, never its details', async () => {
+    const { client, pnp, answer, store } = setup();
+    await client.start();
+    pnp.callbacks!.onState({ kind: 'failed', reason: 'No service: connect ECONNREFUSED 10.1.2.3:5170' });
+    expect(provisioningStatusFromState(client.state()).error).toBe(PROVISIONING_FAILURE.pnp);
+    answer(() => new Error('Provisioning server unreachable (EHOSTUNREACH 10.9.8.7)'));
+    pnp.callbacks!.onUrl(PNP_URL);
+    await flush();
+    expect(client.state().error).toBe('Provisioning server unreachable (EHOSTUNREACH 10.9.8.7)'); // the host keeps the detail
+    const status = provisioningStatusFromState(client.state());
+    expect(status.error).toBe(PROVISIONING_FAILURE.fetch);
+    expect(JSON.stringify(status)).not.toMatch(/10\.9\.8\.7|EHOSTUNREACH/);
+    store.failSave = true;
+    answer(() => ({ kind: 'document', document: documentWith('etag-1'), etag: 'etag-1' }));
+    await client.resync();
+    expect(provisioningStatusFromState(client.state()).error).toBe(PROVISIONING_FAILURE.save);
   });
 });

@@ -6,7 +6,7 @@ import { deviceOptionsFromDocument, identityFromDocument, phoneAccountFromDocume
 import { ProvisioningClients } from '../../../../electron/host/provisioning/provisioningClients';
 import { phoneAccountSchema, deviceOptionsSchema } from '../../../../shared/contracts';
 import type { Mac } from '../../../../shared/domain/mac';
-import { validDocument } from '../../pbx/provisioning/fixtures';
+import { DEVICE_KEY, validDocument } from '../../pbx/provisioning/fixtures';
 
 describe('ProvisioningClients', () => {
   it('runs one client per MAC in use and stops it when the last page lets go', async () => {
@@ -15,6 +15,7 @@ describe('ProvisioningClients', () => {
     const clients = new ProvisioningClients({
       dataDir: mkdtempSync(path.join(tmpdir(), 'hotdesk-clients-')),
       version: '0.1.0',
+      deviceKey: DEVICE_KEY,
       pnpWebSocketUrl: () => 'ws://127.0.0.1:5170/sip',
       manualUrl: () => null,
       startPnp: (mac) => {

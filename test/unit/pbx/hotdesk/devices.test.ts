@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allocatePoolName } from '../../../../electron/pbx/core/hotdesk/poolNames';
+import { createHotDesk } from '../../../../electron/pbx/core/hotdesk/hotDesk';
 import type { HotDeskChange } from '../../../../electron/pbx/core/hotdesk/changeFeed';
 import { HotDeskError } from '../../../../electron/pbx/core/hotdesk/hotDeskErrors';
-import { makeHotDesk, testLicence } from './support';
+import { makeHotDesk, REALM, seededBytes, TEST_KEYS, testLicence } from './support';
 
 async function refusal(promise: Promise<unknown>): Promise<HotDeskError> {
   const error = await promise.then(() => null, (reason: unknown) => reason);
@@ -99,5 +100,64 @@ describe('DeviceRepository', () => {
     expect(changes).toEqual([{ type: 'device.updated', name: 'HD0001', provisioning: true }]);
     expect((await hotDesk.devices.update('HD0001', { options: { timeFormat: '12h' } })).provisioningChanged).toBe(false);
     expect((await refusal(hotDesk.devices.update('HD0099', {}))).code).toBe('not-found');
+  });
+});
+
+describe('DeviceRepository: device enrolment', () => {
+  const KEY_A = 'A'.repeat(43);
+  const KEY_B = 'B'.repeat(43);
+
+  it('enrols a device to a key, keeping its token and credentials the first time', async () => {
+    const { hotDesk, clock } = await makeHotDesk();
+    const before = hotDesk.devices.get('HD0002')!;
+    expect(before.key).toBeNull();
+    const changes: HotDeskChange[] = [];
+    hotDesk.changes.subscribe((change) => changes.push(change));
+    clock.advance(1000);
+    const { device, rotated } = await hotDesk.devices.enrol('HD0002', KEY_A);
+    expect(rotated).toBe(false);
+    expect(device.key).toEqual({ publicKey: KEY_A, enrolledAt: '2025-03-01T09:00:01.000Z' });
+    expect([device.token, device.sip]).toEqual([before.token, before.sip]);
+    expect(changes).toEqual([{ type: 'device.updated', name: 'HD0002', provisioning: true }]);
+    expect(await hotDesk.devices.enrol('HD0002', KEY_A)).toEqual({ device, rotated: false });
+    expect(changes).toHaveLength(1);
+    expect((await refusal(hotDesk.devices.enrol('HD0099', KEY_A))).code).toBe('not-found');
+  });
+
+  it('re-enrolling to another key makes a new token and new pool credentials', async () => {
+    const { hotDesk } = await makeHotDesk();
+    const first = (await hotDesk.devices.enrol('HD0002', KEY_A)).device;
+    const { device, rotated } = await hotDesk.devices.enrol('HD0002', KEY_B);
+    expect(rotated).toBe(true);
+    expect(device.key?.publicKey).toBe(KEY_B);
+    expect(device.token).not.toBe(first.token);
+    expect(device.sip.ha1).not.toBe(first.sip.ha1);
+    expect(hotDesk.devices.findByToken(first.token)).toBeNull();
+    expect(hotDesk.devices.findByToken(device.token)?.name).toBe('HD0002');
+    expect(hotDesk.sipAccount('HD0002')?.ha1).toBe(device.sip.ha1);
+  });
+
+  it('a new MAC drops the key and makes a new token and new pool credentials', async () => {
+    const { hotDesk } = await makeHotDesk();
+    const enrolled = (await hotDesk.devices.enrol('HD0002', KEY_A)).device;
+    const { device, provisioningChanged } = await hotDesk.devices.update('HD0002', { mac: '02:00:00:00:00:22' });
+    expect(provisioningChanged).toBe(true);
+    expect(device.key).toBeNull();
+    expect(device.token).not.toBe(enrolled.token);
+    expect(device.sip.ha1).not.toBe(enrolled.sip.ha1);
+    const same = (await hotDesk.devices.update('HD0002', { mac: '02-00-00-00-00-22', options: { keysPerPage: 8 } })).device;
+    expect([same.token, same.sip]).toEqual([device.token, device.sip]); // the same MAC written again is no new device
+  });
+
+  it('in demo mode enrols the demo devices to the local host, and re-enrols them to a new host key', async () => {
+    const { hotDesk, store } = await makeHotDesk({ localDeviceKey: KEY_A });
+    expect(hotDesk.devices.list().map((device) => device.key?.publicKey)).toEqual([KEY_A, KEY_A, KEY_A]);
+    const before = hotDesk.devices.get('HD0001')!;
+    const restarted = await createHotDesk(store, { mode: 'demo', realm: REALM, licence: { publicKeyPem: TEST_KEYS.publicKeyPem, demoToken: null }, localDeviceKey: KEY_B, randomBytes: seededBytes('restart') });
+    const after = restarted.devices.get('HD0001')!;
+    expect(after.key?.publicKey).toBe(KEY_B);
+    expect(after.token).not.toBe(before.token);
+    const { hotDesk: site } = await makeHotDesk({ mode: 'site', localDeviceKey: KEY_A });
+    expect(site.devices.list()).toEqual([]); // site mode seeds nothing and enrols nothing by itself
   });
 });

@@ -13,6 +13,9 @@ describe('mirrorSipAccounts', () => {
     expect(accounts.find('HD0001')).toMatchObject({ kind: 'pool', ha1: hotDesk.devices.get('HD0001')?.sip.ha1 });
     const device = await hotDesk.devices.create({ mac: '02:00:00:00:00:04' });
     expect(accounts.find(device.name)?.kind).toBe('pool');
+    await hotDesk.devices.enrol('HD0001', 'A'.repeat(43));
+    const rotated = await hotDesk.devices.enrol('HD0001', 'B'.repeat(43)); // re-enrolment: new pool credentials
+    expect(accounts.find('HD0001')?.ha1).toBe(rotated.device.sip.ha1);
     await hotDesk.extensions.remove('105');
     expect(accounts.find('105')).toBeNull();
     stop();

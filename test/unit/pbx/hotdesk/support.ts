@@ -56,7 +56,7 @@ export interface TestHotDesk {
  * The hot-desk domain over the in-memory store. `licence`: 'demo' builds in a PRO licence as demo mode does, 'none'
  * leaves the PBX on the free edition, or a token to use as the built-in one.
  */
-export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'none' | string } = {}): Promise<TestHotDesk> {
+export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'none' | string; localDeviceKey?: string } = {}): Promise<TestHotDesk> {
   const store = memoryPbxStore();
   const clock = new TestClock();
   const mode = options.mode ?? 'demo';
@@ -69,6 +69,7 @@ export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'no
     now: clock.now,
     randomBytes: seededBytes(),
     pinCost: TEST_SCRYPT_COST,
+    localDeviceKey: options.localDeviceKey ?? null,
   });
   return { hotDesk, store, clock };
 }

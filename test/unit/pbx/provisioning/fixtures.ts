@@ -1,6 +1,18 @@
 import type { Mac } from '../../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../../shared/sip/provisioningDocument';
 import type { DeviceSipIdentity, ProvisioningCredentials, ProvisioningDevice, ProvisioningDirectory } from '../../../../electron/pbx/provisioning/provisioningPorts';
+import { DeviceKey } from '../../../../electron/host/identity/deviceKey';
+import { deviceRequestHeaders } from '../../../../electron/host/provisioning/deviceRequest';
+
+/** The device key HD0004 is enrolled to, and a key no device is enrolled to. */
+export const DEVICE_KEY = DeviceKey.generate();
+export const OTHER_KEY = DeviceKey.generate();
+
+/** fetch() as the device host makes it: with the proof of `key` (the host's one signing function). */
+export function signedFetch(url: string, init: RequestInit = {}, key: DeviceKey = DEVICE_KEY): Promise<Response> {
+  const headers = { ...deviceRequestHeaders(key, init.method ?? 'GET', url), ...(init.headers as Record<string, string> | undefined) };
+  return fetch(url, { ...init, headers });
+}
 
 export const HA1 = '0123456789abcdef0123456789abcdef';
 
@@ -39,6 +51,7 @@ export const HD0004: ProvisioningDevice = {
   mac: '02:00:00:00:00:04' as Mac,
   options: { location: 'Desk 16', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 6, emergencyNumbers: ['911', '112'] },
   sbc: null,
+  publicKey: DEVICE_KEY.publicKey,
 };
 
 /** An in-memory directory: devices by name, identities settable, credentials for every user. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getBodyText, getHeader, getToTag, type SipRequest } from '../../../../electron/sip/message';
 import type { Mac } from '../../../../shared/domain/mac';
 import type { FakeFlow } from '../../sip/transaction/support';
+import { DEVICE_KEY, OTHER_KEY } from './fixtures';
 import { okFor, subscribe, uaProfileHarness } from './uaProfileHarness';
 
 const MAC = '02:00:00:00:00:04' as Mac;
@@ -32,6 +33,7 @@ describe('ua-profile notifier (RFC 6080 plug-and-play)', () => {
         model: 'Kiosk',
         firmware: '0.1.0',
         address: '192.0.2.44',
+        publicKey: DEVICE_KEY.publicKey,
         at: new Date('2025-06-01T12:00:00Z'),
       },
     ]);
@@ -165,5 +167,77 @@ describe('ua-profile notifier (RFC 6080 plug-and-play)', () => {
     layer.receive(flow, subscribe());
     layer.receive(flow, subscribe({ user: '020000000005' }).replace('pnp-call-1', 'pnp-call-2'));
     expect(flow.statuses().filter((status) => status !== -1)).toEqual([200, 503]);
+  });
+});
+
+describe('ua-profile notifier: device enrolment', () => {
+  const url = 'http://pbx.example.com/provisioning/HD0004-token.json';
+
+  it('gives no URL to a SUBSCRIBE for an enrolled MAC that proves no key, and lists it as pending without a key', () => {
+    const { layer, flow, pending, assigned } = uaProfileHarness();
+    assigned.set(MAC, 'HD0004');
+    layer.receive(flow, subscribe({ key: null }));
+    expect(flow.statuses()[0]).toBe(200);
+    expect(notifies(flow)[0]?.body).toHaveLength(0);
+    expect(pending.map((phone) => [phone.mac, phone.publicKey])).toEqual([[MAC, null]]);
+  });
+
+  it('gives no URL to a SUBSCRIBE proving another key, and lists it with that key for the console to flag', () => {
+    const { layer, flow, pending, assigned } = uaProfileHarness();
+    assigned.set(MAC, 'HD0004');
+    layer.receive(flow, subscribe({ key: OTHER_KEY }));
+    expect(flow.statuses()[0]).toBe(200);
+    expect(notifies(flow)[0]?.body).toHaveLength(0);
+    expect(pending.map((phone) => phone.publicKey)).toEqual([OTHER_KEY.publicKey]);
+  });
+
+  it('gives no URL while the MAC has a device that is not enrolled yet', () => {
+    const { layer, flow, pending, assigned, enrolled } = uaProfileHarness();
+    assigned.set(MAC, 'HD0004');
+    enrolled.set(MAC, null);
+    layer.receive(flow, subscribe());
+    expect(notifies(flow)[0]?.body).toHaveLength(0);
+    expect(pending.map((phone) => phone.publicKey)).toEqual([DEVICE_KEY.publicKey]);
+  });
+
+  it('answers 403 to a forged, malformed, stale or replayed proof and lists nothing', () => {
+    const forged = subscribe({ key: OTHER_KEY }).replace(OTHER_KEY.publicKey, DEVICE_KEY.publicKey);
+    const stale = subscribe({ provedAt: Date.parse('2025-06-01T11:54:00Z') });
+    const replayed = subscribe();
+    const cases = [forged, subscribe({ proof: 'key="x"' }), stale];
+    for (const request of cases) {
+      const { layer, flow, pending } = uaProfileHarness();
+      layer.receive(flow, request);
+      expect(flow.statuses()).toEqual([403]);
+      expect(pending).toEqual([]);
+    }
+    const { layer, flow } = uaProfileHarness();
+    layer.receive(flow, replayed);
+    layer.receive(flow, replayed.replace(/branch=z9hG4bK[0-9a-f]+/, 'branch=z9hG4bKagain'));
+    expect(flow.statuses().filter((status) => status !== -1)).toEqual([200, 403]);
+  });
+
+  it('pushes the URL on Assign only to the subscriber that proved the enrolled key', () => {
+    const { layer, flow, service, assigned } = uaProfileHarness();
+    layer.receive(flow, subscribe({ key: OTHER_KEY, callId: 'impostor' }));
+    layer.receive(flow, subscribe({ callId: 'device' }));
+    assigned.set(MAC, 'HD0004');
+    expect(service.assign(MAC, 'HD0004')).toBe(1);
+    const withUrl = notifies(flow).filter((notify) => getBodyText(notify) === url);
+    expect(withUrl.map((notify) => getHeader(notify, 'Call-ID'))).toEqual(['device']);
+  });
+
+  it("refuses a refresh that does not prove the subscription's key, and keeps the subscription for its holder", () => {
+    const { layer, flow, service } = uaProfileHarness();
+    layer.receive(flow, subscribe());
+    const toTag = getToTag(flow.messages()[0]!)!;
+    layer.receive(flow, okFor(notifies(flow)[0]!));
+    layer.receive(flow, subscribe({ toTag, cseq: 2, key: OTHER_KEY }));
+    expect(flow.lastResponse().status).toBe(403);
+    layer.receive(flow, subscribe({ toTag, cseq: 3, key: null }));
+    expect(flow.lastResponse().status).toBe(403);
+    layer.receive(flow, subscribe({ toTag, cseq: 4 }));
+    expect(flow.statuses().filter((status) => status !== -1)).toEqual([200, 403, 403, 200]);
+    expect(service.subscribedMacs()).toEqual([MAC]);
   });
 });

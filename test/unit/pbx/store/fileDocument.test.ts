@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openFileDocument } from '../../../../electron/pbx/store/fileDocument';
 import { devicesSpec } from '../../../../electron/pbx/store/schema/devicesDoc';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../electron/pbx/store/schema/deviceOptions';
+import { pendingPhonesSpec } from '../../../../electron/pbx/store/schema/pendingPhonesDoc';
 import { dialCodesSpec } from '../../../../electron/pbx/store/schema/settingsDocs';
 import { StoreVersionError } from '../../../../electron/pbx/store/storeErrors';
 import { DEFAULT_DIAL_CODES } from '../../../../shared/domain/dialCodes';
@@ -69,7 +71,7 @@ describe('openFileDocument', () => {
     expect(readFileSync(file, 'utf8')).toBe(newer);
   });
 
-  it('migrates a hand-written version 0 devices file to version 1, keeping the original as a backup', async () => {
+  it('migrates a hand-written version 0 devices file to the current version, keeping the original as a backup', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'devices.json');
     const original = readFileSync(path.join(fixtures, 'devices-v0.json'), 'utf8');
@@ -101,8 +103,42 @@ describe('openFileDocument', () => {
     expect(second?.token).not.toBe(first?.token);
     expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(original);
     const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { kind: string; version: number };
-    expect([onDisk.kind, onDisk.version]).toEqual(['hotdesk.devices', 1]);
+    expect([onDisk.kind, onDisk.version]).toEqual(['hotdesk.devices', devicesSpec.version]);
     expect((await openFileDocument(file, devicesSpec, migrationContext())).state).toBe('opened');
+  });
+
+  it('migrates version 1 devices to version 2: no key enrolled, and a new token and pool credentials', async () => {
+    const file = path.join(tempDir(), 'devices.json');
+    const before = {
+      name: 'HD0001',
+      mac: '02:00:00:00:00:01',
+      provisioning: 'pnp',
+      sbc: null,
+      template: null,
+      options: DEFAULT_HOT_DESK_OPTIONS,
+      token: 'AAAAAAAAAAAAAAAAAAAAAA',
+      sip: { ha1: '0123456789abcdef0123456789abcdef', realm: 'hotdesk.test' },
+      createdAt: '2025-03-01T09:00:00.000Z',
+      updatedAt: '2025-03-01T09:00:00.000Z',
+    };
+    writeFileSync(file, JSON.stringify({ kind: 'hotdesk.devices', version: 1, data: { devices: [before] } }));
+    const opened = await openFileDocument(file, devicesSpec, migrationContext());
+    expect(opened.state).toBe('migrated');
+    const after = opened.store.read().devices[0]!;
+    expect(after).toMatchObject({ name: before.name, mac: before.mac, options: before.options, key: null });
+    // Version 1 served documents to anyone naming a MAC: what it handed out is treated as known.
+    expect(after.token).not.toBe(before.token);
+    expect(after.sip.ha1).not.toBe(before.sip.ha1);
+    await opened.store.close();
+  });
+
+  it('migrates version 1 pending phones to version 2: no key proved', async () => {
+    const file = path.join(tempDir(), 'pending-phones.json');
+    const phone = { mac: '02:00:00:00:00:09', userAgent: 'x', vendor: null, model: null, firmware: null, address: null, firstSeen: '2025-03-01T09:00:00.000Z', lastSeen: '2025-03-01T09:00:00.000Z' };
+    writeFileSync(file, JSON.stringify({ kind: 'hotdesk.pending-phones', version: 1, data: { phones: [phone] } }));
+    const opened = await openFileDocument(file, pendingPhonesSpec, migrationContext());
+    expect(opened.store.read().phones).toEqual([{ ...phone, publicKey: null }]);
+    await opened.store.close();
   });
 
   it('moves aside a version 0 file the migration cannot read', async () => {
