@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Mode } from '../../shared/contracts';
-import { DeviceProofVerifier, type HotDesk, type SipAccounts } from './core';
+import { DeviceProofVerifier, type EmergencyCallReport, type HotDesk, type SipAccounts } from './core';
 import { systemClock } from '../sip';
 import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
 import type { Provisioning } from './provisioning';
@@ -39,7 +39,7 @@ export interface PbxOptions {
    * devices are enrolled to it (README, "Device enrolment").
    */
   localDeviceKey?: string | null;
-  onEmergencyCall?(call: { number: string; caller: string; at: Date }): void;
+  onEmergencyCall?(call: EmergencyCallReport): void;
 }
 
 export interface Pbx {
@@ -77,8 +77,10 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
   // One verifier for SIP and HTTP: a nonce spent on a SUBSCRIBE cannot be spent on a document fetch.
   const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
-  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl: options.publicBaseUrl ?? (() => `http://${host}`), proofs });
-  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, onEmergencyCall: options.onEmergencyCall });
+  const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
+  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs });
+  const originHosts = () => [host, domain, hostNameOf(publicBaseUrl())];
+  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);
@@ -106,4 +108,12 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       await hotDesk.close();
     },
   };
+}
+
+function hostNameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }

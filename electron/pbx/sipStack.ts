@@ -18,6 +18,8 @@ export interface SipStackOptions<Services extends readonly LocalService[]> {
   dialCodes?: () => DialCodes;
   registrarEvents?: RegistrarEvents;
   flood?: { burst: number; perSecond: number };
+  /** Host names browser pages may open `/sip` from besides the Host they connect to; default viaHost and domain. */
+  allowedOriginHosts?: () => readonly string[];
 }
 
 const EXPIRY_SWEEP_MS = 15_000;
@@ -49,7 +51,10 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
           this.core.flowClosed(flow);
         },
       },
-      options.flood ? { flood: options.flood } : {},
+      {
+        ...(options.flood ? { flood: options.flood } : {}),
+        allowedOriginHosts: options.allowedOriginHosts ?? (() => [options.viaHost, options.domain]),
+      },
     );
     this.services = options.services(this.layer);
     const self = new SelfAddress(options.viaHost, options.domain);
@@ -94,6 +99,11 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
 
   bindingsOf(aor: string): Binding[] {
     return this.locations.lookup(aor, this.clock.now());
+  }
+
+  /** Dialogs the proxy keeps Record-Route state for (for tests and the console). */
+  get proxiedDialogCount(): number {
+    return this.core.proxiedDialogCount;
   }
 
   close(): void {

@@ -47,11 +47,13 @@ export async function initAdminCredentials(options: AdminCredentialsOptions): Pr
 
 /**
  * Checks HTTP Basic credentials against the stored scrypt hash. A successful check is remembered as an HMAC under a
- * per-process key, so a console that sends its credentials with every request costs one hash, not one per request.
+ * per-process key, so a console that sends its credentials with every request costs one hash, not one per request;
+ * a check already under way is shared by identical credentials arriving meanwhile.
  */
 export class AdminCredentials {
   private readonly cacheKey: Buffer;
   private verified: Buffer[] = [];
+  private readonly checking = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly store: DocumentStore<AdminCredentialsData>,
@@ -64,14 +66,32 @@ export class AdminCredentials {
     return this.store.read()?.user ?? ADMIN_USER;
   }
 
-  async verify(user: string, password: string): Promise<boolean> {
+  /**
+   * The outcome for these credentials when it costs no hash: true when they were verified before, the check under
+   * way for the same credentials, false when they cannot match; undefined when only verify() can tell.
+   */
+  known(user: string, password: string): boolean | Promise<boolean> | undefined {
     const stored = this.store.read();
     if (stored === null || password.length > 1024) return false;
-    const tag = createHmac('sha256', this.cacheKey).update(`${stored.password.hash}\0${user}\0${password}`).digest();
+    const tag = this.tag(stored.password.hash, user, password);
     if (this.verified.some((known) => timingSafeEqual(known, tag))) return true;
-    const matches = (await verifySecret(password, stored.password)) && user === stored.user;
-    if (matches) this.verified = [tag, ...this.verified].slice(0, CACHE_SIZE);
-    return matches;
+    return this.checking.get(tag.toString('hex'));
+  }
+
+  async verify(user: string, password: string): Promise<boolean> {
+    const known = this.known(user, password);
+    if (known !== undefined) return known;
+    const stored = this.store.read() as NonNullable<AdminCredentialsData>;
+    const tag = this.tag(stored.password.hash, user, password);
+    const check = (async () => (await verifySecret(password, stored.password)) && user === stored.user)();
+    this.checking.set(tag.toString('hex'), check);
+    try {
+      const matches = await check;
+      if (matches) this.verified = [tag, ...this.verified].slice(0, CACHE_SIZE);
+      return matches;
+    } finally {
+      this.checking.delete(tag.toString('hex'));
+    }
   }
 
   /** Stores a new password (hashed) for `admin`; previously verified credentials stop working at once. */
@@ -80,5 +100,9 @@ export class AdminCredentials {
     const hash = await hashSecret(password, this.deps.cost, this.deps.randomBytes);
     await this.store.update(() => ({ next: { user: ADMIN_USER, password: hash, origin, changedAt: this.deps.now().toISOString() }, result: undefined }));
     this.verified = [];
+  }
+
+  private tag(hash: string, user: string, password: string): Buffer {
+    return createHmac('sha256', this.cacheKey).update(`${hash}\0${user}\0${password}`).digest();
   }
 }

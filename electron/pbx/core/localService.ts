@@ -14,8 +14,8 @@ export interface LocalService {
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean;
   /** Takes an in-dialog request of one of its dialogs; false when the dialog is not its own. */
   handleInDialog(tx: ServerTransaction, request: SipRequest, flow: Flow): boolean;
-  /** An ACK for a 2xx of one of its dialogs; false when not its own. */
-  handleAck(request: SipRequest): boolean;
+  /** An ACK for a 2xx of one of its dialogs, arriving on `flow`; false when not its own. */
+  handleAck(request: SipRequest, flow: Flow): boolean;
   /** The caller cancelled an INVITE this service is handling; false when not its own. */
   handleCancel(tx: ServerTransaction): boolean;
   /** The flow is gone: calls on it are over. */

@@ -1,37 +1,22 @@
-import { classifyDialString, IDLE_DEVICE_REFUSAL, isAllowedWhileIdle } from '../../../shared/domain/dialString';
+import { classifyDialString, IDLE_DEVICE_REFUSAL } from '../../../shared/domain/dialString';
 import type { DialCodes } from '../../../shared/domain/dialCodes';
-import {
-  getContacts,
-  getMaxForwards,
-  getRoutes,
-  getToTag,
-  getVias,
-  hostsEqual,
-  removeHeader,
-  addHeader,
-  type SipRequest,
-  type SipResponse,
-  type SipUri,
-} from '../../sip';
+import { getMaxForwards, getRoutes, getToTag, getVias, hostsEqual, removeHeader, addHeader, type SipRequest, type SipResponse } from '../../sip';
 import type { Flow, FlowLookup, ServerTransaction, TransactionLayer, TransactionUser } from '../../sip';
 import type { SipAccounts } from './accounts/sipAccounts';
 import type { AuthThrottle } from './auth/authThrottle';
 import type { DigestAuth } from './auth/digestAuth';
-import { authenticateCaller } from './callerAuth';
+import { authenticateCaller, isAuthenticatedSender } from './callerAuth';
 import type { LocalService } from './localService';
 import type { ContactFlows } from './locations/contactFlows';
 import type { LocationStore } from './locations/locationStore';
-import { type ProxyForwarder, type ForwardTarget } from './proxy/proxyForwarder';
+import { isPoolSender, poolMaySendInDialog, poolMayStart } from './poolPolicy';
+import { DialogRouter } from './proxy/dialogRouter';
+import type { ProxyForwarder, ForwardTarget } from './proxy/proxyForwarder';
 import type { SelfAddress } from './proxy/selfAddress';
 import type { FlowIdentities } from './registrar/flowIdentities';
 import type { Registrar } from './registrar/registrar';
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE, PRACK';
-
-/** Methods that create a dialog: the proxy Record-Routes them so the dialog's requests come back through it. */
-const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);
-/** Out-of-dialog requests an idle hot-desk identity may send only to emergency numbers and hot-desk codes. */
-const CALLING_METHODS = new Set(['INVITE', 'MESSAGE', 'REFER']);
 
 export interface SipCoreDeps {
   /** Sends the ACKs for 2xx statelessly (RFC 3261 §16.6 step 8 leaves them to the proxy core). */
@@ -56,10 +41,13 @@ export interface SipCoreDeps {
 
 /** The transaction user: routes each request to the registrar, a local service or the proxy (RFC 3261 §16). */
 export class SipCore implements TransactionUser {
-  constructor(private readonly deps: SipCoreDeps) {}
+  private readonly dialogs: DialogRouter;
+
+  constructor(private readonly deps: SipCoreDeps) {
+    this.dialogs = new DialogRouter({ contactFlows: deps.contactFlows, flowById: (id) => deps.flows.flowById(id) });
+  }
 
   onRequest(tx: ServerTransaction, request: SipRequest, flow: Flow): void {
-    this.rememberContacts(flow, request);
     const maxForwards = getMaxForwards(request) ?? 70;
     if (this.isLoop(request)) {
       tx.respond(482);
@@ -67,22 +55,22 @@ export class SipCore implements TransactionUser {
     }
     popOwnRoutes(request, this.deps.self);
     if (request.method === 'REGISTER') {
-      this.deps.registrar.handle(tx, request, flow);
+      if (this.deps.registrar.handle(tx, request, flow)) this.dialogs.rememberContacts(request, flow);
       return;
     }
     if (getToTag(request) !== undefined) {
-      this.routeInDialog(tx, request, maxForwards);
+      this.routeInDialog(tx, request, flow, maxForwards);
       return;
     }
     this.routeNew(tx, request, flow, maxForwards);
   }
 
   onAck(request: SipRequest, flow: Flow): void {
-    this.rememberContacts(flow, request);
     popOwnRoutes(request, this.deps.self);
-    if (this.deps.services.some((service) => service.handleAck(request))) return;
-    const target = this.flowForTarget(request.requestUri);
-    if (!target) return; // an ACK has no response to carry an error
+    if (this.deps.services.some((service) => service.handleAck(request, flow))) return;
+    const { dialog, target } = this.dialogs.route(request, flow);
+    // An ACK has no response to carry an error: one that belongs to no dialog of its sender is dropped.
+    if (!target || (dialog === null && !this.mayUseRemoteTarget(request, flow))) return;
     this.deps.layer.sendStateless(request, target.flow, { addVia: true });
   }
 
@@ -95,18 +83,16 @@ export class SipCore implements TransactionUser {
     // Over WebSocket nothing is retransmitted; a stray response has no transaction to go back on.
   }
 
-  flowClosed(flow: Flow): void {
-    this.deps.registrar.flowClosed(flow.id);
-    this.deps.contactFlows.flowClosed(flow.id);
-    this.deps.flowIdentities.flowClosed(flow.id);
-    for (const service of this.deps.services) service.flowClosed(flow.id);
+  /** Dialogs the proxy is keeping Record-Route state for (for tests and the console). */
+  get proxiedDialogCount(): number {
+    return this.dialogs.dialogCount;
   }
 
-  private rememberContacts(flow: Flow, message: SipRequest): void {
-    const contacts = getContacts(message);
-    for (const contact of contacts?.contacts ?? []) {
-      if (contact.uri.kind === 'sip') this.deps.contactFlows.remember(contact.uri, flow.id);
-    }
+  flowClosed(flow: Flow): void {
+    this.deps.registrar.flowClosed(flow.id);
+    this.dialogs.flowClosed(flow.id);
+    this.deps.flowIdentities.flowClosed(flow.id);
+    for (const service of this.deps.services) service.flowClosed(flow.id);
   }
 
   /** §16.3 step 4: a request that already passed through here with our Via is looping (we never spiral). */
@@ -115,9 +101,26 @@ export class SipCore implements TransactionUser {
     return (getVias(request) ?? []).some((via) => hostsEqual(via.port ? `${via.host}:${via.port}` : via.host, self));
   }
 
-  private routeInDialog(tx: ServerTransaction, request: SipRequest, maxForwards: number): void {
-    if (this.deps.services.some((service) => service.handleInDialog(tx, request, tx.flow))) return;
-    const target = this.flowForTarget(request.requestUri);
+  /**
+   * A request with a To tag. The PBX's own services take their dialogs; any other goes only along a dialog the proxy
+   * Record-Routed, between that dialog's flows — or, for a dialog the proxy does not know, from a sender
+   * authenticated as its From user (challenged otherwise). A pool identity gets neither beyond its calls.
+   */
+  private routeInDialog(tx: ServerTransaction, request: SipRequest, flow: Flow, maxForwards: number): void {
+    const pool = isPoolSender(request, flow, this.deps);
+    if (pool && !poolMaySendInDialog(request)) {
+      tx.respond(403, IDLE_DEVICE_REFUSAL);
+      return;
+    }
+    if (this.deps.services.some((service) => service.handleInDialog(tx, request, flow))) return;
+    const { dialog, target } = this.dialogs.route(request, flow);
+    if (dialog === null) {
+      if (pool) {
+        tx.respond(403, IDLE_DEVICE_REFUSAL);
+        return;
+      }
+      if (authenticateCaller(tx, request, flow, this.deps) === null) return;
+    }
     if (!target) {
       tx.respond(481);
       return;
@@ -126,7 +129,12 @@ export class SipCore implements TransactionUser {
       tx.respond(483);
       return;
     }
-    this.deps.proxy.forward(tx, request, [target], false);
+    this.dialogs.rememberContacts(request, flow); // a target refresh (RFC 3261 §12.2.2)
+    this.deps.proxy.forward(tx, request, [target], this.dialogs.inDialogOptions(request, dialog));
+  }
+
+  private mayUseRemoteTarget(request: SipRequest, flow: Flow): boolean {
+    return isAuthenticatedSender(request, flow, this.deps.flowIdentities) && !isPoolSender(request, flow, this.deps);
   }
 
   private routeNew(tx: ServerTransaction, request: SipRequest, flow: Flow, maxForwards: number): void {
@@ -151,12 +159,14 @@ export class SipCore implements TransactionUser {
     }
     const intent = classifyDialString(user, { emergencyNumbers: this.deps.emergencyNumbers(), dialCodes: this.deps.dialCodes() });
     // Emergency calls are never refused for want of credentials (RFC 6881 §5 spirit); everything else is.
-    const caller = intent.kind === 'emergency' && request.method === 'INVITE' ? null : authenticateCaller(tx, request, flow, this.deps);
-    if (caller === null && !(intent.kind === 'emergency' && request.method === 'INVITE')) return;
-    if (caller !== null && CALLING_METHODS.has(request.method) && this.deps.accounts.find(caller)?.kind === 'pool' && !isAllowedWhileIdle(intent)) {
+    const emergency = intent.kind === 'emergency' && request.method === 'INVITE';
+    const caller = emergency ? null : authenticateCaller(tx, request, flow, this.deps);
+    if (caller === null && !emergency) return;
+    if (caller !== null && this.deps.accounts.find(caller)?.kind === 'pool' && !poolMayStart(request, intent)) {
       tx.respond(403, IDLE_DEVICE_REFUSAL);
       return;
     }
+    if (caller !== null) this.dialogs.rememberContacts(request, flow);
     for (const service of this.deps.services) if (service.handleRequest(tx, request, flow, user)) return;
     if (intent.kind === 'hotdesk-login' || intent.kind === 'hotdesk-logout') {
       // No hot-desk login service is running on this PBX: say so rather than "Not Found" for a code users are told to dial.
@@ -165,7 +175,7 @@ export class SipCore implements TransactionUser {
     }
     const targets = this.targetsFor(user);
     if (targets.length > 0) {
-      this.deps.proxy.forward(tx, request, targets, DIALOG_CREATING.has(request.method));
+      this.deps.proxy.forward(tx, request, targets, this.dialogs.forwardOptions(request, flow, targets));
       return;
     }
     tx.respond(this.deps.accounts.find(user) ? 480 : 404);
@@ -178,13 +188,6 @@ export class SipCore implements TransactionUser {
       if (flow) targets.push({ uri: binding.contactUri, flow });
     }
     return targets;
-  }
-
-  private flowForTarget(uri: SipRequest['requestUri']): ForwardTarget | undefined {
-    if (uri.kind !== 'sip') return undefined;
-    const flowId = this.deps.contactFlows.flowFor(uri);
-    const flow = flowId ? this.deps.flows.flowById(flowId) : undefined;
-    return flow ? { uri: uri as SipUri, flow } : undefined;
   }
 }
 

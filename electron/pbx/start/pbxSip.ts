@@ -1,5 +1,5 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
-import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type HotDesk, UaProfileService } from '../core';
+import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, UaProfileService } from '../core';
 import type { PromptLibrary } from '../media';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
@@ -17,6 +17,8 @@ export interface PbxSipOptions {
   provisioning: Provisioning;
   /** Checks the device-key proofs of plug-and-play SUBSCRIBEs; the one provisioning HTTP uses too. */
   proofs: DeviceProofVerifier;
+  /** Host names browser pages may open `/sip` from besides the Host they connect to. */
+  originHosts: () => readonly string[];
   onEmergencyCall?: BotServiceOptions['onEmergencyCall'];
 }
 
@@ -30,6 +32,7 @@ export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
     services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options)] as const,
     emergencyNumbers,
     dialCodes: () => hotDesk.dialCodes.get(),
+    allowedOriginHosts: options.originHosts,
     registrarEvents: {
       onBindingAdded: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
       onBindingRemoved: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
@@ -79,8 +82,14 @@ function botService(layer: TransactionLayer, options: PbxSipOptions): BotService
     mediaAddress: options.host,
     prompts: options.prompts,
     emergencyNumbers: options.directory.emergencyNumbers,
-    onEmergencyCall:
-      options.onEmergencyCall ??
-      ((call) => console.warn(`EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()} (demo operator answered)`)),
+    onEmergencyCall: options.onEmergencyCall ?? logEmergencyCall,
   });
+}
+
+/** The default on-site notification: the PBX's log. */
+function logEmergencyCall(call: EmergencyCallReport): void {
+  const what = `EMERGENCY CALL to ${call.number} from ${call.caller} at ${call.at.toISOString()}`;
+  if (call.phase === 'arrived') console.warn(what);
+  else if (call.phase === 'answered') console.warn(`${what}: answered by the demo operator`);
+  else console.error(`${what}: FAILED, not answered (${call.failure?.status ?? 0} ${call.failure?.reason ?? ''})`);
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Flow, FlowLookup, TransportUser } from '../../sip';
+import { isAllowedOrigin } from './originCheck';
 import { TokenBucket } from './tokenBucket';
 
 const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
@@ -11,6 +12,8 @@ export interface WsTransportOptions {
   /** Per connection: a burst of `burst` messages, then `perSecond`; a flooding connection is closed. */
   flood?: { burst: number; perSecond: number };
   now?: () => number;
+  /** Host names a page may be served from besides the Host it connects to (see isAllowedOrigin). */
+  allowedOriginHosts?: () => readonly string[];
 }
 
 // RFC 6455 §7.4.1 close codes used to tell a client why it was dropped.
@@ -18,8 +21,8 @@ const CLOSE_POLICY = 1008;
 const CLOSE_TOO_BIG = 1009;
 
 /**
- * SIP over WebSocket (RFC 7118): the `sip` subprotocol, one flow per connection, size and rate limits, no parsing.
- * The owner routes HTTP upgrades for its SIP path to `handleUpgrade`. The transport is the one table of open
+ * SIP over WebSocket (RFC 7118): the `sip` subprotocol, one flow per connection, size and rate limits, no parsing;
+ * upgrades from a browser page of a foreign origin are refused 403. The owner routes HTTP upgrades for its SIP path to `handleUpgrade`. The transport is the one table of open
  * connections: the layers above find a flow by its id through `flowById`.
  */
 export class WsSipTransport implements FlowLookup {
@@ -47,6 +50,12 @@ export class WsSipTransport implements FlowLookup {
     if (!offered.includes('sip')) {
       // RFC 7118 §4: the client must offer the "sip" subprotocol.
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOffer the "sip" WebSocket subprotocol');
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, this.options.allowedOriginHosts?.() ?? [])) {
+      // Browsers always send Origin; a page of another site must not get a SIP connection from the user's network.
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nCross-origin SIP WebSocket refused');
       return;
     }
     this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, secure));

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY_OFFER, RawSipClient } from '../support/rawSipClient';
+import { DUMMY_OFFER, headerOf as header, isRequest, RawSipClient, respondTo as respond } from '../support/rawSipClient';
 import { startTestPbx, type TestPbx } from '../support/pbxServer';
 
 let server: TestPbx;
@@ -20,20 +20,6 @@ async function registered(user: string): Promise<RawSipClient> {
   clients.push(client);
   expect(await client.register(user, `sip-${user}`)).toBe(200);
   return client;
-}
-
-const header = (text: string, name: string) => new RegExp(`^${name}: (.*)\\r$`, 'mi').exec(text)?.[1];
-const isRequest = (method: string) => (text: string) => text.startsWith(`${method} `);
-
-/** Answers a request received by a raw client: copies Via, From, To (+ tag), Call-ID, CSeq (RFC 3261 §8.2.6). */
-function respond(client: RawSipClient, request: string, status: string, extra: string[] = [], toTag = 'callee') {
-  const lines = request.split('\r\n');
-  const copy = (name: string) => lines.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  const to = copy('To').map((line) => (/;tag=/.test(line) || status.startsWith('100') ? line : `${line};tag=${toTag}`));
-  const recordRoutes = status.startsWith('1') || status.startsWith('2') ? copy('Record-Route') : [];
-  client.send(
-    [`SIP/2.0 ${status}`, ...copy('Via'), ...recordRoutes, ...copy('From'), ...to, ...copy('Call-ID'), ...copy('CSeq'), `Contact: <sip:raw@${client.host};transport=ws>`, ...extra, 'Content-Length: 0', '', ''].join('\r\n'),
-  );
 }
 
 function invite(caller: RawSipClient, target: string, extraHeaders: string[] = [], branch?: string) {

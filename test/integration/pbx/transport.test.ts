@@ -24,6 +24,27 @@ describe('SIP over WebSocket transport (RFC 7118)', () => {
     expect(status).toBe(400);
   });
 
+  it('refuses an upgrade from a page of a foreign origin with 403, before any SIP is spoken', async () => {
+    const statusFor = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(server.wsUrl, 'sip', { origin });
+        socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.once('open', () => reject(new Error(`${origin} was let in`)));
+      });
+    expect(await statusFor('http://evil.example')).toBe(403);
+    expect(await statusFor('http://127.0.0.1.evil.example:5170')).toBe(403);
+    expect(await statusFor('null')).toBe(403);
+  });
+
+  it('accepts a page served by the host it connects to, one under a configured host name, and clients that send no Origin', async () => {
+    const { host } = new URL(server.wsUrl);
+    for (const origin of [`http://${host}`, 'https://hotdesk.local:8443', undefined]) {
+      const client = await RawSipClient.connect(server.wsUrl, 'sip', origin ? { origin } : {});
+      expect(await client.register('105', 'sip-105')).toBe(200);
+      client.close();
+    }
+  });
+
   it('answers a malformed request with 400 naming the problem, and keeps the connection', async () => {
     const client = await RawSipClient.connect(server.wsUrl);
     client.send('OPTIONS sip:hotdesk.local SIP/2.0\r\nVia: SIP/2.0/WS x.invalid;branch=z9hG4bK1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SIP_PATH, startPbx, type Pbx } from '../../../electron/pbx/server';
+import { type PbxOptions, SIP_PATH, startPbx, type Pbx } from '../../../electron/pbx/server';
 
 export interface TestPbx {
   pbx: Pbx;
@@ -14,12 +14,13 @@ export interface TestPbx {
 
 /**
  * The real embedded PBX in demo mode behind a real HTTP server on a free loopback port: SIP WebSocket, admin API and
- * provisioning. `localDeviceKey`: the device host key the demo devices are enrolled to (none by default).
+ * provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device host key the demo devices are
+ * enrolled to (none by default).
  */
-export async function startTestPbx(options: { localDeviceKey?: string } = {}): Promise<TestPbx> {
+export async function startTestPbx(overrides: Partial<Omit<PbxOptions, 'mode' | 'dataDir'>> = {}): Promise<TestPbx> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
   let origin = '';
-  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: options.localDeviceKey ?? null });
+  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...overrides });
   const server: Server = createServer((request, response) => {
     if (!pbx.handleHttp(request, response)) response.writeHead(404).end();
   });

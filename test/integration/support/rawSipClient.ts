@@ -113,6 +113,21 @@ export function digestAuthorization(challenge: string, user: string, password: s
   return `Digest username="${user}", realm="${realm}", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=MD5, cnonce="${cnonce}", qop=auth, nc=${nc}, opaque="${field('opaque')}"`;
 }
 
+/** The first value of a header in a raw message. */
+export const headerOf = (text: string, name: string) => new RegExp(`^${name}: (.*)\\r$`, 'mi').exec(text)?.[1];
+export const isRequest = (method: string) => (text: string) => text.startsWith(`${method} `);
+
+/** Answers a request received by a raw client: copies Via, From, To (+ tag), Call-ID, CSeq (RFC 3261 §8.2.6). */
+export function respondTo(client: RawSipClient, request: string, status: string, extra: string[] = [], toTag = 'callee'): void {
+  const lines = request.split('\r\n');
+  const copy = (name: string) => lines.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  const to = copy('To').map((line) => (/;tag=/.test(line) || status.startsWith('100') ? line : `${line};tag=${toTag}`));
+  const recordRoutes = status.startsWith('1') || status.startsWith('2') ? copy('Record-Route') : [];
+  client.send(
+    [`SIP/2.0 ${status}`, ...copy('Via'), ...recordRoutes, ...copy('From'), ...to, ...copy('Call-ID'), ...copy('CSeq'), `Contact: <sip:raw@${client.host};transport=ws>`, ...extra, 'Content-Length: 0', '', ''].join('\r\n'),
+  );
+}
+
 export function parseResponse(text: string): RawResponse {
   const [head = ''] = text.split('\r\n\r\n');
   const [statusLine = '', ...lines] = head.split('\r\n');

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseUri, type Uri, urisEqual } from '../../../sip';
 import { formatDigestChallenge, parseDigestCredentials } from './digestHeader';
 
 const NONCE_LIFETIME_MS = 5 * 60_000;
@@ -15,7 +16,9 @@ export function computeHa1(user: string, realm: string, password: string): strin
 export type DigestVerdict =
   | { kind: 'ok'; user: string }
   | { kind: 'challenge'; stale: boolean }
-  | { kind: 'failed'; user: string; reason: string };
+  | { kind: 'failed'; user: string; reason: string }
+  /** Credentials for another request (RFC 2617 §3.2.2.5): answered 400, and counted as a failure. */
+  | { kind: 'uri-mismatch'; user: string };
 
 export interface DigestAuthOptions {
   realm: string;
@@ -49,8 +52,12 @@ export class DigestAuth {
     return formatDigestChallenge({ realm: this.options.realm, nonce: this.makeNonce(), opaque: this.opaque, stale });
   }
 
-  /** Checks the credentials in `authorization` (undefined when the request carried none) for `method`. */
-  verify(method: string, authorization: string | undefined): DigestVerdict {
+  /**
+   * Checks the credentials in `authorization` (undefined when the request carried none) for `request`. Their `uri`
+   * must be the request's Request-URI, compared as URIs (RFC 3261 §22.4, RFC 2617 §3.2.2.5): credentials seen on
+   * one request cannot be replayed on another.
+   */
+  verify(request: { method: string; requestUri: Uri }, authorization: string | undefined): DigestVerdict {
     if (authorization === undefined) return { kind: 'challenge', stale: false };
     const params = parseDigestCredentials(authorization);
     const user = params?.get('username') ?? '';
@@ -62,10 +69,12 @@ export class DigestAuth {
     if (!nonce || !uri || !response || qop !== 'auth' || !cnonce || !nc || !/^[0-9a-fA-F]{8}$/.test(nc)) {
       return { kind: 'failed', user, reason: 'incomplete credentials' };
     }
+    const digestUri = parseUri(uri);
+    if (!digestUri || !urisEqual(digestUri, request.requestUri)) return { kind: 'uri-mismatch', user };
     const nonceState = this.checkNonce(nonce);
     if (nonceState === 'forged') return { kind: 'challenge', stale: false };
     const ha1 = this.options.findHa1(user);
-    const ha2 = md5(`${method}:${uri}`);
+    const ha2 = md5(`${request.method}:${uri}`);
     const expected = md5(`${ha1 ?? this.decoyHa1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
     if (ha1 === null || !safeEqual(expected, response.toLowerCase())) return { kind: 'failed', user, reason: 'wrong credentials' };
     if (nonceState === 'expired') return { kind: 'challenge', stale: true };

@@ -1,4 +1,4 @@
-import { type Clock, DialogSet, type Flow, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
+import { type Clock, DialogSet, type Flow, getHeader, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
 import { createEchoBot, createEmergencyOperatorBot, createReceptionBot, type MediaBot, type PromptSource } from '../../media';
 import type { LocalService } from '../localService';
 import { UasCall } from './uasCall';
@@ -17,8 +17,21 @@ export interface BotServiceOptions {
   mediaAddress: string;
   prompts: PromptSource;
   emergencyNumbers(): readonly string[];
-  /** PRODUCT.md §7: an emergency call raises an on-site notification. */
-  onEmergencyCall?(call: { number: string; caller: string; at: Date }): void;
+  /**
+   * An emergency call raises an on-site notification as soon as its INVITE arrives (`arrived`), then once more with
+   * its outcome: `answered` only when the operator sent 2xx, `failed` (with the status sent instead) otherwise.
+   */
+  onEmergencyCall?(call: EmergencyCallReport): void;
+}
+
+export interface EmergencyCallReport {
+  number: string;
+  /** The caller's From header as it arrived. */
+  caller: string;
+  at: Date;
+  phase: 'arrived' | 'answered' | 'failed';
+  /** For `failed`: the final response sent instead of 2xx (0 when none could be sent). */
+  failure?: { status: number; reason: string };
 }
 
 /** The PBX's own answering bots: Reception, Echo test, Busy line and the demo emergency operator. */
@@ -39,10 +52,8 @@ export class BotService implements LocalService {
       tx.respond(405, 'Bots only take calls', { headers: [{ name: 'Allow', value: 'INVITE, ACK, CANCEL, BYE' }] });
       return true;
     }
-    if (this.options.emergencyNumbers().includes(user)) {
-      const caller = request.headers.find((header) => /^(from|f)$/i.test(header.name))?.value ?? 'unknown';
-      this.options.onEmergencyCall?.({ number: user, caller, at: new Date(this.options.clock.now()) });
-    }
+    const report = this.options.emergencyNumbers().includes(user) ? this.emergencyReporter(request, user) : null;
+    report?.('arrived');
     const call = new UasCall({
       tx,
       request,
@@ -60,6 +71,7 @@ export class BotService implements LocalService {
     const entry: { call: UasCall; bot: MediaBot | null } = { call, bot: null };
     this.calls.set(tx.id, entry);
     void call.answer().then((endpoint) => {
+      report?.(endpoint ? 'answered' : 'failed', call.failedWith);
       if (!endpoint || !this.calls.has(tx.id)) return;
       if (call.dialog) this.dialogs.add(call.dialog);
       entry.bot = bot.create();
@@ -68,15 +80,15 @@ export class BotService implements LocalService {
     return true;
   }
 
-  handleInDialog(tx: ServerTransaction, request: SipRequest): boolean {
-    const entry = this.entryFor(request);
+  handleInDialog(tx: ServerTransaction, request: SipRequest, flow: Flow): boolean {
+    const entry = this.entryFor(request, flow);
     if (!entry) return false;
     entry.call.handleInDialog(tx, request);
     return true;
   }
 
-  handleAck(request: SipRequest): boolean {
-    const entry = this.entryFor(request);
+  handleAck(request: SipRequest, flow: Flow): boolean {
+    const entry = this.entryFor(request, flow);
     return entry ? entry.call.receiveAck(request) || true : false;
   }
 
@@ -99,6 +111,13 @@ export class BotService implements LocalService {
     for (const { call } of [...this.calls.values()]) call.hangUp();
   }
 
+  private emergencyReporter(request: SipRequest, number: string) {
+    const caller = getHeader(request, 'From') ?? 'unknown';
+    const at = new Date(this.options.clock.now());
+    return (phase: EmergencyCallReport['phase'], failure?: EmergencyCallReport['failure']) =>
+      this.options.onEmergencyCall?.({ number, caller, at, phase, ...(phase === 'failed' && failure ? { failure } : {}) });
+  }
+
   private botFor(user: string): { name: string; create: () => MediaBot } | null {
     const prompts = this.options.prompts;
     if (user === RECEPTION) return { name: 'Reception', create: () => createReceptionBot({ prompts }) };
@@ -109,10 +128,11 @@ export class BotService implements LocalService {
     return null;
   }
 
-  private entryFor(request: SipRequest) {
+  /** The call `request` belongs to — only when it comes over the caller's own flow, so no one else can end it. */
+  private entryFor(request: SipRequest, flow: Flow) {
     const dialog = this.dialogs.find(request);
     if (!dialog) return undefined;
-    return [...this.calls.values()].find((entry) => entry.call.dialog === dialog);
+    return [...this.calls.values()].find((entry) => entry.call.dialog === dialog && entry.call.flowId === flow.id);
   }
 
   private forget(call: UasCall): void {

@@ -29,6 +29,7 @@ export class UasCall {
   private endpoint: MediaEndpoint | null = null;
   private answered: AnsweredInvite | null = null;
   private ended = false;
+  private failure: { status: number; reason: string } | null = null;
 
   constructor(private readonly options: UasCallOptions) {
     this.toTag = options.ids.tag();
@@ -46,13 +47,17 @@ export class UasCall {
     return this.options.flow.id;
   }
 
+  /** Why the call was not answered (the final response sent instead of 2xx), once answer() resolved null. */
+  get failedWith(): { status: number; reason: string } {
+    return this.failure ?? { status: 0, reason: 'The caller went away before the answer' };
+  }
+
   /** Answers with SDP; resolves with the connected media endpoint, or null when the call did not come about. */
   async answer(): Promise<MediaEndpoint | null> {
     const { tx, request } = this.options;
     const type = getContentType(request);
     if (!type || mediaTypeEssence(type) !== 'application/sdp' || request.body.length === 0) {
-      tx.respond(488, 'An SDP offer is required');
-      this.end();
+      this.refuse(488, 'An SDP offer is required');
       return null;
     }
     const { createMediaEndpoint } = await loadMediaEndpoint();
@@ -64,8 +69,7 @@ export class UasCall {
       answerSdp = await endpoint.answer(getBodyText(request));
     } catch (error) {
       const reason = error instanceof UnsupportedOfferError ? error.message : 'Media negotiation failed';
-      tx.respond(488, reason.replace(/[\r\n]/g, ' ').slice(0, 120));
-      this.end();
+      this.refuse(488, reason.replace(/[\r\n]/g, ' ').slice(0, 120));
       return null;
     }
     if (this.ended) return null;
@@ -74,10 +78,17 @@ export class UasCall {
       onAckTimeout: () => this.hangUp(),
     });
     if (!this.answered.sent) {
+      this.failure = { status: 0, reason: 'The answer could not be sent: the caller is gone' };
       this.end();
       return null;
     }
     return endpoint;
+  }
+
+  private refuse(status: number, reason: string): void {
+    this.failure = { status, reason };
+    this.options.tx.respond(status, reason);
+    this.end();
   }
 
   private okWithSdp(request: SipRequest, sdp: string, toTag?: string): SipResponse {
@@ -141,8 +152,7 @@ export class UasCall {
 
   /** The caller cancelled before the answer. */
   cancelled(): void {
-    this.options.tx.respond(487);
-    this.end();
+    this.refuse(487, 'Request Terminated');
   }
 
   /** The PBX ends the call (BYE, RFC 3261 §15.1.1). */

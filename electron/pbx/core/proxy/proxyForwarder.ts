@@ -16,6 +16,15 @@ export interface ForwardTarget {
   flow: Flow;
 }
 
+export interface ForwardOptions {
+  /** Add our Record-Route so the dialog's requests come back through the proxy (§16.6 step 4). */
+  recordRoute: boolean;
+  /** A provisional (not 100) or final response arrived on the branch sent to `target`. */
+  onResponse?(target: ForwardTarget, response: SipResponse): void;
+  /** Every branch has its final response: the status the caller was sent (the first 2xx, else the best). */
+  onFinished?(status: number): void;
+}
+
 /** RFC 3261 §16.6 Timer C: give up on a ringing branch after three minutes without a final response. */
 const TIMER_C = 181_000;
 
@@ -38,18 +47,21 @@ export class ProxyForwarder {
     private readonly clock: Clock,
   ) {}
 
-  forward(tx: ServerTransaction, request: SipRequest, targets: readonly ForwardTarget[], recordRoute: boolean): void {
+  forward(tx: ServerTransaction, request: SipRequest, targets: readonly ForwardTarget[], options: ForwardOptions): void {
     const context = new ProxyContext(tx, this.clock, {
       sendLate: (response) => this.layer.sendStateless(response, tx.flow),
-      done: () => this.contexts.delete(tx.id),
+      done: (status) => {
+        this.contexts.delete(tx.id);
+        options.onFinished?.(status);
+      },
     });
     this.contexts.set(tx.id, context);
     for (const target of targets) {
       const outgoing = cloneMessage(request);
       outgoing.requestUri = target.uri;
       setHeader(outgoing, 'Max-Forwards', String((getMaxForwards(request) ?? 70) - 1));
-      if (recordRoute) prependHeader(outgoing, 'Record-Route', this.self.recordRoute(target.flow.secure));
-      context.start((handlers) => this.layer.sendRequest(outgoing, target.flow, handlers));
+      if (options.recordRoute) prependHeader(outgoing, 'Record-Route', this.self.recordRoute(target.flow.secure));
+      context.start((handlers) => this.layer.sendRequest(outgoing, target.flow, handlers), (response) => options.onResponse?.(target, response));
     }
   }
 
@@ -63,16 +75,16 @@ export class ProxyForwarder {
 
 class ProxyContext {
   private readonly branches: Branch[] = [];
-  private answered = false;
+  private answered: number | null = null;
   private finished = false;
 
   constructor(
     private readonly tx: ServerTransaction,
     private readonly clock: Clock,
-    private readonly hooks: { sendLate(response: SipResponse): void; done(): void },
+    private readonly hooks: { sendLate(response: SipResponse): void; done(status: number): void },
   ) {}
 
-  start(send: (handlers: Parameters<TransactionLayer['sendRequest']>[2]) => ClientTransaction): void {
+  start(send: (handlers: Parameters<TransactionLayer['sendRequest']>[2]) => ClientTransaction, observe: (response: SipResponse) => void): void {
     const branch: Branch = { tx: null, final: null, timerC: null };
     this.branches.push(branch);
     const isInvite = this.tx.method === 'INVITE';
@@ -80,11 +92,15 @@ class ProxyContext {
       onProvisional: (response) => {
         if (isInvite) this.restartTimerC(branch);
         if (response.status === 100) return;
+        observe(response);
         const upstream = cloneMessage(response);
         stripTopVia(upstream);
         this.tx.respond(upstream);
       },
-      onFinal: (response) => this.onFinal(branch, response),
+      onFinal: (response) => {
+        observe(response);
+        this.onFinal(branch, response);
+      },
       onTimeout: () => this.onFinal(branch, synthetic(408, 'Request Timeout')),
       onTransportError: () => this.onFinal(branch, synthetic(480, 'Unreachable')),
     });
@@ -105,7 +121,7 @@ class ProxyContext {
       // §16.7 step 5: every 2xx goes upstream at once; the first one ends the other branches.
       // A second 2xx (another fork answered too) finds the INVITE transaction ended: it goes statelessly.
       if (!this.tx.respond(upstream) && this.tx.method === 'INVITE') this.hooks.sendLate(upstream);
-      this.answered = true;
+      this.answered ??= response.status;
       for (const other of this.branches) if (other !== branch && !other.final) other.tx?.cancel();
     } else if (response.status >= 600) {
       for (const other of this.branches) if (other !== branch && !other.final) other.tx?.cancel();
@@ -116,9 +132,11 @@ class ProxyContext {
   private finishIfDone(): void {
     if (this.finished || this.branches.some((branch) => !branch.final)) return;
     this.finished = true;
-    if (!this.answered) {
+    let status = this.answered ?? 500;
+    if (this.answered === null) {
       const best = chooseBestResponse(this.branches.map((branch) => branch.final as SipResponse));
       if (best) {
+        status = best.status;
         const upstream = cloneMessage(best);
         if (best.headers.length > 0) stripTopVia(upstream);
         // §16.7 step 6: a 503 from downstream must not make the caller think this proxy is unavailable.
@@ -127,7 +145,7 @@ class ProxyContext {
         else this.tx.respond(upstream);
       }
     }
-    this.hooks.done();
+    this.hooks.done(status);
   }
 
   private restartTimerC(branch: Branch): void {

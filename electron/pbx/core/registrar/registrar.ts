@@ -13,6 +13,7 @@ import {
 } from '../../../sip';
 import type { Flow, ServerTransaction } from '../../../sip';
 import type { AuthThrottle } from '../auth/authThrottle';
+import { checkCredentials, refuseCredentials } from '../auth/checkCredentials';
 import type { DigestAuth } from '../auth/digestAuth';
 import { contactKey } from '../locations/contactKey';
 import type { Binding, LocationStore } from '../locations/locationStore';
@@ -40,31 +41,26 @@ export interface RegistrarOptions {
 export class Registrar {
   constructor(private readonly options: RegistrarOptions) {}
 
-  handle(tx: ServerTransaction, request: SipRequest, flow: Flow): void {
-    const { auth, throttle, flowIdentities } = this.options;
-    if (throttle.isBlocked(flow.remoteAddress)) {
-      tx.respond(403, 'Too many failed authentication attempts, try again later');
-      return;
-    }
-    const verdict = auth.verify('REGISTER', getHeader(request, 'Authorization'));
+  /** Answers a REGISTER; true when it was accepted (its contacts are bound to `flow`). */
+  handle(tx: ServerTransaction, request: SipRequest, flow: Flow): boolean {
+    const { auth, flowIdentities } = this.options;
+    const verdict = checkCredentials(this.options, request, flow, getHeader(request, 'Authorization'));
     if (verdict.kind !== 'ok') {
-      if (verdict.kind === 'failed') throttle.recordFailure(flow.remoteAddress);
-      // Unknown user and wrong password get the same fresh challenge (PRODUCT.md §10: no enumeration).
-      tx.respond(401, undefined, { headers: [{ name: 'WWW-Authenticate', value: auth.challenge(verdict.kind === 'challenge' && verdict.stale) }] });
-      return;
+      refuseCredentials(tx, verdict, auth, 401);
+      return false;
     }
     const to = getTo(request);
     const aor = to?.uri.kind === 'sip' ? to.uri.user : undefined;
     if (aor !== verdict.user) {
       // §10.3 step 3: the authenticated user must be allowed to modify this address-of-record.
       tx.respond(403, 'Authenticated user does not match the To address');
-      return;
+      return false;
     }
     flowIdentities.add(flow.id, aor);
     const outcome = this.applyContacts(request, aor, flow);
     if (outcome.error) {
       tx.respond(outcome.error.status, outcome.error.reason, { headers: outcome.error.headers ?? [] });
-      return;
+      return false;
     }
     const now = this.options.now();
     const headers = this.options.locations.lookup(aor, now).map((binding) => ({
@@ -73,6 +69,7 @@ export class Registrar {
     }));
     headers.push({ name: 'Date', value: formatSipDate(new Date(now)) });
     tx.respond(200, undefined, { headers });
+    return true;
   }
 
   /** Bindings whose flow closed are gone: a WebSocket client cannot be reached any other way (RFC 7118 §5). */
