@@ -1,6 +1,5 @@
 import type { Mode } from '../../../shared/contracts';
-import { BUSY_LINE, ECHO_TEST, type HotDesk, loadLicenceAssets, mirrorSipAccounts, openHotDesk, type PendingPhoneSighting, RECEPTION, SipAccounts } from '../core';
-import { DEFAULT_DEVICE_OPTIONS } from '../store';
+import { type HotDesk, loadLicenceAssets, mirrorSipAccounts, openHotDesk, type PendingPhoneSighting, SERVICE_NUMBERS, SipAccounts } from '../core';
 
 export interface PbxDirectory {
   hotDesk: HotDesk;
@@ -20,22 +19,16 @@ export async function openPbxDirectory(options: {
   /** The device host's public key: demo mode enrols the demo devices to it. */
   localDeviceKey: string | null;
 }): Promise<PbxDirectory> {
-  // Seeding the demo directory already asks for the reserved numbers, before `opened` is set.
-  let opened: HotDesk | null = null;
-  const emergencyNumbers = () => [
-    ...new Set([...DEFAULT_DEVICE_OPTIONS.emergencyNumbers, ...(opened?.devices.list() ?? []).flatMap((device) => device.options.emergencyNumbers)]),
-  ];
   const hotDesk: HotDesk = await openHotDesk(options.dataDir, {
     mode: options.mode,
     realm: options.domain,
     licence: await loadLicenceAssets(options.licenceDir),
-    reservedNumbers: () => [RECEPTION, ECHO_TEST, BUSY_LINE, ...emergencyNumbers()],
+    serviceNumbers: () => SERVICE_NUMBERS,
     localDeviceKey: options.localDeviceKey,
   });
-  opened = hotDesk;
   const accounts = new SipAccounts(options.domain);
   const stopMirror = mirrorSipAccounts(hotDesk, accounts);
-  return { hotDesk, accounts, emergencyNumbers, stopMirror };
+  return { hotDesk, accounts, emergencyNumbers: () => hotDesk.numbers.emergencyNumbers(), stopMirror };
 }
 
 /** Lists a phone under Phones (a plug-and-play request, or a proof of a key its device is not enrolled to). */

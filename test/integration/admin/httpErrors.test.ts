@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AdminCredentials } from '../../../electron/pbx/admin/adminCredentials';
 import { startApiServer, type ApiServer } from './support/apiServer';
 
 let server: ApiServer;
@@ -48,6 +49,26 @@ describe('admin API: authentication', () => {
     const blocked = await server.request('GET', '/api/v1/devices');
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('60');
+  });
+});
+
+describe('admin API: parallel password guessing', () => {
+  it('lets at most maxAuthFailures of 300 parallel guesses reach the password hash; the rest get 429', async () => {
+    server = await startApiServer({ maxAuthFailures: 10 });
+    const hashed = vi.spyOn(AdminCredentials.prototype, 'verify');
+    const guesses = Array.from({ length: 300 }, (_unused, n) => `Basic ${Buffer.from(`admin:guess-${n}`).toString('base64')}`);
+    const statuses = await Promise.all(guesses.map(async (auth) => (await server.request('GET', '/api/v1/devices', { auth })).status));
+    expect(hashed.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(290);
+    expect((await server.request('GET', '/api/v1/devices')).status).toBe(429);
+    hashed.mockRestore();
+  });
+
+  it('still serves a console that sends many requests at once with the right password', async () => {
+    server = await startApiServer({ maxAuthFailures: 3 });
+    const statuses = await Promise.all(Array.from({ length: 30 }, async () => (await server.request('GET', '/api/v1/devices')).status));
+    expect(statuses).toEqual(Array(30).fill(200));
   });
 });
 

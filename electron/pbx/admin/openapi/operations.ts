@@ -38,12 +38,12 @@ export const OPERATIONS: OperationDoc[] = [
   { method: 'GET', path: `${P}/devices`, tag: 'Hot desking', summary: 'List the hot-desking devices with their live status', responses: { 200: ok('DeviceList') } },
   {
     method: 'POST', path: `${P}/devices`, tag: 'Hot desking', summary: 'Create a hot-desking device (named HDnnnn, next free)', requestBody: 'DeviceCreate',
-    responses: { 201: ok('Device', 'Created'), 400: E400, 403: E403, 409: err('The MAC belongs to another device') },
+    responses: { 201: ok('Device', 'Created'), 400: E400, 403: E403, 409: err('The MAC belongs to another device, or an emergency number is an extension, a service or a dial code') },
   },
   { method: 'GET', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'One hot-desking device', responses: { 200: ok('Device'), 404: E404 } },
   {
     method: 'PATCH', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Change a device (MAC, provisioning method, SBC, Options); custom templates are refused. A new MAC drops the enrolled key and makes a new document token and new pool credentials', requestBody: 'DevicePatch',
-    responses: { 200: ok('Device'), 400: E400, 404: E404, 409: err('The MAC belongs to another device') },
+    responses: { 200: ok('Device'), 400: E400, 404: E404, 409: err('The MAC belongs to another device, or an emergency number is an extension, a service or a dial code') },
   },
   { method: 'DELETE', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Delete a hot-desking device', responses: { 204: { description: 'Deleted' }, 404: E404 } },
   {
@@ -67,7 +67,7 @@ export const OPERATIONS: OperationDoc[] = [
   { method: 'GET', path: `${P}/extensions`, tag: 'Extensions', summary: 'List extensions (PINs and SIP secrets are never returned)', responses: { 200: ok('ExtensionList') } },
   {
     method: 'POST', path: `${P}/extensions`, tag: 'Extensions', summary: 'Create an extension; the generated SIP password is returned once', requestBody: 'ExtensionCreate',
-    responses: { 201: ok('CreatedExtension', 'Created'), 400: E400, 409: err('The extension exists or the number is reserved') },
+    responses: { 201: ok('CreatedExtension', 'Created'), 400: E400, 409: err('The extension exists, or the number is an emergency or service number (the message names which)') },
   },
   { method: 'GET', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'One extension', responses: { 200: ok('Extension'), 404: E404 } },
   {

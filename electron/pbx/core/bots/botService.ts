@@ -4,9 +4,15 @@ import type { LocalService } from '../localService';
 import { UasCall } from './uasCall';
 
 /** The demo bots' numbers (PRODUCT.md §9); emergency numbers are the devices' and come from outside. */
-export const RECEPTION = '0';
-export const ECHO_TEST = '200';
-export const BUSY_LINE = '201';
+const RECEPTION = '0';
+const ECHO_TEST = '200';
+const BUSY_LINE = '201';
+/** The bots' numbers and names: no extension and no emergency number may take them. */
+export const SERVICE_NUMBERS: ReadonlyMap<string, string> = new Map([
+  [RECEPTION, 'Reception'],
+  [ECHO_TEST, 'Echo test'],
+  [BUSY_LINE, 'Busy line'],
+]);
 
 export interface BotServiceOptions {
   layer: TransactionLayer;

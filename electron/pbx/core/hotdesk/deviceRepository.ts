@@ -14,6 +14,8 @@ export interface DeviceRepositoryDeps {
   randomBytes(size: number): Buffer;
   /** Fresh pool credentials for a device name: HA1 of a random password. */
   newSipSecret(user: string): { ha1: string; realm: string };
+  /** Throws `conflict` naming the clash when one of these may not be an emergency number (an extension, a code). */
+  checkEmergencyNumbers(numbers: readonly string[]): void;
 }
 
 export interface DeviceUpdate {
@@ -76,6 +78,7 @@ export class DeviceRepository {
   async create(input: DeviceCreateInput): Promise<DeviceRecord> {
     checkTemplate(input.template);
     const mac = requireMac(input.mac);
+    this.deps.checkEmergencyNumbers(input.options?.emergencyNumbers ?? []);
     const options = applyOptions(DEFAULT_HOT_DESK_OPTIONS, input.options);
     const device = await this.deps.store.update((data) => {
       const allowance = this.deps.licence.hotDeskAllowance();
@@ -103,6 +106,7 @@ export class DeviceRepository {
   async update(name: string, patch: DevicePatch): Promise<DeviceUpdate> {
     checkTemplate(patch.template);
     const mac = patch.mac === undefined ? undefined : requireMac(patch.mac);
+    this.deps.checkEmergencyNumbers(patch.options?.emergencyNumbers ?? []);
     const outcome = await this.deps.store.update((data) => {
       const current = data.devices.find((device) => device.name === name);
       if (!current) throw notFound(name);

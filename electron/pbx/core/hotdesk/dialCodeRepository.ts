@@ -3,7 +3,7 @@ import type { DocumentStore } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 import { HotDeskError } from './hotDeskErrors';
 
-const LABELS: Record<keyof DialCodes, string> = { login: 'login', logout: 'logout', voicemail: 'voicemail', pickup: 'pickup' };
+export const DIAL_CODE_LABELS: Record<keyof DialCodes, string> = { login: 'login', logout: 'logout', voicemail: 'voicemail', pickup: 'pickup' };
 
 /** The PBX's system dial codes; a set with another code starting with `*7` is refused (seed "Forbidden at Log-In"). */
 export class DialCodeRepository {
@@ -25,7 +25,7 @@ export class DialCodeRepository {
 export function checkDialCodes(codes: DialCodes): void {
   const clashes = findHotDeskClashes(codes);
   if (clashes.length > 0) {
-    const named = clashes.map((key) => `${LABELS[key]} (${codes[key]})`).join(', ');
+    const named = clashes.map((key) => `${DIAL_CODE_LABELS[key]} (${codes[key]})`).join(', ');
     throw new HotDeskError(
       'dial-code-clash',
       `These dial codes start with *7, which is reserved for hot desking — hot-desk logins would be refused "forbidden": ${named}`,
@@ -36,6 +36,6 @@ export function checkDialCodes(codes: DialCodes): void {
   const keys = Object.keys(codes) as Array<keyof DialCodes>;
   for (const [index, key] of keys.entries()) {
     const twin = keys.slice(index + 1).find((other) => codes[other] === codes[key]);
-    if (twin) throw new HotDeskError('conflict', `The ${LABELS[key]} and ${LABELS[twin]} dial codes are both ${codes[key]}`, twin, { clashes: [key, twin] });
+    if (twin) throw new HotDeskError('conflict', `The ${DIAL_CODE_LABELS[key]} and ${DIAL_CODE_LABELS[twin]} dial codes are both ${codes[key]}`, twin, { clashes: [key, twin] });
   }
 }

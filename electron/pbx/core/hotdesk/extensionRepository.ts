@@ -14,8 +14,8 @@ export interface ExtensionRepositoryDeps {
   sipSecret(user: string, password: string): SipSecret;
   pinMinLength(): number;
   pinCost: ScryptCost;
-  /** Numbers an extension may not take (bots, emergency numbers). */
-  reservedNumbers(): readonly string[];
+  /** Throws `conflict` naming the clash when an extension may not take this number (emergency, service). */
+  checkNumber(extension: string): void;
 }
 
 export interface ExtensionCreateInput {
@@ -52,9 +52,7 @@ export class ExtensionRepository {
 
   /** Creates an extension; resolves with the record and its SIP password (the only time the password is known). */
   async create(input: ExtensionCreateInput): Promise<{ record: ExtensionRecord; sipPassword: string }> {
-    if (this.deps.reservedNumbers().includes(input.extension)) {
-      throw new HotDeskError('conflict', `${input.extension} is reserved (a service or emergency number)`, 'extension');
-    }
+    this.deps.checkNumber(input.extension);
     const pin = input.pin === undefined ? null : await this.hashPin(input.extension, input.pin);
     const sipPassword = input.sipPassword ?? this.deps.randomBytes(15).toString('base64url');
     const sip = this.deps.sipSecret(input.extension, sipPassword);

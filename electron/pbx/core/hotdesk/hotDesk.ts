@@ -3,13 +3,14 @@ import type { Mode } from '../../../../shared/contracts';
 import { computeHa1 } from '../auth/digestAuth';
 import { LicenceService } from '../licence/licenceService';
 import type { LicenceAssets } from '../licence/licenceAssets';
-import { DEFAULT_HOT_DESK_OPTIONS, type MigrationContext, openPbxStore, type PbxStore } from '../../store';
+import { type MigrationContext, openPbxStore, type PbxStore } from '../../store';
 import { AuditLog } from './auditLog';
 import { ChangeFeed } from './changeFeed';
 import { enrolDemoPoolDevices, seedDemoPoolDevices, seedDemoExtensions } from './demoData';
 import { DeviceRepository } from './deviceRepository';
 import { DialCodeRepository } from './dialCodeRepository';
 import { ExtensionRepository } from './extensionRepository';
+import { NumberPlan } from './numberPlan';
 import { PendingPhoneRepository } from './pendingPhoneRepository';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './secretHash';
 import { SettingsRepository } from './settingsRepository';
@@ -24,10 +25,10 @@ export interface HotDeskConfig {
   /** scrypt cost for PINs; tests pass cheaper parameters. */
   pinCost?: ScryptCost;
   /**
-   * Numbers extensions may not take (the bots' numbers, emergency numbers). Defaults to the default and the devices' emergency numbers;
-   * the composition root adds the bots' (core/bots is not imported here: it pulls in the media stack).
+   * The PBX's own services by number (its bots), which neither extensions nor emergency numbers may take; none by
+   * default (core/bots is not imported here: it pulls in the media stack).
    */
-  reservedNumbers?: () => readonly string[];
+  serviceNumbers?: () => ReadonlyMap<string, string>;
   /** The public key of the device host running this PBX: demo mode enrols the demo devices to it. */
   localDeviceKey?: string | null;
 }
@@ -50,6 +51,8 @@ export interface HotDesk {
   readonly pendingPhones: PendingPhoneRepository;
   readonly audit: AuditLog;
   readonly dialCodes: DialCodeRepository;
+  /** Which number means what: emergency numbers, and the rule that no number means two things. */
+  readonly numbers: NumberPlan;
   readonly settings: SettingsRepository;
   readonly licence: LicenceService;
   /** Problems found while opening (unreadable files moved aside), for the log and the console. */
@@ -76,11 +79,23 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     changes,
   });
   const settings = new SettingsRepository({ store: store.settings, changes });
-  const devices = new DeviceRepository({ store: store.devices, licence, changes, now, randomBytes, newSipSecret });
-  const reservedNumbers =
-    config.reservedNumbers ??
-    (() => [...new Set([...DEFAULT_HOT_DESK_OPTIONS.emergencyNumbers, ...devices.list().flatMap((device) => device.options.emergencyNumbers)])]);
-  const extensions = new ExtensionRepository({
+  const dialCodes = new DialCodeRepository({ store: store.dialCodes, changes });
+  const numbers: NumberPlan = new NumberPlan({
+    extensions: () => extensions.list(),
+    devices: () => devices.list(),
+    serviceNumbers: config.serviceNumbers ?? (() => new Map()),
+    dialCodes: () => dialCodes.get(),
+  });
+  const devices = new DeviceRepository({
+    store: store.devices,
+    licence,
+    changes,
+    now,
+    randomBytes,
+    newSipSecret,
+    checkEmergencyNumbers: (list) => numbers.checkEmergencyNumbers(list),
+  });
+  const extensions: ExtensionRepository = new ExtensionRepository({
     store: store.extensions,
     changes,
     now,
@@ -88,7 +103,7 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     sipSecret: (user, password) => ({ ha1: computeHa1(user, config.realm, password), realm: config.realm }),
     pinMinLength: () => settings.get().pinMinLength,
     pinCost: config.pinCost ?? DEFAULT_SCRYPT_COST,
-    reservedNumbers,
+    checkNumber: (extension) => numbers.checkExtensionNumber(extension),
   });
   const hotDesk: HotDesk = {
     store,
@@ -97,7 +112,8 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     extensions,
     pendingPhones: new PendingPhoneRepository({ store: store.pendingPhones, changes }),
     audit: new AuditLog({ journal: store.audit, now, randomBytes }),
-    dialCodes: new DialCodeRepository({ store: store.dialCodes, changes }),
+    dialCodes,
+    numbers,
     settings,
     licence,
     warnings: store.warnings,
