@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Stored files hold HA1s and PIN hashes: readable by the PBX's user only. */
@@ -48,6 +48,21 @@ export async function syncDirectory(dir: string): Promise<void> {
 
 export async function ensureDirectory(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
+}
+
+/**
+ * Makes a file readable by the PBX's user only (0600), or a directory and every file in it (0700 / 0600): files
+ * written by an older version, copied or restored by hand keep whatever mode they had. A no-op on Windows.
+ */
+export async function makePrivate(target: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const info = await stat(target);
+  if (!info.isDirectory()) {
+    if ((info.mode & 0o777) !== FILE_MODE) await chmod(target, FILE_MODE);
+    return;
+  }
+  if ((info.mode & 0o777) !== DIR_MODE) await chmod(target, DIR_MODE);
+  for (const entry of await readdir(target, { withFileTypes: true })) if (entry.isFile()) await makePrivate(path.join(target, entry.name));
 }
 
 /** Deletes temp files a crash left behind beside `target` (they were never acknowledged, so nothing is lost). */

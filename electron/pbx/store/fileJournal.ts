@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FILE_MODE, removeStaleTempFiles, syncDirectory, writeFileAtomic } from './atomicFile';
 import { BatchingJournal, type Journal, type JournalSpec } from './journal';
 import { encodeLine, scanJournal } from './journalFormat';
-import { moveAside } from './quarantine';
+import { copyAside, moveAside } from './quarantine';
 import { StoreCorruptError, StoreVersionError } from './storeErrors';
 import type { OpenState } from './fileDocument';
 
@@ -13,49 +13,79 @@ export interface OpenedJournal<T> {
   warning: string | null;
 }
 
+/** A journal file as read, before anything on disk was changed: `open()` repairs what it must and opens it. */
+export interface PendingJournal<T> {
+  readonly state: OpenState;
+  open(): Promise<OpenedJournal<T>>;
+}
+
 interface Header {
   kind: string;
   version: number;
 }
 
+type ReadResult<T> =
+  | { kind: 'absent' }
+  | { kind: 'corrupt'; problem: string }
+  | { kind: 'ok'; records: T[]; fromVersion: number; content: Buffer; torn: { validBytes: number } | null; damaged: string[] };
+
 /**
- * Opens an append-only journal file: a header line, then one checksummed record per line. A torn last write (a crash
- * mid-append: never acknowledged) is cut off; damage before the last good record, a bad header or records that break
- * the schema mean the file is moved aside and a new journal started, with a warning. Older record versions are
- * migrated and the file rewritten (the original kept as `<file>.v<N>.bak`).
+ * Reads an append-only journal file — a header line, then one checksummed record per line — changing nothing on
+ * disk; a journal from a newer PBX is refused here with StoreVersionError. `open()` then: cuts off a torn last write
+ * (a crash mid-append, never acknowledged) silently; drops a damaged line or a record that breaks the schema — that
+ * record alone, with a warning, keeping a copy of the file as found; moves aside a file whose header is gone and
+ * starts a new one; migrates older record versions (the original kept as `<file>.v<N>.bak`).
  */
-export async function openFileJournal<T>(file: string, spec: JournalSpec<T>, now: () => Date): Promise<OpenedJournal<T>> {
-  await removeStaleTempFiles(file);
+export async function readFileJournal<T>(file: string, spec: JournalSpec<T>, now: () => Date): Promise<PendingJournal<T>> {
+  const read = await readRecords(file, spec);
   const header: Header = { kind: spec.kind, version: spec.version };
   const rewrite = (records: readonly T[]) => writeFileAtomic(file, [header, ...records].map(encodeLine).join(''));
-  const content = await readContent(file);
-  let state: OpenState = 'opened';
-  let warning: string | null = null;
-  let records: T[] = [];
-
-  if (content === null) {
-    await rewrite([]);
-    state = 'created';
-  } else {
-    const read = await readRecords(file, content, spec);
-    if (read.kind === 'corrupt') {
+  const pending = (state: OpenState, prepare: () => Promise<{ records: T[]; warning: string | null }>): PendingJournal<T> => ({
+    state,
+    async open() {
+      await removeStaleTempFiles(file);
+      const { records, warning } = await prepare();
+      return { journal: await appendTo(file, spec, records, rewrite), state, warning };
+    },
+  });
+  if (read.kind === 'absent') return pending('created', async () => (await rewrite([]), { records: [], warning: null }));
+  if (read.kind === 'corrupt') {
+    return pending('recovered', async () => {
       const movedTo = await moveAside(file, now());
-      warning = new StoreCorruptError(file, read.problem, movedTo).message;
       await rewrite([]);
-      state = 'recovered';
-    } else {
-      records = read.records;
-      if (read.fromVersion !== spec.version) {
-        await writeFileAtomic(`${file}.v${read.fromVersion}.bak`, content);
-        await rewrite(records);
-        state = 'migrated';
-      }
-    }
+      return { records: [], warning: new StoreCorruptError(file, read.problem, movedTo).message };
+    });
   }
+  const { records, fromVersion, content, torn, damaged } = read;
+  if (damaged.length > 0) {
+    return pending('recovered', async () => {
+      const copy = await copyAside(file, now());
+      await rewrite(records);
+      return { records, warning: `${file}: ${damaged.join('; ')} — skipped; the other ${records.length} records were kept (the file as found is kept as ${copy})` };
+    });
+  }
+  if (fromVersion !== spec.version) {
+    return pending('migrated', async () => {
+      await writeFileAtomic(`${file}.v${fromVersion}.bak`, content);
+      await rewrite(records);
+      return { records, warning: null };
+    });
+  }
+  return pending('opened', async () => {
+    if (torn) await cutTornTail(file, torn.validBytes);
+    return { records, warning: null };
+  });
+}
 
+/** readFileJournal, then open(). */
+export async function openFileJournal<T>(file: string, spec: JournalSpec<T>, now: () => Date): Promise<OpenedJournal<T>> {
+  return (await readFileJournal(file, spec, now)).open();
+}
+
+async function appendTo<T>(file: string, spec: JournalSpec<T>, records: T[], rewrite: (records: readonly T[]) => Promise<void>): Promise<Journal<T>> {
   let handle: FileHandle = await open(file, 'a', FILE_MODE);
   let size = (await handle.stat()).size;
-  const journal = new BatchingJournal(path.basename(file), spec, records, {
+  return new BatchingJournal(path.basename(file), spec, records, {
     async writeBatch(batch) {
       const bytes = Buffer.from(batch.map(encodeLine).join(''), 'utf8');
       try {
@@ -76,7 +106,39 @@ export async function openFileJournal<T>(file: string, spec: JournalSpec<T>, now
     },
     close: () => handle.close(),
   });
-  return { journal, state, warning };
+}
+
+async function readRecords<T>(file: string, spec: JournalSpec<T>): Promise<ReadResult<T>> {
+  const content = await readContent(file);
+  if (content === null) return { kind: 'absent' };
+  const scanned = scanJournal(content);
+  const header = scanned.values[0] as Partial<Header> | undefined;
+  if (scanned.lines[0] !== 1 || !header || header.kind !== spec.kind || !Number.isInteger(header.version)) {
+    return { kind: 'corrupt', problem: 'missing or foreign header' };
+  }
+  const fromVersion = header.version as number;
+  if (fromVersion > spec.version) throw new StoreVersionError(file, fromVersion, spec.version);
+  const damaged = scanned.damagedLines.map((line) => `damaged record at line ${line}`);
+  const records: T[] = [];
+  for (const [index, raw] of scanned.values.slice(1).entries()) {
+    const line = scanned.lines[index + 1] as number;
+    const checked = upgradeRecord(spec, raw, fromVersion);
+    if (checked.ok) records.push(checked.record);
+    else damaged.push(`record at line ${line} ${checked.problem}`);
+  }
+  const torn = scanned.torn ? { validBytes: scanned.validBytes } : null;
+  return { kind: 'ok', records, fromVersion, content, torn, damaged };
+}
+
+function upgradeRecord<T>(spec: JournalSpec<T>, raw: unknown, fromVersion: number): { ok: true; record: T } | { ok: false; problem: string } {
+  let value = raw;
+  for (let version = fromVersion; version < spec.version; version += 1) {
+    const migration = spec.migrations[version];
+    if (!migration) return { ok: false, problem: `has no migration from version ${version}` };
+    value = migration(value);
+  }
+  const checked = spec.schema.safeParse(value);
+  return checked.success ? { ok: true, record: checked.data } : { ok: false, problem: `breaks the schema (${checked.error.issues[0]?.message})` };
 }
 
 async function readContent(file: string): Promise<Buffer | null> {
@@ -86,32 +148,6 @@ async function readContent(file: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StoreCorruptError(file, `cannot be read: ${(error as Error).message}`, null);
   }
-}
-
-type ReadResult<T> = { kind: 'ok'; records: T[]; fromVersion: number } | { kind: 'corrupt'; problem: string };
-
-async function readRecords<T>(file: string, content: Buffer, spec: JournalSpec<T>): Promise<ReadResult<T>> {
-  const scanned = scanJournal(content);
-  if (scanned.corruptAtLine !== null) return { kind: 'corrupt', problem: `damaged record at line ${scanned.corruptAtLine}` };
-  const [first, ...rawRecords] = scanned.values;
-  const header = first as Partial<Header> | undefined;
-  if (!header || header.kind !== spec.kind || !Number.isInteger(header.version)) return { kind: 'corrupt', problem: 'missing or foreign header' };
-  const fromVersion = header.version as number;
-  if (fromVersion > spec.version) throw new StoreVersionError(file, fromVersion, spec.version);
-  if (scanned.torn) await cutTornTail(file, scanned.validBytes);
-  const records: T[] = [];
-  for (const [index, raw] of rawRecords.entries()) {
-    let value = raw;
-    for (let version = fromVersion; version < spec.version; version += 1) {
-      const migration = spec.migrations[version];
-      if (!migration) return { kind: 'corrupt', problem: `no migration from record version ${version}` };
-      value = migration(value);
-    }
-    const checked = spec.schema.safeParse(value);
-    if (!checked.success) return { kind: 'corrupt', problem: `record ${index + 1} breaks the schema (${checked.error.issues[0]?.message})` };
-    records.push(checked.data);
-  }
-  return { kind: 'ok', records, fromVersion };
 }
 
 /** A crash mid-append leaves an incomplete last line: it was never acknowledged, so cutting it off loses nothing. */

@@ -26,36 +26,42 @@ function checksum(text: string): string {
 }
 
 export interface ScannedJournal {
-  /** Decoded values of the valid lines, in order (the header first). */
+  /** Decoded values of the valid lines, in order (the header first, when intact). */
   values: unknown[];
-  /** Bytes of the valid prefix: everything from here on is a torn tail to cut off. */
+  /** The line number (from 1) of each value. */
+  lines: number[];
+  /** Bytes up to the end of the last valid line: everything after it is a torn tail to cut off. */
   validBytes: number;
-  /** True when the file continues past the valid prefix (a torn tail). */
+  /** True when the file continues past the last valid line (a torn tail). */
   torn: boolean;
-  /** Set when a bad line is followed by a good one: damage in the middle, not a torn tail. */
-  corruptAtLine: number | null;
+  /** Bad lines followed by a good one: damage in the middle, not a torn tail. Each costs its own record only. */
+  damagedLines: number[];
 }
 
-/** Splits a journal file into its valid prefix and whatever a crash may have left after it. */
+/** Splits a journal file into its valid lines, the damaged ones among them, and whatever a crash left at the end. */
 export function scanJournal(content: Buffer): ScannedJournal {
   const values: unknown[] = [];
+  const lines: number[] = [];
+  const damagedLines: number[] = [];
+  let pendingBad: number[] = [];
   let offset = 0;
   let validBytes = 0;
-  let firstBad: number | null = null;
   let line = 0;
   while (offset < content.length) {
     const end = content.indexOf(0x0a, offset);
     line += 1;
     if (end < 0) break; // no newline: the last write was torn
     const decoded = decodeLine(content.subarray(offset, end).toString('utf8'));
-    if (decoded.ok && firstBad !== null) return { values, validBytes, torn: true, corruptAtLine: firstBad };
     if (decoded.ok) {
+      damagedLines.push(...pendingBad);
+      pendingBad = [];
       values.push(decoded.value);
+      lines.push(line);
       validBytes = end + 1;
     } else {
-      firstBad ??= line;
+      pendingBad.push(line);
     }
     offset = end + 1;
   }
-  return { values, validBytes, torn: validBytes < content.length, corruptAtLine: null };
+  return { values, lines, validBytes, torn: validBytes < content.length, damagedLines };
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { ensureDirectory } from './atomicFile';
+import { ensureDirectory, makePrivate } from './atomicFile';
 import { lockDataDir } from './dataDirLock';
 import { memoryDocumentStore, type DocumentStore } from './documentStore';
-import { openFileDocument, type OpenState } from './fileDocument';
-import { openFileJournal } from './fileJournal';
+import { type OpenState, type PendingDocument, readFileDocument } from './fileDocument';
+import { readFileJournal } from './fileJournal';
 import { memoryJournal, type Journal } from './journal';
 import type { DocumentSpec, MigrationContext } from './migrations';
 import { auditSpec, type AuditEvent } from './schema/auditRecord';
@@ -54,28 +54,45 @@ export interface PbxStore {
 
 /**
  * Opens (or creates) the store under `dir`. Every acknowledged write is durable (atomic file replacement for the
- * documents, an fsynced append-only journal for the audit log); a second PBX on the same dir is refused.
+ * documents, an fsynced append-only journal for the audit log); a second PBX on the same dir is refused before it
+ * writes anything. Every file is read before any is changed: a start that fails (a file from a newer PBX, one that
+ * cannot be read) moves nothing aside. What had to be moved aside, repaired or upgraded is listed in `warnings`.
+ * The directory and its files are made private to the PBX's user (0700 / 0600): they hold HA1s, PIN and password
+ * hashes and provisioning tokens.
  */
 export async function openPbxStore(dir: string, context: MigrationContext): Promise<PbxStore> {
   await ensureDirectory(dir);
   const lock = await lockDataDir(dir);
   try {
+    const read = <T>(name: StoreName, spec: DocumentSpec<T>) => readFileDocument(path.join(dir, STORE_FILES[name]), spec, context);
+    const pending = {
+      devices: await read('devices', devicesSpec),
+      extensions: await read('extensions', extensionsSpec),
+      pendingPhones: await read('pendingPhones', pendingPhonesSpec),
+      dialCodes: await read('dialCodes', dialCodesSpec),
+      settings: await read('settings', pbxSettingsSpec),
+      licence: await read('licence', licenceSpec),
+      admin: await read('admin', adminCredentialsSpec),
+    };
+    const pendingAudit = await readFileJournal(path.join(dir, STORE_FILES.audit), auditSpec, context.now);
+    // Everything is readable by this PBX: from here on files may be changed.
+    await makePrivate(dir);
     const warnings: string[] = [];
     const states = {} as Record<StoreName, OpenState>;
-    const document = async <T>(name: StoreName, spec: DocumentSpec<T>) => {
-      const opened = await openFileDocument(path.join(dir, STORE_FILES[name]), spec, context);
+    const open = async <T>(name: StoreName, document: PendingDocument<T>) => {
+      const opened = await document.open();
       states[name] = opened.state;
       if (opened.warning) warnings.push(opened.warning);
       return opened.store;
     };
-    const devices = await document('devices', devicesSpec);
-    const extensions = await document('extensions', extensionsSpec);
-    const pendingPhones = await document('pendingPhones', pendingPhonesSpec);
-    const dialCodes = await document('dialCodes', dialCodesSpec);
-    const settings = await document('settings', pbxSettingsSpec);
-    const licence = await document('licence', licenceSpec);
-    const admin = await document('admin', adminCredentialsSpec);
-    const openedAudit = await openFileJournal(path.join(dir, STORE_FILES.audit), auditSpec, context.now);
+    const devices = await open('devices', pending.devices);
+    const extensions = await open('extensions', pending.extensions);
+    const pendingPhones = await open('pendingPhones', pending.pendingPhones);
+    const dialCodes = await open('dialCodes', pending.dialCodes);
+    const settings = await open('settings', pending.settings);
+    const licence = await open('licence', pending.licence);
+    const admin = await open('admin', pending.admin);
+    const openedAudit = await pendingAudit.open();
     states.audit = openedAudit.state;
     if (openedAudit.warning) warnings.push(openedAudit.warning);
     const documents = [devices, extensions, pendingPhones, dialCodes, settings, licence, admin];

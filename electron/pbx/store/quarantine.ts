@@ -1,5 +1,5 @@
-import { rename } from 'node:fs/promises';
-import { syncDirectory } from './atomicFile';
+import { copyFile, rename } from 'node:fs/promises';
+import { makePrivate, syncDirectory } from './atomicFile';
 import path from 'node:path';
 
 /**
@@ -7,8 +7,21 @@ import path from 'node:path';
  * or restore it; returns the new path.
  */
 export async function moveAside(file: string, now: Date): Promise<string> {
-  const movedTo = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  const movedTo = asideName(file, now);
   await rename(file, movedTo);
   await syncDirectory(path.dirname(file));
   return movedTo;
+}
+
+/** Copies a file that is about to be repaired to `<file>.corrupt-<timestamp>`, as found; returns the copy's path. */
+export async function copyAside(file: string, now: Date): Promise<string> {
+  const copy = asideName(file, now);
+  await copyFile(file, copy);
+  await makePrivate(copy);
+  await syncDirectory(path.dirname(file));
+  return copy;
+}
+
+function asideName(file: string, now: Date): string {
+  return `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
 }

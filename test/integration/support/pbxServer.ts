@@ -9,18 +9,19 @@ export interface TestPbx {
   pbx: Pbx;
   origin: string;
   wsUrl: string;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
 /**
  * The real embedded PBX in demo mode behind a real HTTP server on a free loopback port: SIP WebSocket, admin API and
  * provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device host key the demo devices are
- * enrolled to (none by default).
+ * enrolled to (none by default), or `dataDir` to start again on the data of an earlier one.
  */
-export async function startTestPbx(overrides: Partial<Omit<PbxOptions, 'mode' | 'dataDir'>> = {}): Promise<TestPbx> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
+export async function startTestPbx(overrides: Partial<Omit<PbxOptions, 'mode'>> = {}): Promise<TestPbx> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
   let origin = '';
-  const pbx = await startPbx({ mode: 'demo', dataDir, host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...overrides });
+  const pbx = await startPbx({ mode: 'demo', host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...overrides, dataDir });
   const server: Server = createServer((request, response) => {
     if (!pbx.handleHttp(request, response)) response.writeHead(404).end();
   });
@@ -35,6 +36,7 @@ export async function startTestPbx(overrides: Partial<Omit<PbxOptions, 'mode' | 
     pbx,
     origin,
     wsUrl: `ws://127.0.0.1:${port}${SIP_PATH}`,
+    dataDir,
     async stop() {
       await pbx.stop();
       server.closeAllConnections();

@@ -105,6 +105,7 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     pinCost: config.pinCost ?? DEFAULT_SCRYPT_COST,
     checkNumber: (extension) => numbers.checkExtensionNumber(extension),
   });
+  const warnings = [...store.warnings];
   const hotDesk: HotDesk = {
     store,
     changes,
@@ -116,7 +117,7 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     numbers,
     settings,
     licence,
-    warnings: store.warnings,
+    warnings,
     sipAccount(user) {
       const device = devices.get(user);
       if (device) return { user, displayName: device.name, kind: 'pool', ...device.sip };
@@ -131,6 +132,8 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     if (fresh(store.states.extensions)) await seedDemoExtensions(extensions, { sipPasswords: 'demo' });
     if (fresh(store.states.devices)) await seedDemoPoolDevices(devices);
     if (config.localDeviceKey) await enrolDemoPoolDevices(devices, config.localDeviceKey);
+    const reseeded = (['extensions', 'devices'] as const).filter((name) => store.states[name] === 'recovered');
+    if (reseeded.length > 0) warnings.push(`Demo mode: the demo ${reseeded.join(' and ')} were seeded again in place of the file(s) moved aside`);
   }
   return hotDesk;
 }

@@ -63,16 +63,40 @@ describe('openFileJournal', () => {
     await journal.close();
   });
 
-  it('moves aside a journal damaged in the middle and starts a new one, with a warning', async () => {
+  it('drops a record damaged in the middle — that record alone — with a warning, and keeps appending', async () => {
     const file = await journalWith(4);
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[2] = lines[2]!.replace('#1', '#X');
     writeFileSync(file, lines.join('\n'));
     const { journal, warning, state } = await openFileJournal(file, auditSpec, now);
     expect(state).toBe('recovered');
-    expect(warning).toMatch(/audit\.jsonl was unreadable \(damaged record at line 3\); it was moved to .*audit\.jsonl\.corrupt-/);
-    expect(journal.list()).toEqual([]);
+    expect(warning).toMatch(/audit\.jsonl: damaged record at line 3 — skipped; the other 3 records were kept \(the file as found is kept as .*audit\.jsonl\.corrupt-2025-03-01T09-00-00-000Z\)/);
+    expect(journal.list().map((record) => record.detail)).toEqual(['#0', '#2', '#3']);
     expect(readFileSync(`${file}.corrupt-2025-03-01T09-00-00-000Z`, 'utf8')).toContain('#X');
+    await journal.append(event(4));
+    await journal.close();
+    const reopened = await openFileJournal(file, auditSpec, now);
+    expect([reopened.state, reopened.warning]).toEqual(['opened', null]);
+    expect(reopened.journal.list().map((record) => record.detail)).toEqual(['#0', '#2', '#3', '#4']);
+    await reopened.journal.close();
+  });
+
+  it('drops a record that breaks the schema, that record alone', async () => {
+    const file = await journalWith(3);
+    appendFileSync(file, encodeLine({ ...event(9), kind: 'Not A Kind' }) + encodeLine(event(10)));
+    const { journal, warning } = await openFileJournal(file, auditSpec, now);
+    expect(warning).toMatch(/record at line 5 breaks the schema/);
+    expect(journal.list().map((record) => record.detail)).toEqual(['#0', '#1', '#2', '#10']);
+    await journal.close();
+  });
+
+  it('moves aside a journal whose header is damaged, and starts a new one', async () => {
+    const file = await journalWith(2);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('hotdesk.audit', 'hotdesk.AUDIT'));
+    const { journal, warning, state } = await openFileJournal(file, auditSpec, now);
+    expect(state).toBe('recovered');
+    expect(warning).toMatch(/audit\.jsonl was unreadable \(missing or foreign header\); it was moved to /);
+    expect(journal.list()).toEqual([]);
     await journal.close();
   });
 
