@@ -12,7 +12,13 @@ import { SIP_PATH, startPbx } from './server';
 export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   const options = parsePbxCliOptions(argv, process.env);
   let publicBaseUrl = '';
-  const pbx = await startPbx({ mode: options.mode, dataDir: path.join(options.dataDir, 'pbx'), host: options.host, publicBaseUrl: () => publicBaseUrl });
+  const pbx = await startPbx({
+    mode: options.mode,
+    dataDir: path.join(options.dataDir, 'pbx'),
+    host: options.host,
+    publicBaseUrl: () => publicBaseUrl,
+    originHosts: options.originHosts,
+  });
   for (const warning of pbx.warnings) console.warn(`Warning: ${warning}`);
   if (pbx.generatedAdminPassword) console.log(`Admin API: user admin, password ${pbx.generatedAdminPassword} (shown once)`);
   const secure = options.tls !== null;

@@ -9,13 +9,18 @@ export interface PbxCliOptions {
   mode: PbxMode;
   dataDir: string;
   tls: { cert: string; key: string } | null;
+  /** Host names of pages that may open `/sip` besides this host's (see PbxOptions.originHosts). */
+  originHosts: string[];
 }
 
 export class PbxCliError extends Error {}
 
-const KNOWN = ['port', 'host', 'mode', 'data-dir', 'tls-cert', 'tls-key'];
+const KNOWN = ['port', 'host', 'mode', 'data-dir', 'tls-cert', 'tls-key', 'origin-host'];
 
-/** Flags: --port (5180), --host (127.0.0.1), --mode demo|site, --data-dir, --tls-cert and --tls-key for WSS. */
+/**
+ * Flags: --port (5180), --host (127.0.0.1), --mode demo|site, --data-dir, --tls-cert and --tls-key for WSS,
+ * --origin-host name[,name…] (or HOTDESK_PBX_ORIGIN_HOSTS) for browser pages served elsewhere that use this PBX.
+ */
 export function parsePbxCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv): PbxCliOptions {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -39,5 +44,8 @@ export function parsePbxCliOptions(argv: readonly string[], env: NodeJS.ProcessE
   const key = flags.get('tls-key');
   if ((cert === undefined) !== (key === undefined)) throw new PbxCliError('--tls-cert and --tls-key go together');
   const dataDir = path.resolve(flags.get('data-dir') ?? env.HOTDESK_DATA_DIR ?? path.join(env.HOME ?? homedir(), '.local', 'share', 'hotdesk'));
-  return { port, host, mode, dataDir, tls: cert && key ? { cert, key } : null };
+  const originHosts = (flags.get('origin-host') ?? env.HOTDESK_PBX_ORIGIN_HOSTS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const badHost = originHosts.find((name) => !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(name));
+  if (badHost !== undefined) throw new PbxCliError(`--origin-host takes host names separated by commas, got "${badHost}"`);
+  return { port, host, mode, dataDir, tls: cert && key ? { cert, key } : null, originHosts };
 }

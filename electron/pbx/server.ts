@@ -18,6 +18,7 @@ export type { SipCredentials } from './start/pbxProvisioning';
 
 const DEMO_DOMAIN = 'hotdesk.local';
 export const SIP_PATH = '/sip';
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
 // electron/pbx/server.ts and the bundled dist/electron/main.mjs are both two folders below the project root.
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets');
@@ -40,6 +41,11 @@ export interface PbxOptions {
    */
   localDeviceKey?: string | null;
   onEmergencyCall?(call: EmergencyCallReport): void;
+  /**
+   * Host names of browser pages that may open `/sip` besides the PBX's own names and loopback (a kiosk's page is
+   * served by its own web host on loopback), e.g. a web host serving device pages to other machines.
+   */
+  originHosts?: readonly string[];
 }
 
 export interface Pbx {
@@ -79,7 +85,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
   const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
   const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs });
-  const originHosts = () => [host, domain, hostNameOf(publicBaseUrl())];
+  const originHosts = () => [host, domain, hostNameOf(publicBaseUrl()), ...LOOPBACK_NAMES, ...(options.originHosts ?? [])];
   const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
   const sendCheckSync = async (name: string) => {

@@ -45,6 +45,21 @@ describe('SIP over WebSocket transport (RFC 7118)', () => {
     }
   });
 
+  it('accepts a kiosk page served on loopback and pages of the host names given with --origin-host', async () => {
+    const other = await startTestPbx({ originHosts: ['kiosk.example'] });
+    try {
+      for (const origin of ['http://localhost:5170', 'https://kiosk.example:5170']) {
+        const client = await RawSipClient.connect(other.wsUrl, 'sip', { origin });
+        expect(await client.register('104', 'sip-104')).toBe(200);
+        client.close();
+      }
+      const refused = new WebSocket(other.wsUrl, 'sip', { origin: 'https://kiosk.example.evil.example' });
+      expect(await new Promise<number>((resolve) => refused.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))).toBe(403);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('answers a malformed request with 400 naming the problem, and keeps the connection', async () => {
     const client = await RawSipClient.connect(server.wsUrl);
     client.send('OPTIONS sip:hotdesk.local SIP/2.0\r\nVia: SIP/2.0/WS x.invalid;branch=z9hG4bK1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n');
