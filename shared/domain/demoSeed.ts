@@ -1,4 +1,5 @@
 import type { BlfPosition } from './blfLayout';
+import type { DispatchableLocation } from './dispatchableLocation';
 
 /** Demo data seeded on the first start of demo mode (PRODUCT.md §9). */
 export interface DemoExtension {
@@ -20,13 +21,16 @@ export const DEMO_EXTENSIONS: readonly DemoExtension[] = [
 export interface DemoHotDeskDevice {
   readonly name: string;
   readonly mac: string;
-  readonly location: string;
+  /** The desk's dispatchable location; its short form reads "HQ, Building 1, Floor 2, Desk 14". */
+  readonly location: Partial<DispatchableLocation>;
 }
 
+const DEMO_HQ = { country: 'US', region: 'CA', city: 'Example City', street: 'Main Street', houseNumber: '1', site: 'HQ', building: '1' };
+
 export const DEMO_HOT_DESK_DEVICES: readonly DemoHotDeskDevice[] = [
-  { name: 'HD0001', mac: '02:00:00:00:00:01', location: 'HQ, Building 1, Floor 2, Desk 14' },
-  { name: 'HD0002', mac: '02:00:00:00:00:02', location: 'HQ, Building 1, Floor 2, Desk 15' },
-  { name: 'HD0003', mac: '02:00:00:00:00:03', location: 'HQ, Building 1, Floor 3, Desk 2' },
+  { name: 'HD0001', mac: '02:00:00:00:00:01', location: { ...DEMO_HQ, floor: '2', desk: '14' } },
+  { name: 'HD0002', mac: '02:00:00:00:00:02', location: { ...DEMO_HQ, floor: '2', desk: '15' } },
+  { name: 'HD0003', mac: '02:00:00:00:00:03', location: { ...DEMO_HQ, floor: '3', desk: '2' } },
 ];
 
 /** The kiosk's own MAC in demo mode unless its settings say otherwise. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispatchableLocationSchema } from '../../../shared/domain/dispatchableLocation';
 import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
 import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 
@@ -25,6 +26,8 @@ export const optionsPatchSchema = z.strictObject({
   language: base.language.optional(),
   ringTone: base.ringTone.optional(),
   autoLogout: z.strictObject(autoLogoutSchema.shape).partial().optional(),
+  /** Any of the location's fields; `location` above is the API before they existed and sets the free text. */
+  dispatchableLocation: z.strictObject(dispatchableLocationSchema.shape).partial().optional(),
 });
 
 const macInputSchema = z.string().min(1).max(32);

@@ -27,7 +27,7 @@ export async function seedDemoExtensions(extensions: ExtensionRepository, option
 
 /** HD0001–HD0003 with their demo MACs and desk locations. */
 export async function seedDemoPoolDevices(devices: DeviceRepository): Promise<void> {
-  await devices.seed(DEMO_HOT_DESK_DEVICES.map((demo) => ({ name: demo.name, mac: demo.mac, options: { location: demo.location } })));
+  await devices.seed(DEMO_HOT_DESK_DEVICES.map((demo) => ({ name: demo.name, mac: demo.mac, options: { dispatchableLocation: demo.location } })));
 }
 
 /**

@@ -1,9 +1,13 @@
+import { type DispatchableLocation, shortLocation } from '../../../../shared/domain/dispatchableLocation';
 import { isZeroMac, parseMac, type Mac } from '../../../../shared/domain/mac';
 import type { AutoLogout, HotDeskOptions, ProvisioningMethod, Sbc } from '../../store';
 import { HotDeskError } from './hotDeskErrors';
 
-/** Options as an admin writes them: any subset, auto-logout timers one by one. */
-export type OptionsPatch = Partial<Omit<HotDeskOptions, 'autoLogout'>> & { autoLogout?: Partial<AutoLogout> };
+/** Options as an admin writes them: any subset, auto-logout timers and location fields one by one. */
+export type OptionsPatch = Partial<Omit<HotDeskOptions, 'autoLogout' | 'dispatchableLocation'>> & {
+  autoLogout?: Partial<AutoLogout>;
+  dispatchableLocation?: Partial<DispatchableLocation>;
+};
 
 export interface DeviceCreateInput {
   mac: string;
@@ -32,10 +36,23 @@ export function requireMac(input: string): Mac {
   return mac;
 }
 
+/**
+ * The options after `patch`. `location` is always the short form of the dispatchable location; a patch that sets the
+ * plain `location` string (the API before locations were structured) sets the location's free text.
+ */
 export function applyOptions(current: HotDeskOptions, patch: OptionsPatch | undefined): HotDeskOptions {
   if (!patch) return current;
-  const { autoLogout, ...rest } = patch;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<HotDeskOptions>;
-  const timers = Object.fromEntries(Object.entries(autoLogout ?? {}).filter(([, value]) => value !== undefined)) as Partial<AutoLogout>;
-  return { ...current, ...defined, autoLogout: { ...current.autoLogout, ...timers } };
+  const { autoLogout, dispatchableLocation, location, ...rest } = patch;
+  const where = { ...current.dispatchableLocation, ...definedFields(dispatchableLocation ?? {}), ...(location !== undefined ? { text: location } : {}) };
+  return {
+    ...current,
+    ...(definedFields(rest) as Partial<HotDeskOptions>),
+    autoLogout: { ...current.autoLogout, ...definedFields(autoLogout ?? {}) },
+    dispatchableLocation: where,
+    location: shortLocation(where),
+  };
+}
+
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

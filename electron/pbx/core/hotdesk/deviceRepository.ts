@@ -1,8 +1,8 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, type HotDeskOptions, newProvisioningToken } from '../../store';
+import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, newProvisioningToken } from '../../store';
 import type { HotDeskAllowance } from '../licence/licenceService';
 import type { ChangeFeed } from './changeFeed';
-import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch } from './deviceInput';
+import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch, type OptionsPatch } from './deviceInput';
 import { HotDeskError } from './hotDeskErrors';
 import { allocatePoolName } from './poolNames';
 
@@ -37,7 +37,7 @@ export interface Enrolment {
 export interface DeviceSeed {
   name: string;
   mac: string;
-  options?: Partial<HotDeskOptions>;
+  options?: OptionsPatch;
 }
 
 /**
@@ -163,7 +163,7 @@ export class DeviceRepository {
     await this.deps.store.update((data) => {
       const added = seeds
         .filter((seed) => !data.devices.some((device) => device.name === seed.name || device.mac === requireMac(seed.mac)))
-        .map((seed) => this.newRecord(seed.name, requireMac(seed.mac), { provisioning: 'pnp', sbc: null, options: { ...DEFAULT_HOT_DESK_OPTIONS, ...seed.options } }));
+        .map((seed) => this.newRecord(seed.name, requireMac(seed.mac), { provisioning: 'pnp', sbc: null, options: applyOptions(DEFAULT_HOT_DESK_OPTIONS, seed.options) }));
       return added.length === 0 ? { next: data, result: undefined } : { next: { devices: [...data.devices, ...added] }, result: undefined };
     });
   }

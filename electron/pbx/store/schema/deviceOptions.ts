@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceOptionsSchema, type DeviceOptions } from '../../../../shared/contracts';
 import { DEMO_EMERGENCY_NUMBERS } from '../../../../shared/domain/demoSeed';
+import { dispatchableLocationSchema, EMPTY_DISPATCHABLE_LOCATION } from '../../../../shared/domain/dispatchableLocation';
 
 /** Auto-logout timers (PRODUCT.md §4); null switches a timer off. */
 export const autoLogoutSchema = z.object({
@@ -14,10 +15,12 @@ export const autoLogoutSchema = z.object({
 export type AutoLogout = z.infer<typeof autoLogoutSchema>;
 
 /**
- * A hot-desking device's Options (PRODUCT.md §3): the device view's options plus language, ring tone and auto-logout
- * timers. They belong to the device and never take a user's preferences.
+ * A hot-desking device's Options (PRODUCT.md §3): the device view's options plus language, ring tone, auto-logout
+ * timers and the desk's dispatchable location (whose short form is `location`). They belong to the device and never
+ * take a user's preferences.
  */
 export const hotDeskOptionsSchema = deviceOptionsSchema.extend({
+  dispatchableLocation: dispatchableLocationSchema,
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or en-GB'),
   ringTone: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a ring tone name like classic'),
   autoLogout: autoLogoutSchema,
@@ -35,6 +38,7 @@ export const DEFAULT_DEVICE_OPTIONS: DeviceOptions = {
 
 export const DEFAULT_HOT_DESK_OPTIONS: HotDeskOptions = {
   ...DEFAULT_DEVICE_OPTIONS,
+  dispatchableLocation: EMPTY_DISPATCHABLE_LOCATION,
   language: 'en',
   ringTone: 'classic',
   autoLogout: { idleMinutes: null, maxSessionMinutes: null, dailyAt: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPTY_DISPATCHABLE_LOCATION } from '../../../../shared/domain/dispatchableLocation';
 import { parseMac } from '../../../../shared/domain/mac';
 import { DEVICE_PUBLIC_KEY } from '../../../../shared/sip/deviceProof';
 import type { DocumentSpec, MigrationContext } from '../migrations';
@@ -94,10 +95,27 @@ function migrateV1(data: unknown, context: MigrationContext): unknown {
   };
 }
 
+/**
+ * Version 3 adds the structured dispatchable location. A version 2 device had only the `location` string; it becomes
+ * the location's free text, so the short form (and the display) stays exactly what it was.
+ */
+function migrateV2(data: unknown): unknown {
+  const { devices } = (data ?? {}) as { devices?: unknown };
+  if (!Array.isArray(devices)) throw new Error('expected a list of devices');
+  return {
+    devices: devices.map((raw: unknown) => {
+      const device = (raw ?? {}) as { options?: { location?: unknown } };
+      const options = device.options ?? {};
+      const text = typeof options.location === 'string' ? options.location : '';
+      return { ...device, options: { ...options, dispatchableLocation: { ...EMPTY_DISPATCHABLE_LOCATION, text } } };
+    }),
+  };
+}
+
 export const devicesSpec: DocumentSpec<DevicesData> = {
   kind: 'hotdesk.devices',
-  version: 2,
+  version: 3,
   schema: devicesDataSchema,
-  migrations: { 0: migrateV0, 1: migrateV1 },
+  migrations: { 0: migrateV0, 1: migrateV1, 2: migrateV2 },
   initial: () => ({ devices: [] }),
 };

@@ -9,6 +9,7 @@ import { pendingPhonesSpec } from '../../../../electron/pbx/store/schema/pending
 import { dialCodesSpec } from '../../../../electron/pbx/store/schema/settingsDocs';
 import { StoreVersionError } from '../../../../electron/pbx/store/storeErrors';
 import { DEFAULT_DIAL_CODES } from '../../../../shared/domain/dialCodes';
+import { EMPTY_DISPATCHABLE_LOCATION } from '../../../../shared/domain/dispatchableLocation';
 import { migrationContext, tempDir } from './support';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -94,6 +95,7 @@ describe('openFileDocument', () => {
         language: 'en',
         ringTone: 'classic',
         autoLogout: { idleMinutes: null, maxSessionMinutes: null, dailyAt: null },
+        dispatchableLocation: { ...EMPTY_DISPATCHABLE_LOCATION, text: 'HQ, Building 1, Floor 2, Desk 14' },
       },
       createdAt: '2025-03-01T09:00:00.000Z',
     });
