@@ -38,6 +38,8 @@ export type { ContactList } from './contact';
 export { parseContactValue, getContactExpires, getContactQ } from './contact';
 export type { MediaType } from './contentType';
 export { parseMediaType, mediaTypeEssence } from './contentType';
+export type { BodyPart } from './multipart';
+export { buildMultipart, parseMultipart, bodyParts, findBodyPart, findBodyPartById } from './multipart';
 export { parseMaxForwards, parseContentLength, parseDeltaSeconds, isValidCallId } from './scalars';
 export { parseSipDate, formatSipDate } from './sipDate';
 export {
