@@ -11,6 +11,7 @@ import type { SipStack } from './sipStack';
 import { warmUpMediaLater } from './start/mediaWarmUp';
 import { startAdminApi } from './start/pbxAdmin';
 import { openPbxDirectory } from './start/pbxDirectory';
+import { startEmergency } from './start/pbxEmergency';
 import { type SipCredentials, startProvisioning } from './start/pbxProvisioning';
 import { startCheckSync, startSip } from './start/pbxSip';
 
@@ -86,7 +87,8 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
   const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs });
   const originHosts = () => [host, domain, hostNameOf(publicBaseUrl()), ...LOOPBACK_NAMES, ...(options.originHosts ?? [])];
-  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, onEmergencyCall: options.onEmergencyCall });
+  const emergency = startEmergency(hotDesk, domain);
+  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, emergency, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);
@@ -108,6 +110,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     sendCheckSync,
     async stop() {
       admin.api.close();
+      emergency.notifier.close();
       for (const service of sip.services) service.close();
       sip.close();
       directory.stopMirror();

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../shared/domain/dialCodes';
 import { type Clock, type IdSource, randomIds, systemClock, TransactionLayer, type TransactionUser } from '../sip';
 import { WsSipTransport } from './transport';
-import { AuthThrottle, type Binding, ContactFlows, DigestAuth, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
+import { AuthThrottle, type Binding, ContactFlows, DigestAuth, EmergencyCalls, type EmergencyCallsOptions, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
 
 export interface SipStackOptions<Services extends readonly LocalService[]> {
   accounts: SipAccounts;
@@ -20,6 +20,8 @@ export interface SipStackOptions<Services extends readonly LocalService[]> {
   flood?: { burst: number; perSecond: number };
   /** Host names browser pages may open `/sip` from besides the Host they connect to; default viaHost and domain. */
   allowedOriginHosts?: () => readonly string[];
+  /** Emergency INVITEs: the location added and the notification sent as they arrive. */
+  emergency?: Omit<EmergencyCallsOptions, 'flowIdentities'>;
 }
 
 const EXPIRY_SWEEP_MS = 15_000;
@@ -83,6 +85,7 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
       throttle,
       services: this.services,
       emergencyNumbers: options.emergencyNumbers,
+      ...(options.emergency ? { emergency: new EmergencyCalls({ ...options.emergency, flowIdentities }) } : {}),
       dialCodes: options.dialCodes ?? (() => DEFAULT_DIAL_CODES),
       now,
     });

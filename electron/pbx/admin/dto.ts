@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema } from '../core';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
@@ -133,3 +133,13 @@ export const errorDtoSchema = z.object({
 });
 
 export const assignResultSchema = z.object({ mac: canonicalMacSchema, device: deviceDtoSchema });
+
+/** The PBX settings as the API shows them: the webhook's secret is write-only. */
+export const settingsDtoSchema = pbxSettingsSchema.extend({
+  emergencyWebhook: z.object({ url: z.string(), secretSet: z.literal(true) }).nullable(),
+});
+
+export function settingsDto(settings: PbxSettings): z.infer<typeof settingsDtoSchema> {
+  const { emergencyWebhook, ...rest } = settings;
+  return { ...rest, emergencyWebhook: emergencyWebhook ? { url: emergencyWebhook.url, secretSet: true } : null };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dispatchableLocationSchema } from '../../../shared/domain/dispatchableLocation';
 import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
-import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, emergencyWebhookSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 
 // Request bodies of the admin API. Strict objects: a misspelt field is a 400 naming it, never silently ignored.
 // No transforms, so that each converts to the JSON Schema the OpenAPI document publishes.
@@ -85,6 +85,8 @@ export const licenceInstallSchema = z.strictObject({ token: z.string().min(1).ma
 
 export const settingsPatchSchema = z.strictObject({
   pinMinLength: z.number().int().min(PIN_MIN_LENGTH_RANGE.min).max(PIN_MIN_LENGTH_RANGE.max).optional(),
+  /** Where emergency-call notifications are POSTed (README, "Emergency calls"); null switches it off. */
+  emergencyWebhook: z.strictObject(emergencyWebhookSchema.shape).nullable().optional(),
 });
 
 export const auditQuerySchema = z.strictObject({

@@ -27,3 +27,6 @@ export * from './sipCore';
 export * from './enrolment/deviceKeys';
 export * from './enrolment/deviceProofVerifier';
 export type * from './hotdesk/pendingPhoneRepository';
+export * from './emergency/emergencyCalls';
+export type * from './emergency/emergencyCallEvent';
+export * from './emergency/emergencyNotifier';

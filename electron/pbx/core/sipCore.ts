@@ -6,6 +6,7 @@ import type { SipAccounts } from './accounts/sipAccounts';
 import type { AuthThrottle } from './auth/authThrottle';
 import type { DigestAuth } from './auth/digestAuth';
 import { authenticateCaller, isAuthenticatedSender } from './callerAuth';
+import type { EmergencyCalls } from './emergency/emergencyCalls';
 import type { LocalService } from './localService';
 import type { ContactFlows } from './locations/contactFlows';
 import type { LocationStore } from './locations/locationStore';
@@ -35,6 +36,8 @@ export interface SipCoreDeps {
   /** The PBX's own services (bots, plug-and-play); asked in this order. */
   services: readonly LocalService[];
   emergencyNumbers(): readonly string[];
+  /** Adds the desk's location to emergency INVITEs and raises the on-site notification. */
+  emergency?: EmergencyCalls;
   dialCodes(): DialCodes;
   now(): number;
 }
@@ -158,6 +161,7 @@ export class SipCore implements TransactionUser {
       return;
     }
     const intent = classifyDialString(user, { emergencyNumbers: this.deps.emergencyNumbers(), dialCodes: this.deps.dialCodes() });
+    if (intent.kind === 'emergency' && request.method === 'INVITE') this.deps.emergency?.received(request, flow, user);
     // Emergency calls are never refused for want of credentials (RFC 6881 §5 spirit); everything else is.
     const emergency = intent.kind === 'emergency' && request.method === 'INVITE';
     const caller = emergency ? null : authenticateCaller(tx, request, flow, this.deps);

@@ -8,4 +8,5 @@ export type { MediaBot, PromptSource } from './bots/mediaBot';
 export { createReceptionBot } from './bots/receptionBot';
 export { createEchoBot } from './bots/echoBot';
 export { createEmergencyOperatorBot } from './bots/emergencyOperatorBot';
+export { synthesizeSpeech } from './speech';
 export { loadMediaEndpoint } from './loadMediaEndpoint';

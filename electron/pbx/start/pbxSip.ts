@@ -1,6 +1,7 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
 import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, UaProfileService } from '../core';
-import type { PromptLibrary } from '../media';
+import { type PromptLibrary, synthesizeSpeech } from '../media';
+import type { PbxEmergency } from './pbxEmergency';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
 import { type PbxDirectory, recordPendingPhone } from './pbxDirectory';
@@ -20,6 +21,7 @@ export interface PbxSipOptions {
   /** Host names browser pages may open `/sip` from besides the Host they connect to. */
   originHosts: () => readonly string[];
   onEmergencyCall?: BotServiceOptions['onEmergencyCall'];
+  emergency: PbxEmergency;
 }
 
 /** The SIP stack with the plug-and-play notifier and the bots; bindings coming and going are device status changes. */
@@ -31,6 +33,7 @@ export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
     domain: options.domain,
     services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options)] as const,
     emergencyNumbers,
+    emergency: options.emergency.calls,
     dialCodes: () => hotDesk.dialCodes.get(),
     allowedOriginHosts: options.originHosts,
     registrarEvents: {
@@ -83,6 +86,7 @@ function botService(layer: TransactionLayer, options: PbxSipOptions): BotService
     prompts: options.prompts,
     emergencyNumbers: options.directory.emergencyNumbers,
     onEmergencyCall: options.onEmergencyCall ?? logEmergencyCall,
+    synthesize: synthesizeSpeech,
   });
 }
 

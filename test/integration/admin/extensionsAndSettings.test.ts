@@ -70,9 +70,9 @@ describe('admin API: dial codes, settings, licence, audit', () => {
 
   it('reads and changes the PIN minimum length within 4–10', async () => {
     server = await startApiServer();
-    expect((await server.request('GET', '/api/v1/settings')).json).toEqual({ pinMinLength: 6 });
+    expect((await server.request('GET', '/api/v1/settings')).json).toEqual({ pinMinLength: 6, emergencyWebhook: null });
     expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 11 } })).status).toBe(400);
-    expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 4 } })).json).toEqual({ pinMinLength: 4 });
+    expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 4 } })).json).toEqual({ pinMinLength: 4, emergencyWebhook: null });
     expect((await server.request('PATCH', '/api/v1/extensions/100', { body: { pin: '2580' } })).status).toBe(200);
   });
 

@@ -7,6 +7,7 @@ import {
   extensionDtoSchema,
   licenceDtoSchema,
   phoneDtoSchema,
+  settingsDtoSchema,
 } from '../dto';
 import {
   deviceCreateSchema,
@@ -18,7 +19,7 @@ import {
   phoneAssignSchema,
   settingsPatchSchema,
 } from '../schemas';
-import { auditEventSchema, dialCodesSchema, pbxSettingsSchema } from '../../store';
+import { auditEventSchema, dialCodesSchema } from '../../store';
 import { OPERATIONS, type OperationDoc, type ResponseDoc } from './operations';
 
 /** Request bodies (documented as the API accepts them) and responses (as it answers), by component name. */
@@ -43,7 +44,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ExtensionList: z.object({ extensions: z.array(extensionDtoSchema) }),
   CreatedExtension: createdExtensionDtoSchema,
   DialCodes: dialCodesSchema,
-  Settings: pbxSettingsSchema,
+  Settings: settingsDtoSchema,
   Licence: licenceDtoSchema,
   AuditEvent: auditEventSchema,
   AuditList: z.object({ events: z.array(auditEventSchema) }),

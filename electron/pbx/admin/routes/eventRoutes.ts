@@ -1,4 +1,4 @@
-import type { HotDeskChange } from '../../core';
+import { emergencyCallPayload, type HotDeskChange } from '../../core';
 import type { ApiContext } from '../apiContext';
 import { extensionDto, phoneDto } from '../dto';
 import { ApiError } from '../http/apiError';
@@ -27,6 +27,9 @@ export function changePayload(context: ApiContext, change: HotDeskChange): Recor
       const record = extensions.get(change.extension);
       return { ...change, item: record ? extensionDto(record) : null };
     }
+    case 'emergency-call':
+      // The same JSON the emergency webhook receives.
+      return { ...emergencyCallPayload(change.call) };
     default:
       return { ...change };
   }

@@ -1,4 +1,5 @@
 import { auditToCsv } from '../../core';
+import { settingsDto } from '../dto';
 import { validationError } from '../http/apiError';
 import type { ApiContext } from '../apiContext';
 import { API_PREFIX, route, type Route } from '../router';
@@ -20,7 +21,7 @@ export function systemRoutes(context: ApiContext): Route[] {
         return { status: 200, json: saved };
       },
     }),
-    route({ method: 'GET', path: `${API_PREFIX}/settings`, handle: () => ({ status: 200, json: settings.get() }) }),
+    route({ method: 'GET', path: `${API_PREFIX}/settings`, handle: () => ({ status: 200, json: settingsDto(settings.get()) }) }),
     route({
       method: 'PATCH',
       path: `${API_PREFIX}/settings`,
@@ -28,7 +29,7 @@ export function systemRoutes(context: ApiContext): Route[] {
       async handle({ body, actor }) {
         const saved = await settings.update(body);
         await context.audit(actor, { kind: 'settings.updated', detail: Object.keys(body).join(', ') });
-        return { status: 200, json: saved };
+        return { status: 200, json: settingsDto(saved) };
       },
     }),
     route({ method: 'GET', path: `${API_PREFIX}/licence`, handle: () => ({ status: 200, json: licence.status() }) }),

@@ -1,7 +1,10 @@
 import { type Clock, DialogSet, type Flow, getHeader, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
 import { createEchoBot, createEmergencyOperatorBot, createReceptionBot, type MediaBot, type PromptSource } from '../../media';
 import type { LocalService } from '../localService';
+import { operatorAnswer } from '../emergency/operatorAnswer';
 import { UasCall } from './uasCall';
+
+type OperatorAnswer = { text: string; speech: Promise<Int16Array | null> };
 
 /** The demo bots' numbers (PRODUCT.md §9); emergency numbers are the devices' and come from outside. */
 const RECEPTION = '0';
@@ -28,6 +31,8 @@ export interface BotServiceOptions {
    * its outcome: `answered` only when the operator sent 2xx, `failed` (with the status sent instead) otherwise.
    */
   onEmergencyCall?(call: EmergencyCallReport): void;
+  /** Speech for sentences no prompt holds; null when it cannot be synthesised (media's synthesizeSpeech). */
+  synthesize?(text: string): Promise<Int16Array | null>;
 }
 
 export interface EmergencyCallReport {
@@ -39,6 +44,9 @@ export interface EmergencyCallReport {
   /** For `failed`: the final response sent instead of 2xx (0 when none could be sent). */
   failure?: { status: number; reason: string };
 }
+
+/** The in-dialog INFO package of captions (RFC 6086): the phone shows the text on its display. */
+export const CAPTION_INFO_PACKAGE = 'hotdesk-caption';
 
 /** The PBX's own answering bots: Reception, Echo test, Busy line and the demo emergency operator. */
 export class BotService implements LocalService {
@@ -60,6 +68,9 @@ export class BotService implements LocalService {
     }
     const report = this.options.emergencyNumbers().includes(user) ? this.emergencyReporter(request, user) : null;
     report?.('arrived');
+    // The operator answers with the location the INVITE carries (core/emergency added the desk's on arrival).
+    const caption = this.options.emergencyNumbers().includes(user) ? operatorAnswer(request) : null;
+    const speech = caption === null ? null : (this.options.synthesize?.(caption) ?? Promise.resolve(null));
     const call = new UasCall({
       tx,
       request,
@@ -80,8 +91,9 @@ export class BotService implements LocalService {
       report?.(endpoint ? 'answered' : 'failed', call.failedWith);
       if (!endpoint || !this.calls.has(tx.id)) return;
       if (call.dialog) this.dialogs.add(call.dialog);
-      entry.bot = bot.create();
+      entry.bot = bot.create(caption !== null && speech !== null ? { text: caption, speech } : undefined);
       entry.bot.start(endpoint);
+      if (caption !== null) call.sendInfo(CAPTION_INFO_PACKAGE, caption);
     });
     return true;
   }
@@ -124,12 +136,12 @@ export class BotService implements LocalService {
       this.options.onEmergencyCall?.({ number, caller, at, phase, ...(phase === 'failed' && failure ? { failure } : {}) });
   }
 
-  private botFor(user: string): { name: string; create: () => MediaBot } | null {
+  private botFor(user: string): { name: string; create: (answer?: OperatorAnswer) => MediaBot } | null {
     const prompts = this.options.prompts;
     if (user === RECEPTION) return { name: 'Reception', create: () => createReceptionBot({ prompts }) };
     if (user === ECHO_TEST) return { name: 'Echo test', create: () => createEchoBot({ prompts }) };
     if (this.options.emergencyNumbers().includes(user)) {
-      return { name: 'Emergency (demo operator)', create: () => createEmergencyOperatorBot({ prompts }) };
+      return { name: 'Emergency (demo operator)', create: (answer) => createEmergencyOperatorBot({ prompts, ...(answer ? { answer } : {}) }) };
     }
     return null;
   }

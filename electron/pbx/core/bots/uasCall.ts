@@ -1,4 +1,4 @@
-import { type AnsweredInvite, answerInvite, buildResponse, type Clock, type Dialog, type Flow, getBodyText, getContentType, type IdSource, mediaTypeEssence, type ServerTransaction, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
+import { type AnsweredInvite, answerInvite, buildResponse, type Clock, type Dialog, type Flow, findBodyPart, getBodyText, type IdSource, type ServerTransaction, setBody, setHeader, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
 import { loadMediaEndpoint, type MediaEndpoint, UnsupportedOfferError } from '../../media';
 
 const ALLOWED = 'INVITE, ACK, CANCEL, BYE, INFO, UPDATE, OPTIONS';
@@ -55,8 +55,9 @@ export class UasCall {
   /** Answers with SDP; resolves with the connected media endpoint, or null when the call did not come about. */
   async answer(): Promise<MediaEndpoint | null> {
     const { tx, request } = this.options;
-    const type = getContentType(request);
-    if (!type || mediaTypeEssence(type) !== 'application/sdp' || request.body.length === 0) {
+    // The offer may share a multipart body with other parts, e.g. a location (RFC 6442).
+    const offer = findBodyPart(request, 'application/sdp');
+    if (!offer || offer.body.length === 0) {
       this.refuse(488, 'An SDP offer is required');
       return null;
     }
@@ -66,7 +67,7 @@ export class UasCall {
     this.endpoint = endpoint;
     let answerSdp: string;
     try {
-      answerSdp = await endpoint.answer(getBodyText(request));
+      answerSdp = await endpoint.answer(getBodyText(offer));
     } catch (error) {
       const reason = error instanceof UnsupportedOfferError ? error.message : 'Media negotiation failed';
       this.refuse(488, reason.replace(/[\r\n]/g, ' ').slice(0, 120));
@@ -148,6 +149,16 @@ export class UasCall {
     } catch {
       tx.respond(488, 'Media negotiation failed');
     }
+  }
+
+  /** Sends text to the caller in an in-dialog INFO of an Info Package (RFC 6086 §4.2.1), e.g. a caption. */
+  sendInfo(infoPackage: string, text: string): void {
+    const dialog = this.dialog;
+    if (!dialog || this.ended) return;
+    const info = dialog.createRequest('INFO');
+    setHeader(info, 'Info-Package', infoPackage);
+    setBody(info, text, 'text/plain;charset=utf-8');
+    this.options.layer.sendRequest(info, this.options.flow, { onFinal: () => {}, onTimeout: () => {} });
   }
 
   /** The caller cancelled before the answer. */

@@ -1,3 +1,5 @@
+import type { EmergencyCallEvent } from '../emergency/emergencyCallEvent';
+
 /** What changed in the hot-desk data; the admin API pushes these to the console as server-sent events. */
 export type HotDeskChange =
   | { type: 'device.created' | 'device.deleted'; name: string }
@@ -8,7 +10,11 @@ export type HotDeskChange =
   | { type: 'phone.pending' | 'phone.removed'; mac: string }
   | { type: 'phone.assigned'; mac: string; device: string }
   | { type: 'extension.created' | 'extension.updated' | 'extension.deleted'; extension: string }
-  | { type: 'dial-codes.updated' | 'licence.updated' | 'settings.updated' };
+  | { type: 'dial-codes.updated' | 'licence.updated' | 'settings.updated' }
+  /** An emergency call, as its INVITE arrived (README, "Emergency calls"). */
+  | { type: 'emergency-call'; call: EmergencyCallEvent }
+  /** A webhook delivery of an emergency call failed; `retryInMs` null when no more attempts will be made. */
+  | { type: 'emergency-webhook.failed'; callId: string; attempt: number; problem: string; retryInMs: number | null };
 
 export type ChangeListener = (change: HotDeskChange) => void;
 

@@ -67,6 +67,11 @@ export function createBot(
           for (const listener of [...listeners]) listener({ prompt: id, text: prompt.text });
           return endpoint.play(prompt.pcm, { signal: controller.signal });
         },
+        async speak(caption, pcm) {
+          if (controller.signal.aborted) return 'aborted';
+          for (const listener of [...listeners]) listener(caption);
+          return endpoint.play(pcm, { signal: controller.signal });
+        },
       };
       void script(context)
         .catch(() => undefined)
@@ -91,4 +96,6 @@ export interface BotContext {
   wait(ms: number): Promise<void>;
   /** Plays a prompt (with fallback), announcing its caption first. */
   say(id: string): Promise<PlayOutcome>;
+  /** Plays audio that no prompt holds (e.g. synthesised speech), announcing its caption first. */
+  speak(caption: Caption, pcm: Int16Array): Promise<PlayOutcome>;
 }

@@ -22,18 +22,27 @@ export const dialCodesSpec: DocumentSpec<z.infer<typeof dialCodesSchema>> = {
   initial: () => ({ ...DEFAULT_DIAL_CODES }),
 };
 
+/** Where emergency-call notifications are POSTed, and the secret their HMAC-SHA256 signature is made with. */
+export const emergencyWebhookSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(2048),
+  secret: z.string().min(16, 'must be at least 16 characters').max(256),
+});
+export type EmergencyWebhook = z.infer<typeof emergencyWebhookSchema>;
+
 /** PBX-wide hot-desk settings. */
 export const pbxSettingsSchema = z.object({
   pinMinLength: z.number().int().min(PIN_MIN_LENGTH_RANGE.min).max(Math.min(PIN_MIN_LENGTH_RANGE.max, PIN_MAX_LENGTH)),
+  emergencyWebhook: emergencyWebhookSchema.nullable(),
 });
 export type PbxSettings = z.infer<typeof pbxSettingsSchema>;
 
 export const pbxSettingsSpec: DocumentSpec<PbxSettings> = {
   kind: 'hotdesk.settings',
-  version: 1,
+  version: 2,
   schema: pbxSettingsSchema,
-  migrations: {},
-  initial: () => ({ pinMinLength: PIN_MIN_LENGTH_DEFAULT }),
+  // Version 2 adds the emergency webhook, off.
+  migrations: { 1: (data) => ({ ...(data as object), emergencyWebhook: null }) },
+  initial: () => ({ pinMinLength: PIN_MIN_LENGTH_DEFAULT, emergencyWebhook: null }),
 };
 
 /** The installed licence token (verified again at every start), or none. */
