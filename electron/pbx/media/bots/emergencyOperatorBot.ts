@@ -23,8 +23,10 @@ export function createEmergencyOperatorBot(options: EmergencyOperatorBotOptions)
   return createBot(options, ['emergency-notice'], async ({ say, speak, wait, signal }) => {
     if (answer) {
       const speech = await answer.speech;
-      if (speech && (await speak({ prompt: OPERATOR_ANSWER, text: answer.text }, speech)) !== 'completed') return;
-      await wait(pauseMs / 4);
+      if (speech) {
+        if ((await speak({ prompt: OPERATOR_ANSWER, text: answer.text }, speech)) !== 'completed') return;
+        await wait(pauseMs / 4);
+      }
     }
     do {
       if ((await say('emergency-notice')) !== 'completed') return;

@@ -152,6 +152,37 @@ describe('emergency operator bot', () => {
     await bot.done;
   });
 
+  it('speaks its answer with the location first when it could be synthesised, then the notice', async () => {
+    const speech = new Int16Array([1, 2, 3]);
+    const { endpoint, plays } = fakeEndpoint();
+    const { waits, wait } = fakeWait();
+    const text = 'Emergency service (demo). Your location: HQ, Floor 2';
+    const bot = createEmergencyOperatorBot({ prompts, wait, answer: { text, speech: Promise.resolve(speech) } });
+    const captions: Caption[] = [];
+    bot.onCaption((caption) => captions.push(caption));
+    bot.start(endpoint);
+    await vi.waitFor(() => expect(plays).toHaveLength(1));
+    expect(plays[0]?.what).toBe(speech);
+    plays[0]?.finish('completed');
+    await vi.waitFor(() => expect(waits).toHaveLength(1));
+    waits[0]?.end();
+    await vi.waitFor(() => expect(plays).toHaveLength(2));
+    expect(plays[1]?.what).toBe(prompts.get('emergency-notice')?.pcm);
+    expect(captions.map((caption) => caption.text)).toEqual([text, PROMPT_TEXTS['emergency-notice']]);
+    bot.stop();
+    await bot.done;
+  });
+
+  it('plays the recorded notice straight away when the answer could not be synthesised', async () => {
+    const { endpoint, plays } = fakeEndpoint();
+    const bot = createEmergencyOperatorBot({ prompts, wait: fakeWait().wait, answer: { text: 'x', speech: Promise.resolve(null) } });
+    bot.start(endpoint);
+    await vi.waitFor(() => expect(plays).toHaveLength(1));
+    expect(plays[0]?.what).toBe(prompts.get('emergency-notice')?.pcm);
+    bot.stop();
+    await bot.done;
+  });
+
   it('can be stopped before it starts, and refuses a second start', async () => {
     const bot = createEmergencyOperatorBot({ prompts });
     bot.stop();
