@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EmergencyCallEvent } from '../../../electron/pbx/core';
 import { buildPidfLo } from '../../../electron/pbx/core/emergency/pidfLo';
 import { EMPTY_DISPATCHABLE_LOCATION } from '../../../shared/domain/dispatchableLocation';
 import { ADMIN } from '../admin/support/apiServer';
@@ -147,6 +148,28 @@ describe('emergency calls: location with the call, notification on arrival', () 
     const { cseq } = await dial(stranger, '911', 'sip:HD0001@hotdesk.local');
     expect((await event).data).toMatchObject({ device: null, user: null, location: null });
     expect((await stranger.response(cseq, 'INVITE')).status).toBe(200);
+  });
+});
+
+describe('emergency calls whatever the licence says', () => {
+  it('a desk on a PBX without a hot-desking licence still calls 911 with its location', async () => {
+    const bare = await startTestPbx({ mode: 'site' });
+    try {
+      expect(bare.pbx.hotDesk.licence.status()).toMatchObject({ state: 'none', hotDesking: false });
+      await bare.pbx.hotDesk.devices.seed([{ name: 'HD0001', mac: '02:00:00:00:00:01', options: { dispatchableLocation: { site: 'Annex', floor: '1' } } }]);
+      bare.pbx.accounts.addWithPassword('HD0001', 'HD0001', 'pool', 'pool-secret');
+      const calls: EmergencyCallEvent[] = [];
+      const off = bare.pbx.hotDesk.changes.subscribe((change) => change.type === 'emergency-call' && calls.push(change.call));
+      const desk = await RawSipClient.connect(bare.wsUrl);
+      clients.push(desk);
+      expect(await desk.register('HD0001', 'pool-secret')).toBe(200);
+      const { cseq } = await dial(desk, '911', 'sip:HD0001@hotdesk.local');
+      expect((await desk.response(cseq, 'INVITE')).status).toBe(200);
+      expect(calls[0]).toMatchObject({ device: { name: 'HD0001' }, location: { short: 'Annex, Floor 1', source: 'pbx' } });
+      off();
+    } finally {
+      await bare.stop();
+    }
   });
 });
 

@@ -14,11 +14,11 @@ export interface TestPbx {
 }
 
 /**
- * The real embedded PBX in demo mode behind a real HTTP server on a free loopback port: SIP WebSocket, admin API and
- * provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device host key the demo devices are
+ * The real embedded PBX (demo mode unless `overrides.mode` says otherwise) behind a real HTTP server on a free loopback
+ * port: SIP WebSocket, admin API and provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device host key the demo devices are
  * enrolled to (none by default), or `dataDir` to start again on the data of an earlier one.
  */
-export async function startTestPbx(overrides: Partial<Omit<PbxOptions, 'mode'>> = {}): Promise<TestPbx> {
+export async function startTestPbx(overrides: Partial<PbxOptions> = {}): Promise<TestPbx> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
   let origin = '';
   const pbx = await startPbx({ mode: 'demo', host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...overrides, dataDir });
