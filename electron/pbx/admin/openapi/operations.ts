@@ -82,7 +82,7 @@ export const OPERATIONS: OperationDoc[] = [
     responses: { 200: ok('DialCodes'), 400: E400, 409: err('Clashing dial codes (listed in error.details.clashes)') },
   },
   { method: 'GET', path: `${P}/settings`, tag: 'Settings', summary: 'PBX hot-desk settings', responses: { 200: ok('Settings') } },
-  { method: 'PATCH', path: `${P}/settings`, tag: 'Settings', summary: 'Change PBX hot-desk settings (PIN minimum length 4–10)', requestBody: 'SettingsPatch', responses: { 200: ok('Settings'), 400: E400 } },
+  { method: 'PATCH', path: `${P}/settings`, tag: 'Settings', summary: 'Change PBX hot-desk settings (PIN minimum length 4–10, emergency webhook URL and write-only secret)', requestBody: 'SettingsPatch', responses: { 200: ok('Settings'), 400: E400 } },
 
   { method: 'GET', path: `${P}/licence`, tag: 'Licence', summary: 'The licence in force', responses: { 200: ok('Licence') } },
   { method: 'PUT', path: `${P}/licence`, tag: 'Licence', summary: 'Install a licence token (verified offline)', requestBody: 'LicenceInstall', responses: { 200: ok('Licence'), 400: E400 } },
@@ -101,7 +101,7 @@ export const OPERATIONS: OperationDoc[] = [
 
   {
     method: 'GET', path: `${P}/events`, tag: 'Live updates',
-    summary: 'Server-sent events: device.*, phone.*, extension.*, dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); a comment heartbeat every 15 s',
+    summary: 'Server-sent events: device.*, phone.*, extension.*, dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
     responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
   },
 ];
