@@ -19,8 +19,6 @@ const peers: BrowserPeer[] = [];
 
 beforeAll(async () => {
   server = await startTestPbx();
-  // The device host hands a pool identity its credentials as HA1; a raw client needs a password.
-  server.pbx.accounts.addWithPassword('HD0001', 'HD0001', 'pool', 'pool-secret');
   stream = await EventStreamClient.open(`${server.origin}/api/v1/events`, ADMIN);
   await stream.until(() => stream.comments.includes('connected'));
 });
@@ -42,7 +40,10 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
+/** HD0001 registered by a raw client (the device host hands a pool identity an HA1; a raw client needs a password). */
 async function registeredDesk(): Promise<RawSipClient> {
+  // Again each time: a device change re-mirrors the stored pool credentials over the test password.
+  server.pbx.accounts.addWithPassword('HD0001', 'HD0001', 'pool', 'pool-secret');
   const client = await RawSipClient.connect(server.wsUrl);
   clients.push(client);
   expect(await client.register('HD0001', 'pool-secret')).toBe(200);

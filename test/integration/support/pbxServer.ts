@@ -15,8 +15,9 @@ export interface TestPbx {
 
 /**
  * The real embedded PBX (demo mode unless `overrides.mode` says otherwise) behind a real HTTP server on a free loopback
- * port: SIP WebSocket, admin API and provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device host key the demo devices are
- * enrolled to (none by default), or `dataDir` to start again on the data of an earlier one.
+ * port: SIP WebSocket, admin API and provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device
+ * host key the demo devices are enrolled to (none by default), or `dataDir` to start again on the data of an earlier
+ * one.
  */
 export async function startTestPbx(overrides: Partial<PbxOptions> = {}): Promise<TestPbx> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
