@@ -15,6 +15,8 @@ export * from './hotdesk/sipAccountMirror';
 export * from './licence/licenceAssets';
 export type * from './localService';
 export * from './presence/checkSync';
+export * from './presence/dialogEvents/callTracker';
+export * from './presence/dialogEvents/dialogEventService';
 export * from './presence/uaProfile';
 export * from './auth/digestAuth';
 export * from './locations/contactFlows';
