@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../shared/domain/dialCodes';
 import { type Clock, type IdSource, randomIds, systemClock, TransactionLayer, type TransactionUser } from '../sip';
 import { WsSipTransport } from './transport';
-import { AuthThrottle, type Binding, CallTracker, ContactFlows, DialogEventService, DigestAuth, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
+import { AuthThrottle, type Binding, CallTracker, ContactFlows, DialogEventService, DirectedPickup, DigestAuth, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
 
 export interface SipStackOptions<Services extends readonly LocalService[]> {
   accounts: SipAccounts;
@@ -83,9 +83,20 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
       now,
       events: this.presenceAware(options.registrarEvents),
     });
+    const proxy = new ProxyForwarder(this.layer, self, clock, this.calls);
+    const dialCodes = options.dialCodes ?? (() => DEFAULT_DIAL_CODES);
+    const pickup = new DirectedPickup({
+      proxy,
+      viaHost: options.viaHost,
+      dialCodes,
+      emergencyNumbers: options.emergencyNumbers,
+      ringingCallTo: (extension) => this.calls.ringingCallTo(extension),
+      pickedUp: (callId, picker) => this.calls.pickedUp(callId, picker),
+      targetsOf: (user) => this.core.targetsFor(user),
+    });
     this.core = new SipCore({
       layer: this.layer,
-      proxy: new ProxyForwarder(this.layer, self, clock, this.calls),
+      proxy,
       flows: this.transport,
       self,
       accounts: options.accounts,
@@ -95,9 +106,9 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
       registrar,
       auth,
       throttle,
-      services: [...this.services, this.dialogEvents],
+      services: [...this.services, this.dialogEvents, pickup],
       emergencyNumbers: options.emergencyNumbers,
-      dialCodes: options.dialCodes ?? (() => DEFAULT_DIAL_CODES),
+      dialCodes,
       now,
     });
     const sweep = () => {

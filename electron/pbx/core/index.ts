@@ -22,6 +22,7 @@ export * from './auth/digestAuth';
 export * from './locations/contactFlows';
 export * from './locations/locationStore';
 export * from './proxy/proxyForwarder';
+export * from './proxy/directedPickup';
 export * from './proxy/selfAddress';
 export * from './registrar/flowIdentities';
 export * from './registrar/registrar';

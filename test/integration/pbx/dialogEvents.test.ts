@@ -102,6 +102,40 @@ describe('dialog event package (RFC 4235)', () => {
     await alice.until('idle', callId);
   });
 
+  it('hands a ringing call to the picker on *20*<ext>: auto-answer branch, the lamps move, the callee stops ringing', async () => {
+    const bob = await registered('101');
+    const carol = await registered('102');
+    const dan = await registered('103');
+    const alice = await watcher();
+    const onCarol = await alice.subscribe('102');
+    const onDan = await alice.subscribe('103');
+    await alice.until('idle', onCarol.callId);
+    await alice.until('idle', onDan.callId);
+    const cseq = invite(bob, '101', '102');
+    const toCarol = await carol.next(isRequest('INVITE'));
+    respondTo(carol, toCarol, '180 Ringing');
+    await alice.until('ringing', onCarol.callId);
+
+    const pickupCseq = invite(dan, '103', '*20*102');
+    const refused = await dan.response(pickupCseq, 'INVITE');
+    expect([refused.status, refused.reason]).toEqual([480, 'Picking up the call']);
+    const toDan = await dan.next((text) => isRequest('INVITE')(text) && text.includes('From: <sip:101@'));
+    expect(toDan).toMatch(/^Call-Info: <sip:127\.0\.0\.1>;answer-after=0\r$/m);
+    await alice.until('ringing', onDan.callId);
+    respondTo(dan, toDan, '200 OK', [], 'picker');
+    expect((await bob.response(cseq, 'INVITE')).status).toBe(200);
+    expect(await carol.next(isRequest('CANCEL'))).toBeTruthy();
+    await alice.until('idle', onCarol.callId);
+    expect((await alice.until('busy', onDan.callId)).info.dialogs).toEqual([expect.objectContaining({ state: 'confirmed', direction: 'recipient' })]);
+  });
+
+  it('answers 480 to a pickup when nothing rings there', async () => {
+    const dan = await registered('103');
+    const cseq = invite(dan, '103', '*20*102');
+    const response = await dan.response(cseq, 'INVITE');
+    expect([response.status, response.reason]).toEqual([480, 'Nothing is ringing at 102']);
+  });
+
   it('refreshes with the current state and ends with a terminated NOTIFY on unsubscribe', async () => {
     await registered('102');
     const alice = await watcher();

@@ -8,7 +8,8 @@ interface TrackedCall {
   readonly id: string;
   /** The calling extension (the authenticated From user), or null when it is none of ours. */
   readonly caller: string | null;
-  readonly callee: string;
+  /** The extension called — or the one that picked the call up. */
+  callee: string;
   phase: CallPhase;
   readonly callerFlowId: string;
   answeredFlowId: string | null;
@@ -90,6 +91,21 @@ export class CallTracker implements ProxyObserver {
       if (call.callee === extension) dialogs.push({ id: `${call.id}-in`, state, direction: 'recipient' });
     }
     return dialogs;
+  }
+
+  /** The Call-ID of a call still ringing at `extension` (not yet answered), if any. */
+  ringingCallTo(extension: string): string | null {
+    for (const [callId, call] of this.calls) if (call.callee === extension && call.phase !== 'confirmed') return callId;
+    return null;
+  }
+
+  /** `extension` picked the call up: from now on it is the call's recipient (the one it rang at goes idle). */
+  pickedUp(callId: string, extension: string): void {
+    const call = this.calls.get(callId);
+    if (!call || call.callee === extension) return;
+    const before = call.callee;
+    call.callee = extension;
+    this.options.onChange([before, extension]);
   }
 
   get size(): number {
