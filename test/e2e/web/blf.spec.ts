@@ -10,11 +10,15 @@ test.afterEach(async () => {
   opened = [];
 });
 
-async function phones(browser: Parameters<typeof openSoftphone>[0], baseURL: string | undefined, ...extensions: string[]): Promise<Softphone[]> {
+async function phones<const Extensions extends readonly string[]>(
+  browser: Parameters<typeof openSoftphone>[0],
+  baseURL: string | undefined,
+  ...extensions: Extensions
+): Promise<{ [Index in keyof Extensions]: Softphone }> {
   const list: Softphone[] = [];
   for (const extension of extensions) list.push(await openSoftphone(browser, baseURL, extension));
   opened.push(...list);
-  return list;
+  return list as { [Index in keyof Extensions]: Softphone };
 }
 
 function key(alice: Softphone, name: string): Locator {

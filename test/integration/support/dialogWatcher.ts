@@ -65,6 +65,18 @@ export class DialogWatcher {
   /** The next NOTIFY (of this Call-ID, if given), answered 200. */
   async notification(callId?: string): Promise<Notification> {
     const text = await this.client.next((message) => message.startsWith('NOTIFY ') && (callId === undefined || header(message, 'Call-ID') === callId));
+    return this.take(text);
+  }
+
+  /** For load runs: answers and reads every NOTIFY as it arrives, without queue scans. Use instead of notification(). */
+  onNotification(listener: (notification: Notification) => void): void {
+    this.client.socket.on('message', (data: Buffer) => {
+      const text = data.toString();
+      if (text.startsWith('NOTIFY ')) listener(this.take(text));
+    });
+  }
+
+  private take(text: string): Notification {
     const receivedAt = performance.now();
     this.answer(text);
     const body = text.slice(text.indexOf('\r\n\r\n') + 4);

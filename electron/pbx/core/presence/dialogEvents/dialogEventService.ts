@@ -24,7 +24,8 @@ const MAX_EXPIRES = 3600;
 const MIN_EXPIRES = 60;
 const DEFAULT_PER_FLOW = 256;
 const DEFAULT_TOTAL = 100_000;
-const DEFAULT_PACING: PacerLimits = { burst: 3, windowMs: 1000 };
+/** A whole call's states (offered, ringing, answered, ended) go out at once; a storm beyond that waits. */
+const DEFAULT_PACING: PacerLimits = { burst: 4, windowMs: 1000 };
 
 export interface DialogStateSource {
   /** Whether `user` is an extension of this PBX. */
@@ -53,7 +54,7 @@ export interface DialogEventOptions {
 /**
  * The notifier of the `dialog` event package (RFC 4235): a SUBSCRIBE to `sip:<ext>@<domain>` with `Event: dialog`
  * from an authenticated user (the core's digest check runs before any service sees it) gets the extension's full
- * dialog-info now and whenever it changes, paced (see NotifyPacer), each document one version higher. Refresh and
+ * dialog-info now and whenever it changes, paced to 4 per second (see NotifyPacer), each document one version higher. Refresh and
  * unsubscribe are in-dialog SUBSCRIBEs from the same connection; a subscription ends with its connection, its
  * expiry (`terminated;reason=timeout`) or a failed NOTIFY.
  */
