@@ -22,7 +22,8 @@ import { NotifyPacer, type PacerLimits } from './notifyPacer';
 /** RFC 4235 §3.2: the default duration is 3600 s; it is also the most granted. */
 const MAX_EXPIRES = 3600;
 const MIN_EXPIRES = 60;
-const DEFAULT_PER_FLOW = 256;
+/** Above the 96 BLF positions a user may have, and under the transport's flood burst (200 messages) in one go. */
+const DEFAULT_PER_FLOW = 128;
 const DEFAULT_TOTAL = 100_000;
 /** A whole call's states (offered, ringing, answered, ended) go out at once; a storm beyond that waits. */
 const DEFAULT_PACING: PacerLimits = { burst: 4, windowMs: 1000 };
