@@ -106,6 +106,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     directory: {
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
       credentialsFor: (user) => pbx.credentialsFor(user),
+      blfOf: (user) => pbx.hotDesk.extensions.get(user)?.blf ?? [],
     },
     provisioning,
     appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode }),

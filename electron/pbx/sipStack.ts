@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../shared/domain/dialCodes';
 import { type Clock, type IdSource, randomIds, systemClock, TransactionLayer, type TransactionUser } from '../sip';
 import { WsSipTransport } from './transport';
-import { AuthThrottle, type Binding, ContactFlows, DigestAuth, EmergencyCalls, type EmergencyCallsOptions, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
+import { AuthThrottle, type Binding, CallTracker, ContactFlows, DialogEventService, DirectedPickup, DigestAuth, EmergencyCalls, type EmergencyCallsOptions, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
 
 export interface SipStackOptions<Services extends readonly LocalService[]> {
   accounts: SipAccounts;
@@ -36,6 +36,9 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
   readonly transport: WsSipTransport;
   readonly layer: TransactionLayer;
   readonly services: Services;
+  /** The `dialog` event package (RFC 4235): BLF lamps, fed by the proxy's view of calls. */
+  readonly dialogEvents: DialogEventService;
+  private readonly calls: CallTracker;
   private readonly core: SipCore;
   private readonly locations: LocationStore = new InMemoryLocationStore();
   private readonly clock: Clock;
@@ -51,6 +54,7 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
         onFlowClosed: (flow) => {
           this.layer.flowClosed(flow);
           this.core.flowClosed(flow);
+          this.calls.flowClosed(flow.id);
         },
       },
       {
@@ -63,17 +67,38 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
     const auth = new DigestAuth({ realm: options.domain, now, findHa1: (user) => options.accounts.find(user)?.ha1 ?? null });
     const throttle = new AuthThrottle(now);
     const flowIdentities = new FlowIdentities();
+    const isExtension = (user: string) => options.accounts.find(user)?.kind === 'extension';
+    this.calls = new CallTracker({ isExtension, onChange: (extensions) => this.dialogEvents.changed(extensions) });
+    this.dialogEvents = new DialogEventService({
+      layer: this.layer,
+      clock,
+      ids: options.ids ?? randomIds,
+      viaHost: options.viaHost,
+      domain: options.domain,
+      state: { isExtension, isRegistered: (extension) => this.bindingsOf(extension).length > 0, dialogsOf: (extension) => this.calls.dialogsOf(extension) },
+    });
     const registrar = new Registrar({
       locations: this.locations,
       auth,
       throttle,
       flowIdentities,
       now,
-      ...(options.registrarEvents ? { events: options.registrarEvents } : {}),
+      events: this.presenceAware(options.registrarEvents),
+    });
+    const proxy = new ProxyForwarder(this.layer, self, clock, this.calls);
+    const dialCodes = options.dialCodes ?? (() => DEFAULT_DIAL_CODES);
+    const pickup = new DirectedPickup({
+      proxy,
+      viaHost: options.viaHost,
+      dialCodes,
+      emergencyNumbers: options.emergencyNumbers,
+      ringingCallTo: (extension) => this.calls.ringingCallTo(extension),
+      pickedUp: (callId, picker) => this.calls.pickedUp(callId, picker),
+      targetsOf: (user) => this.core.targetsFor(user),
     });
     this.core = new SipCore({
       layer: this.layer,
-      proxy: new ProxyForwarder(this.layer, self, clock),
+      proxy,
       flows: this.transport,
       self,
       accounts: options.accounts,
@@ -83,10 +108,10 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
       registrar,
       auth,
       throttle,
-      services: this.services,
+      services: [...this.services, this.dialogEvents, pickup],
       emergencyNumbers: options.emergencyNumbers,
       ...(options.emergency ? { emergency: new EmergencyCalls({ ...options.emergency, flowIdentities }) } : {}),
-      dialCodes: options.dialCodes ?? (() => DEFAULT_DIAL_CODES),
+      dialCodes,
       now,
     });
     const sweep = () => {
@@ -111,8 +136,23 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
 
   close(): void {
     if (this.sweepTimer) this.clock.clearTimeout(this.sweepTimer);
+    this.dialogEvents.close();
     this.transport.close();
     this.layer.close();
+  }
+
+  /** Registrations coming and going change what watchers of the extension see (offline ↔ idle). */
+  private presenceAware(events: RegistrarEvents | undefined): RegistrarEvents {
+    return {
+      onBindingAdded: (binding) => {
+        events?.onBindingAdded?.(binding);
+        this.dialogEvents.changed([binding.aor]);
+      },
+      onBindingRemoved: (binding, why) => {
+        events?.onBindingRemoved?.(binding, why);
+        this.dialogEvents.changed([binding.aor]);
+      },
+    };
   }
 
   /** The layer's transaction user is the core, which needs the layer first (its proxy and services send on it). */

@@ -18,10 +18,23 @@ export const LOGOUT_KEY: BlfKey = { type: 'logout', label: 'Logout' };
  * discarded and everything shifted down by one — split into pages of `keysPerPage`.
  */
 export function layoutHotDeskKeys(positions: readonly BlfPosition[], keysPerPage: number): BlfKey[][] {
+  return paged([LOGOUT_KEY, ...keysOf(positions)], keysPerPage);
+}
+
+/** A plain softphone's keys (no hot desking, so no Logout): the non-empty positions in order, paged the same way. */
+export function layoutSoftphoneKeys(positions: readonly BlfPosition[], keysPerPage: number): BlfKey[][] {
+  const pages = paged(keysOf(positions), keysPerPage);
+  return pages.length > 0 ? pages : [[]];
+}
+
+function keysOf(positions: readonly BlfPosition[]): BlfKey[] {
+  return positions.filter((position): position is NonNullable<BlfPosition> => position !== null);
+}
+
+function paged(keys: readonly BlfKey[], keysPerPage: number): BlfKey[][] {
   if (!Number.isInteger(keysPerPage) || keysPerPage < 1) {
     throw new RangeError(`keysPerPage must be a whole number of at least 1, got ${keysPerPage}`);
   }
-  const keys: BlfKey[] = [LOGOUT_KEY, ...positions.filter((position): position is NonNullable<BlfPosition> => position !== null)];
   const pages: BlfKey[][] = [];
   for (let start = 0; start < keys.length; start += keysPerPage) pages.push(keys.slice(start, start + keysPerPage));
   return pages;

@@ -1,4 +1,5 @@
 import { BridgeError, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
+import type { BlfPosition } from '../../../shared/domain/blfLayout';
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningState } from '../provisioning';
 import {
@@ -14,6 +15,8 @@ export interface DeviceDirectory {
   defaultOptions(): DeviceOptions;
   /** Registration credentials of a PBX identity (an extension), for demo `?account=` pages. */
   credentialsFor(user: string): { uri: string; authUser: string; ha1: string; realm: string; displayName: string } | null;
+  /** The BLF positions of an extension, for the keys of its demo `?account=` page. */
+  blfOf?(user: string): readonly BlfPosition[];
 }
 
 /** Who one renderer is: its device MAC, and in demo mode possibly a plain extension (`/?account=101`). */
@@ -43,7 +46,8 @@ export function describeDevice(subject: DeviceSubject, directory: DeviceDirector
   const plain = { blf: [], provisioning: null, options: directory.defaultOptions() };
   if (subject.accountOverride !== null) {
     const credentials = demoAccount(subject, directory);
-    return { mac, identity: { kind: 'account', uri: credentials.uri, name: credentials.displayName }, ...plain };
+    const blf = [...(directory.blfOf?.(subject.accountOverride) ?? [])];
+    return { mac, identity: { kind: 'account', uri: credentials.uri, name: credentials.displayName }, ...plain, blf };
   }
   const account = manualAccountOf(subject);
   if (account) return { mac, identity: { kind: 'account', uri: account.uri, name: account.displayName }, ...plain };

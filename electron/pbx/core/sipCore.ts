@@ -185,7 +185,8 @@ export class SipCore implements TransactionUser {
     tx.respond(this.deps.accounts.find(user) ? 480 : 404);
   }
 
-  private targetsFor(aor: string): ForwardTarget[] {
+  /** The registered contacts of an address-of-record with their open connections. */
+  targetsFor(aor: string): ForwardTarget[] {
     const targets: ForwardTarget[] = [];
     for (const binding of this.deps.locations.lookup(aor, this.deps.now())) {
       const flow = this.deps.flows.flowById(binding.flowId);

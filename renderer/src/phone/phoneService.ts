@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/contracts';
+import type { BlfState } from '../../../shared/domain/blfLayout';
 import type { DialIntent } from '../../../shared/domain/dialString';
 import type { CallNotice } from './callEnd';
 import type { CallView } from './callView';
@@ -13,6 +14,8 @@ export interface PhoneListener {
   callChanged(call: CallView | null): void;
   /** A call is over; the notice says why, when the user did not end it themselves. */
   callEnded(notice: CallNotice | null): void;
+  /** A monitored extension's BLF lamp changed (dialog event package). */
+  blfStateChanged(extension: string, state: BlfState): void;
 }
 
 /** What the UI asks of the phone. The store decides *whether* to dial; this decides *how*. */
@@ -33,6 +36,8 @@ export interface PhoneService {
   setMute(muted: boolean): void;
   /** Sends one DTMF tone in the established call. */
   sendDtmf(tone: string): void;
+  /** Watches these extensions' call state for the BLF keys (replacing the previous list; empty: none). */
+  monitor(extensions: readonly string[]): void;
 }
 
 export const NO_SIP_SERVICE = 'No SIP service yet';
@@ -50,5 +55,6 @@ export function createUnavailablePhoneService(): PhoneService {
     setHold: () => Promise.resolve(),
     setMute: () => undefined,
     sendDtmf: () => undefined,
+    monitor: () => undefined,
   };
 }

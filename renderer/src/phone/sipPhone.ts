@@ -1,15 +1,17 @@
 import { CHECK_SYNC_EVENT } from '../../../shared/sip/plugAndPlay';
+import { AUTO_ANSWER_PARAM, PICKUP_WINDOW_MS } from '../../../shared/sip/directedPickup';
 import JsSIP from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UA, UAConfiguration } from 'jssip/lib/UA';
 import type { Bridge, PhoneAccount } from '../../../shared/contracts';
 import type { DialIntent } from '../../../shared/domain/dialString';
-import { callTarget, numberFromUser, sameAccount, uaSettings } from './account';
+import { callTarget, domainOf, numberFromUser, sameAccount, uaSettings } from './account';
 import { NO_SERVICE_CALL } from './callEnd';
 import { CallSession, mediaConstraintsFor } from './callSession';
 import type { CallView } from './callView';
 import type { AudioDevices, PhoneListener, PhoneService } from './phoneService';
 import { nextRegistration, registerRetryDelay, type RegistrationState, type UaSignal } from './registration';
+import { BlfSubscriptions } from './blfSubscriptions';
 import { RemoteAudio } from './remoteAudio';
 import { TonePlayer } from './ringer';
 
@@ -29,7 +31,7 @@ export interface SipPhoneOptions {
 
 type CallSessionTones = ConstructorParameters<typeof CallSession>[4]['tones'] & { setOutputDevice(deviceId: string | null): void };
 
-const SILENT: PhoneListener = { registrationChanged: () => undefined, callChanged: () => undefined, callEnded: () => undefined };
+const SILENT: PhoneListener = { registrationChanged: () => undefined, callChanged: () => undefined, callEnded: () => undefined, blfStateChanged: () => undefined };
 
 function defaultUa(configuration: UAConfiguration): UA {
   return new JsSIP.UA(configuration);
@@ -57,6 +59,11 @@ export class SipPhone implements PhoneService {
   /** The dial string of the call being placed, read when JsSIP announces the new outgoing session. */
   private dialling: string | null = null;
   private audio: AudioDevices = { inputDeviceId: null, outputDeviceId: null };
+  /** The extensions the BLF keys monitor; subscribed over the user agent while it is registered. */
+  private monitored: readonly string[] = [];
+  private readonly blf: BlfSubscriptions;
+  /** When this phone last dialled a directed pickup: only then does it auto-answer the picked call. */
+  private pickupDialledAt = Number.NEGATIVE_INFINITY;
   private readonly tones: CallSessionTones;
   private readonly remoteAudio: NonNullable<SipPhoneOptions['remoteAudio']>;
   private readonly createUa: (configuration: UAConfiguration) => UA;
@@ -71,6 +78,7 @@ export class SipPhone implements PhoneService {
     this.createUa = options.createUa ?? defaultUa;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
+    this.blf = new BlfSubscriptions((extension, state) => this.listener.blfStateChanged(extension, state), this.log);
   }
 
   start(listener: PhoneListener): () => void {
@@ -107,11 +115,17 @@ export class SipPhone implements PhoneService {
     this.tones.setOutputDevice(audio.outputDeviceId);
   }
 
+  monitor(extensions: readonly string[]): void {
+    this.monitored = [...extensions];
+    this.syncBlf();
+  }
+
   async dial(intent: DialIntent): Promise<void> {
     if (this.current) throw new Error(ONE_CALL_AT_A_TIME);
     const { ua, account } = this;
     if (!ua || !account) throw new Error(this.registration === 'unregistered' ? NOT_REGISTERABLE : NO_SERVICE_CALL);
     if (!ua.isConnected()) throw new Error(NO_SERVICE_CALL);
+    if (intent.kind === 'pickup') this.pickupDialledAt = this.now();
     this.dialling = intent.dialString;
     try {
       ua.call(callTarget(intent.dialString, account.uri), {
@@ -153,6 +167,7 @@ export class SipPhone implements PhoneService {
     this.clearFetchTimer();
     this.current?.hangUp();
     this.replaceUa(null);
+    this.blf.watch(null, '', []);
     this.listener = SILENT;
   }
 
@@ -185,6 +200,7 @@ export class SipPhone implements PhoneService {
     this.account = account;
     // Unregisters (best effort) and closes the socket; its late events are ignored (every handler checks `this.ua`).
     old?.stop();
+    this.syncBlf();
     if (!account || !this.running) {
       this.setRegistration('unregistered');
       return;
@@ -209,13 +225,18 @@ export class SipPhone implements PhoneService {
     };
     ua.on('connecting', forward('connecting'));
     ua.on('connected', forward('connected'));
-    ua.on('disconnected', forward('disconnected'));
+    ua.on('disconnected', () => {
+      if (this.ua !== ua) return;
+      this.signal('disconnected');
+      this.syncBlf(); // the PBX forgot this connection's subscriptions; they are made again once registered
+    });
     ua.on('unregistered', forward('unregistered'));
     ua.on('registered', () => {
       if (this.ua !== ua) return;
       this.registerAttempt = 0;
       this.clearRegisterTimer();
       this.signal('registered');
+      this.syncBlf();
     });
     ua.on('registrationFailed', (event) => {
       if (this.ua !== ua) return;
@@ -262,7 +283,28 @@ export class SipPhone implements PhoneService {
       return;
     }
     const remote = session.remote_identity;
-    this.adopt(new CallSession(session, 'incoming', numberFromUser(remote?.uri?.user), remote?.display_name ?? '', this.sessionDeps()));
+    const call = new CallSession(session, 'incoming', numberFromUser(remote?.uri?.user), remote?.display_name ?? '', this.sessionDeps());
+    this.adopt(call);
+    if (this.isPickedCall(event)) {
+      this.pickupDialledAt = Number.NEGATIVE_INFINITY;
+      call.answer(mediaConstraintsFor(this.audio.inputDeviceId));
+    }
+  }
+
+  /** The call this phone asked to pick up: the PBX marks it for auto-answer, and this phone dialled a pickup just now. */
+  private isPickedCall(event: RTCSessionEvent): boolean {
+    if (this.now() - this.pickupDialledAt > PICKUP_WINDOW_MS) return false;
+    const callInfo = event.request.getHeader('Call-Info') ?? '';
+    return callInfo
+      .split(';')
+      .slice(1)
+      .some((param) => param.trim().toLowerCase() === `${AUTO_ANSWER_PARAM}=0`);
+  }
+
+  /** Subscribes the BLF keys over the registered user agent, or drops them while there is none. */
+  private syncBlf(): void {
+    const live = this.ua !== null && this.account !== null && this.registration === 'registered' && this.ua.isConnected();
+    this.blf.watch(live ? this.ua : null, live && this.account ? domainOf(this.account.uri) : '', this.monitored);
   }
 
   private adopt(call: CallSession): void {

@@ -2,13 +2,16 @@ import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
 import { blfSelectors } from './selectors';
 import type { BlfSlice, SliceCreator } from './types';
 
-export const createBlfSlice: SliceCreator<BlfSlice> = () => (set, get) => ({
+export const createBlfSlice: SliceCreator<BlfSlice> = ({ phone }) => (set, get) => ({
   blfPositions: [],
   blfStates: {},
   blfPage: 0,
 
   setBlfPositions(blfPositions) {
     set({ blfPositions, blfPage: 0 });
+    // Every BLF key of the current identity is watched; an idle hot-desk device shows none, so it watches nothing.
+    const monitored = blfSelectors.pages(get()).flatMap((page) => page.flatMap((key) => (key.type === 'blf' ? [key.extension] : [])));
+    phone.monitor([...new Set(monitored)]);
   },
 
   setBlfState(extension, state) {

@@ -36,6 +36,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
         registrationChanged: (state) => get().setRegistration(state),
         callChanged: (call) => get().callChanged(call),
         callEnded: (notice) => get().callEnded(notice),
+        blfStateChanged: (extension, state) => get().setBlfState(extension, state),
       });
       void get().load();
       return () => {

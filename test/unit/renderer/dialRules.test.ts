@@ -58,9 +58,8 @@ describe('blfPagesFor', () => {
     expect(blfPagesFor(null, positions, 4)).toEqual([[{ type: 'logout', label: 'Logout' }]]);
   });
 
-  it('gives a plain SIP account Logout first (disabled by the panel) then its keys, like any panel', () => {
-    const logout = { type: 'logout', label: 'Logout' };
-    expect(blfPagesFor({ kind: 'account', uri: 'sip:1@x', name: '' }, positions, 1)).toEqual([[logout], [positions[0]], [positions[2]]]);
-    expect(blfPagesFor({ kind: 'account', uri: 'sip:1@x', name: '' }, [], 4)).toEqual([[logout]]);
+  it('gives a plain SIP account (a softphone) its keys without a Logout key, paged like any panel', () => {
+    expect(blfPagesFor({ kind: 'account', uri: 'sip:1@x', name: '' }, positions, 1)).toEqual([[positions[0]], [positions[2]]]);
+    expect(blfPagesFor({ kind: 'account', uri: 'sip:1@x', name: '' }, [], 4)).toEqual([[]]);
   });
 });

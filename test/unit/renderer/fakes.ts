@@ -189,6 +189,13 @@ export class FakePhone implements PhoneService {
     this.dtmf.push(tone);
   }
 
+  /** Every list of extensions the store asked the phone to watch, in order. */
+  readonly monitored: Array<readonly string[]> = [];
+
+  monitor(extensions: readonly string[]): void {
+    this.monitored.push(extensions);
+  }
+
   /** Reports a call the way the SIP phone does. */
   report(call: CallView | null): void {
     this.listener?.callChanged(call);

@@ -1,4 +1,5 @@
 import {
+  getCallId,
   getMaxForwards,
   prependHeader,
   setHeader,
@@ -14,6 +15,14 @@ import { cloneMessage, stripTopVia } from './viaHeaders';
 export interface ForwardTarget {
   uri: SipUri;
   flow: Flow;
+}
+
+/** Sees what the proxy forwards — how the PBX knows the state of every call it routes (dialog event package). */
+export interface ProxyObserver {
+  /** A request went out to these targets (the request as received, before its Request-URI was rewritten). */
+  requestForwarded(request: SipRequest, from: Flow, targets: readonly ForwardTarget[]): void;
+  /** A response to `request` went upstream; `branchFlow` is the flow of the branch it came from, if any. */
+  responseForwarded(request: SipRequest, response: SipResponse, branchFlow: Flow | null): void;
 }
 
 export interface ForwardOptions {
@@ -32,6 +41,7 @@ interface Branch {
   tx: ClientTransaction | null;
   final: SipResponse | null;
   timerC: TimerHandle | null;
+  flow: Flow;
 }
 
 /**
@@ -45,10 +55,13 @@ export class ProxyForwarder {
     private readonly layer: TransactionLayer,
     private readonly self: SelfAddress,
     private readonly clock: Clock,
+    private readonly observer: ProxyObserver | null = null,
   ) {}
 
   forward(tx: ServerTransaction, request: SipRequest, targets: readonly ForwardTarget[], options: ForwardOptions): void {
-    const context = new ProxyContext(tx, this.clock, {
+    const observer = this.observer;
+    const context = new ProxyContext(tx, request, options, this.clock, {
+      forwarded: (response, branchFlow) => observer?.responseForwarded(request, response, branchFlow),
       sendLate: (response) => this.layer.sendStateless(response, tx.flow),
       done: (status) => {
         this.contexts.delete(tx.id);
@@ -56,13 +69,28 @@ export class ProxyForwarder {
       },
     });
     this.contexts.set(tx.id, context);
-    for (const target of targets) {
-      const outgoing = cloneMessage(request);
-      outgoing.requestUri = target.uri;
-      setHeader(outgoing, 'Max-Forwards', String((getMaxForwards(request) ?? 70) - 1));
-      if (options.recordRoute) prependHeader(outgoing, 'Record-Route', this.self.recordRoute(target.flow.secure));
-      context.start((handlers) => this.layer.sendRequest(outgoing, target.flow, handlers), (response) => options.onResponse?.(target, response));
-    }
+    observer?.requestForwarded(request, tx.flow, targets);
+    for (const target of targets) this.branch(context, request, target, options, []);
+  }
+
+  /**
+   * Directed pickup: the still-unanswered INVITE with this Call-ID gets one more branch per target, each marked with
+   * `extraHeaders`; the first 2xx ends the other branches as in any fork (§16.7). False when no such INVITE is pending.
+   */
+  addBranches(callId: string, targets: readonly ForwardTarget[], extraHeaders: readonly { name: string; value: string }[]): boolean {
+    const context = [...this.contexts.values()].find((candidate) => candidate.isRingingInvite(callId));
+    if (!context) return false;
+    for (const target of targets) this.branch(context, context.request, target, context.options, extraHeaders);
+    return targets.length > 0;
+  }
+
+  private branch(context: ProxyContext, request: SipRequest, target: ForwardTarget, options: ForwardOptions, extraHeaders: readonly { name: string; value: string }[]): void {
+    const outgoing = cloneMessage(request);
+    outgoing.requestUri = target.uri;
+    setHeader(outgoing, 'Max-Forwards', String((getMaxForwards(request) ?? 70) - 1));
+    for (const header of extraHeaders) setHeader(outgoing, header.name, header.value);
+    if (options.recordRoute) prependHeader(outgoing, 'Record-Route', this.self.recordRoute(target.flow.secure));
+    context.start(target.flow, (handlers) => this.layer.sendRequest(outgoing, target.flow, handlers), (response) => options.onResponse?.(target, response));
   }
 
   /** The caller's CANCEL reached the INVITE server transaction: cancel every pending branch (§16.10). */
@@ -80,12 +108,18 @@ class ProxyContext {
 
   constructor(
     private readonly tx: ServerTransaction,
+    readonly request: SipRequest,
+    readonly options: ForwardOptions,
     private readonly clock: Clock,
-    private readonly hooks: { sendLate(response: SipResponse): void; done(status: number): void },
+    private readonly hooks: { sendLate(response: SipResponse): void; done(status: number): void; forwarded(response: SipResponse, branchFlow: Flow | null): void },
   ) {}
 
-  start(send: (handlers: Parameters<TransactionLayer['sendRequest']>[2]) => ClientTransaction, observe: (response: SipResponse) => void): void {
-    const branch: Branch = { tx: null, final: null, timerC: null };
+  isRingingInvite(callId: string): boolean {
+    return this.tx.method === 'INVITE' && this.answered === null && !this.finished && getCallId(this.request) === callId;
+  }
+
+  start(flow: Flow, send: (handlers: Parameters<TransactionLayer['sendRequest']>[2]) => ClientTransaction, observe: (response: SipResponse) => void): void {
+    const branch: Branch = { tx: null, final: null, timerC: null, flow };
     this.branches.push(branch);
     const isInvite = this.tx.method === 'INVITE';
     branch.tx = send({
@@ -96,6 +130,7 @@ class ProxyContext {
         const upstream = cloneMessage(response);
         stripTopVia(upstream);
         this.tx.respond(upstream);
+        this.hooks.forwarded(upstream, branch.flow);
       },
       onFinal: (response) => {
         observe(response);
@@ -121,6 +156,7 @@ class ProxyContext {
       // §16.7 step 5: every 2xx goes upstream at once; the first one ends the other branches.
       // A second 2xx (another fork answered too) finds the INVITE transaction ended: it goes statelessly.
       if (!this.tx.respond(upstream) && this.tx.method === 'INVITE') this.hooks.sendLate(upstream);
+      this.hooks.forwarded(upstream, branch.flow);
       this.answered ??= response.status;
       for (const other of this.branches) if (other !== branch && !other.final) other.tx?.cancel();
     } else if (response.status >= 600) {
@@ -143,6 +179,7 @@ class ProxyContext {
         if (upstream.status === 503) Object.assign(upstream, { status: 500, reason: 'Server Internal Error' });
         if (best.headers.length === 0) this.tx.respond(best.status, best.reason);
         else this.tx.respond(upstream);
+        this.hooks.forwarded(upstream, null);
       }
     }
     this.hooks.done(status);

@@ -1,3 +1,4 @@
+import type { BlfState } from '../../../../shared/domain/blfLayout';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { UA, UAConfiguration } from 'jssip/lib/UA';
 import type { PhoneAccount } from '../../../../shared/contracts';
@@ -158,6 +159,12 @@ export class RecordingListener implements PhoneListener {
 
   callEnded(notice: CallNotice | null): void {
     this.ends.push(notice);
+  }
+
+  readonly blfStates: Array<[string, BlfState]> = [];
+
+  blfStateChanged(extension: string, state: BlfState): void {
+    this.blfStates.push([extension, state]);
   }
 
   get registration(): RegistrationState | undefined {
