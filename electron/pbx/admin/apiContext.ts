@@ -7,10 +7,13 @@ import type { EventStreams } from './eventStream';
 export interface AdminApiHooks {
   /** Whether the device is registered (idle when no one is logged in); without it every device is `offline`. */
   isRegistered?(name: string): boolean;
-  /** The hot-desk session on a device, if a user is logged in (hot-desk login arrives in a later issue). */
+  /** The hot-desk session on a device, if a user is logged in. */
   sessionOf?(name: string): { extension: string; since: Date } | null;
-  /** Force-logs-out the device's user (admin "Logout"); `not-logged-in` when nobody is. */
-  logout?(name: string): Promise<'logged-out' | 'not-logged-in'> | 'logged-out' | 'not-logged-in';
+  /**
+   * Force-logs-out the device's user (admin "Logout") on behalf of the admin user `actor`, recording it in the login
+   * history; `not-logged-in` when nobody is.
+   */
+  logout?(name: string, actor: string): Promise<'logged-out' | 'not-logged-in'> | 'logged-out' | 'not-logged-in';
   /** A pending phone was assigned to a device ("Assign Ext"): send it the provisioning URL (PnP NOTIFY). */
   onAssigned?(mac: string, deviceName: string): void;
   /** A device's provisioning document changed (options, SBC, MAC) or the device was deleted: check-sync it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocked } from '../../../shared/domain/pinLockout';
 import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema } from '../core';
 
@@ -88,6 +89,10 @@ export const extensionDtoSchema = z.object({
   pinSet: z.boolean(),
   blf: z.array(blfPositionSchema),
   sip: z.object({ authUser: z.string(), realm: z.string() }),
+  /** Whether hot-desk login is locked after too many wrong PINs; PATCH `{"locked": false}` unlocks. */
+  locked: z.boolean(),
+  /** Until when it is locked (ISO 8601), else null. */
+  lockedUntil: instantSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -98,7 +103,9 @@ export const createdExtensionDtoSchema = extensionDtoSchema.extend({
   sipPassword: z.string(),
 });
 
-export function extensionDto(record: ExtensionRecord): ExtensionDto {
+/** An extension as the API shows it; `now` decides whether a PIN lockout is still in force. */
+export function extensionDto(record: ExtensionRecord, now: Date): ExtensionDto {
+  const locked = isLocked(record.lockedUntil === null ? null : Date.parse(record.lockedUntil), now.getTime());
   return {
     extension: record.extension,
     name: record.name,
@@ -106,6 +113,8 @@ export function extensionDto(record: ExtensionRecord): ExtensionDto {
     pinSet: record.pin !== null,
     blf: record.blf,
     sip: { authUser: record.extension, realm: record.sip.realm },
+    locked,
+    lockedUntil: locked ? record.lockedUntil : null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

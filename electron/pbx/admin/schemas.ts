@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dispatchableLocationSchema } from '../../../shared/domain/dispatchableLocation';
 import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
-import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, emergencyWebhookSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, emergencyWebhookSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, multipleLoginPolicySchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 
 // Request bodies of the admin API. Strict objects: a misspelt field is a 400 naming it, never silently ignored.
 // No transforms, so that each converts to the JSON Schema the OpenAPI document publishes.
@@ -72,6 +72,8 @@ export const extensionPatchSchema = z.strictObject({
   /** Write-only; null removes the PIN (hot-desk login is then refused). */
   pin: pinInputSchema.nullable().optional(),
   blf: blfListSchema.optional(),
+  /** Only `false`: lifts a hot-desk PIN lockout (locks come from wrong PINs alone). */
+  locked: z.literal(false).optional(),
 });
 
 export const dialCodesPutSchema = z.strictObject({
@@ -87,11 +89,19 @@ export const settingsPatchSchema = z.strictObject({
   pinMinLength: z.number().int().min(PIN_MIN_LENGTH_RANGE.min).max(PIN_MIN_LENGTH_RANGE.max).optional(),
   /** Where emergency-call notifications are POSTed (README, "Emergency calls"); null switches it off. */
   emergencyWebhook: z.strictObject(emergencyWebhookSchema.shape).nullable().optional(),
+  multipleLogins: multipleLoginPolicySchema.optional(),
 });
 
+const instantQuery = z.iso.datetime({ offset: true }).optional();
+
 export const auditQuerySchema = z.strictObject({
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: instantQuery,
+  until: instantQuery,
+  /** The same as since / until. */
+  from: instantQuery,
+  to: instantQuery,
+  extension: extensionNumberSchema.optional(),
+  device: poolNameSchema.optional(),
   /** Comma-separated event kinds. */
   kind: z.string().regex(/^[a-z0-9.,-]{1,400}$/).optional(),
   limit: z.string().regex(/^[1-9][0-9]{0,5}$/).optional(),

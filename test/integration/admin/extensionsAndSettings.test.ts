@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
 import { testLicence } from '../../unit/pbx/hotdesk/support';
-import { startApiServer, type ApiServer } from './support/apiServer';
+import { ADMIN, startApiServer, type ApiServer } from './support/apiServer';
+import { EventStreamClient } from './support/eventStreamClient';
 
 let server: ApiServer;
 afterEach(async () => server?.stop());
@@ -9,6 +10,22 @@ afterEach(async () => server?.stop());
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('admin API: extensions', () => {
+  it('shows a hot-desk PIN lockout, pushes extension.locked, and unlocks with {"locked": false}', async () => {
+    server = await startApiServer();
+    const stream = await EventStreamClient.open(`${server.origin}/api/v1/events`, ADMIN);
+    await stream.until(() => stream.comments.includes('connected'));
+    expect((await server.request('GET', '/api/v1/extensions/101')).json).toMatchObject({ locked: false, lockedUntil: null });
+    await server.hotDesk.extensions.lock('101', new Date('2025-03-01T09:15:00.000Z')); // the test clock stands at 09:00
+    await stream.until(() => stream.events.length >= 1);
+    expect(stream.events[0]).toMatchObject({ event: 'extension.locked', data: { extension: '101', until: '2025-03-01T09:15:00.000Z', item: { locked: true } } });
+    expect((await server.request('GET', '/api/v1/extensions/101')).json).toMatchObject({ locked: true, lockedUntil: '2025-03-01T09:15:00.000Z' });
+    expect((await server.request('PATCH', '/api/v1/extensions/101', { body: { locked: true } })).status).toBe(400);
+    const unlocked = await server.request('PATCH', '/api/v1/extensions/101', { body: { locked: false } });
+    expect([unlocked.status, (unlocked.json as Json).locked, (unlocked.json as Json).lockedUntil]).toEqual([200, false, null]);
+    expect(server.hotDesk.audit.list({ kinds: ['extension.updated'] }).map((event) => [event.actor, event.extension, event.detail])).toEqual([['admin', '101', 'unlocked hot-desk login']]);
+    stream.close();
+  });
+
   it('lists and shows extensions without any PIN hash or SIP secret', async () => {
     server = await startApiServer();
     const list = await server.request('GET', '/api/v1/extensions');
@@ -70,9 +87,9 @@ describe('admin API: dial codes, settings, licence, audit', () => {
 
   it('reads and changes the PIN minimum length within 4–10', async () => {
     server = await startApiServer();
-    expect((await server.request('GET', '/api/v1/settings')).json).toEqual({ pinMinLength: 6, emergencyWebhook: null });
+    expect((await server.request('GET', '/api/v1/settings')).json).toEqual({ pinMinLength: 6, emergencyWebhook: null, multipleLogins: 'logout-other' });
     expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 11 } })).status).toBe(400);
-    expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 4 } })).json).toEqual({ pinMinLength: 4, emergencyWebhook: null });
+    expect((await server.request('PATCH', '/api/v1/settings', { body: { pinMinLength: 4 } })).json).toEqual({ pinMinLength: 4, emergencyWebhook: null, multipleLogins: 'logout-other' });
     expect((await server.request('PATCH', '/api/v1/extensions/100', { body: { pin: '2580' } })).status).toBe(200);
   });
 
@@ -103,5 +120,34 @@ describe('admin API: dial codes, settings, licence, audit', () => {
     const badQuery = await server.request('GET', '/api/v1/audit?since=yesterday&colour=red');
     expect(badQuery.status).toBe(400);
     expect(((badQuery.json as Json).error.fields as Json[]).map((issue) => issue.field).sort()).toEqual(['query', 'since']);
+  });
+
+  it('sets the multiple-login policy: logout-other (default), deny or allow', async () => {
+    server = await startApiServer();
+    for (const policy of ['deny', 'allow', 'logout-other']) {
+      expect((await server.request('PATCH', '/api/v1/settings', { body: { multipleLogins: policy } })).json).toEqual({ pinMinLength: 6, emergencyWebhook: null, multipleLogins: policy });
+    }
+    const bad = await server.request('PATCH', '/api/v1/settings', { body: { multipleLogins: 'kick' } });
+    expect([bad.status, ((bad.json as Json).error.fields as Json[])[0]?.field]).toEqual([400, 'multipleLogins']);
+    expect(server.hotDesk.audit.list({ kinds: ['settings.updated'] }).map((event) => event.detail)).toEqual(['multipleLogins', 'multipleLogins', 'multipleLogins']);
+  });
+
+  it('filters the audit log by extension, device and time (from/to)', async () => {
+    server = await startApiServer();
+    const { audit } = server.hotDesk;
+    await audit.append({ kind: 'hotdesk.login', actor: '100', extension: '100', device: 'HD0001' });
+    await audit.append({ kind: 'hotdesk.pin-failed', extension: '101', device: 'HD0002', detail: 'wrong PIN' });
+    await audit.append({ kind: 'hotdesk.logout', actor: 'admin', extension: '100', device: 'HD0001', detail: 'forced by the administrator (admin)' });
+    const kinds = async (query: string) => (((await server.request('GET', `/api/v1/audit?${query}`)).json as Json).events as Json[]).map((event) => event.kind);
+    expect(await kinds('extension=100')).toEqual(['hotdesk.login', 'hotdesk.logout']);
+    expect(await kinds('device=HD0002')).toEqual(['hotdesk.pin-failed']);
+    expect(await kinds('extension=100&kind=hotdesk.logout')).toEqual(['hotdesk.logout']);
+    expect(await kinds('from=2025-03-01T08:00:00Z&to=2025-03-01T10:00:00Z')).toHaveLength(3); // the test clock stands at 09:00
+    expect(await kinds('from=2025-03-01T09:00:00.001Z')).toEqual([]);
+    expect(await kinds('to=2025-03-01T09:00:00Z')).toEqual([]);
+    const csv = await server.request('GET', '/api/v1/audit?format=csv&extension=100');
+    expect(csv.text.split('\r\n').slice(1, -1).map((row) => row.split(',').slice(2, 6).join(','))).toEqual(['hotdesk.login,100,HD0001,100', 'hotdesk.logout,admin,HD0001,100']);
+    const bad = await server.request('GET', '/api/v1/audit?extension=1x&device=HD1');
+    expect(((bad.json as Json).error.fields as Json[]).map((issue) => issue.field).sort()).toEqual(['device', 'extension']);
   });
 });

@@ -47,7 +47,7 @@ export const OPERATIONS: OperationDoc[] = [
   },
   { method: 'DELETE', path: `${P}/devices/{name}`, tag: 'Hot desking', summary: 'Delete a hot-desking device', responses: { 204: { description: 'Deleted' }, 404: E404 } },
   {
-    method: 'POST', path: `${P}/devices/{name}/logout`, tag: 'Hot desking', summary: "Force-log-out the device's user",
+    method: 'POST', path: `${P}/devices/{name}/logout`, tag: 'Hot desking', summary: "Force-log-out the device's user: it is its idle pool identity again (check-sync); recorded in the login history",
     responses: { 200: ok('Device'), 404: E404, 409: err('Nobody is logged in on the device') },
   },
 
@@ -71,7 +71,7 @@ export const OPERATIONS: OperationDoc[] = [
   },
   { method: 'GET', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'One extension', responses: { 200: ok('Extension'), 404: E404 } },
   {
-    method: 'PATCH', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Change name, Enable hot desking, PIN (write-only, policy-checked) or BLF positions', requestBody: 'ExtensionPatch',
+    method: 'PATCH', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Change name, Enable hot desking, PIN (write-only, policy-checked) or BLF positions; `locked: false` lifts a PIN lockout', requestBody: 'ExtensionPatch',
     responses: { 200: ok('Extension'), 400: E400, 404: E404 },
   },
   { method: 'DELETE', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Delete an extension', responses: { 204: { description: 'Deleted' }, 404: E404 } },
@@ -82,7 +82,7 @@ export const OPERATIONS: OperationDoc[] = [
     responses: { 200: ok('DialCodes'), 400: E400, 409: err('Clashing dial codes (listed in error.details.clashes)') },
   },
   { method: 'GET', path: `${P}/settings`, tag: 'Settings', summary: 'PBX hot-desk settings', responses: { 200: ok('Settings') } },
-  { method: 'PATCH', path: `${P}/settings`, tag: 'Settings', summary: 'Change PBX hot-desk settings (PIN minimum length 4–10, emergency webhook URL and write-only secret)', requestBody: 'SettingsPatch', responses: { 200: ok('Settings'), 400: E400 } },
+  { method: 'PATCH', path: `${P}/settings`, tag: 'Settings', summary: 'Change PBX hot-desk settings: PIN minimum length (4–10), emergency webhook URL and write-only secret, multiple-login policy (logout-other, deny, allow)', requestBody: 'SettingsPatch', responses: { 200: ok('Settings'), 400: E400 } },
 
   { method: 'GET', path: `${P}/licence`, tag: 'Licence', summary: 'The licence in force', responses: { 200: ok('Licence') } },
   { method: 'PUT', path: `${P}/licence`, tag: 'Licence', summary: 'Install a licence token (verified offline)', requestBody: 'LicenceInstall', responses: { 200: ok('Licence'), 400: E400 } },
@@ -90,9 +90,13 @@ export const OPERATIONS: OperationDoc[] = [
   {
     method: 'GET', path: `${P}/audit`, tag: 'Audit', summary: 'Login history and admin actions, oldest first (JSON, or CSV with format=csv)',
     query: [
-      { name: 'since', description: 'Only events at or after this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
-      { name: 'until', description: 'Only events before this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
-      { name: 'kind', description: 'Comma-separated event kinds, e.g. device.created,phone.assigned', schema: { type: 'string' } },
+      { name: 'from', description: 'Only events at or after this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+      { name: 'to', description: 'Only events before this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+      { name: 'since', description: 'The same as from', schema: { type: 'string', format: 'date-time' } },
+      { name: 'until', description: 'The same as to', schema: { type: 'string', format: 'date-time' } },
+      { name: 'extension', description: 'Only events about this extension, e.g. 100', schema: { type: 'string', pattern: '^[0-9]{2,8}$' } },
+      { name: 'device', description: 'Only events about this hot-desking device, e.g. HD0001', schema: { type: 'string', pattern: '^HD[0-9]{4}$' } },
+      { name: 'kind', description: 'Comma-separated event kinds, e.g. hotdesk.login,hotdesk.logout (also hotdesk.roam, hotdesk.pin-failed, hotdesk.lockout, hotdesk.login-denied, device.created, phone.assigned…)', schema: { type: 'string' } },
       { name: 'limit', description: 'At most this many (the newest)', schema: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
       { name: 'format', description: 'json (default) or csv (RFC 4180, as a download)', schema: { type: 'string', enum: ['json', 'csv'] } },
     ],
@@ -101,7 +105,7 @@ export const OPERATIONS: OperationDoc[] = [
 
   {
     method: 'GET', path: `${P}/events`, tag: 'Live updates',
-    summary: 'Server-sent events: device.*, phone.*, extension.*, dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
+    summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
     responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
   },
 ];

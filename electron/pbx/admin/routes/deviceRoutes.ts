@@ -67,11 +67,10 @@ export function deviceRoutes(context: ApiContext): Route[] {
       path: `${API_PREFIX}/devices/{name}/logout`,
       async handle({ params, actor }) {
         const device = deviceOr404(context, params.name);
-        const outcome = context.hooks.logout ? await context.hooks.logout(device.name) : 'not-logged-in';
+        // The hook records the logout in the login history (who ended it: the administrator) and pushes device.status.
+        const outcome = context.hooks.logout ? await context.hooks.logout(device.name, actor) : 'not-logged-in';
         if (outcome === 'not-logged-in') throw new HotDeskError('not-logged-in', `${device.name} is not logged in`);
-        await context.audit(actor, { kind: 'device.logout', device: device.name, detail: 'forced by the administrator' });
-        context.hotDesk.changes.emit({ type: 'device.status', name: device.name });
-        return { status: 200, json: context.deviceDto(device) };
+        return { status: 200, json: context.deviceDto(context.hotDesk.devices.get(device.name) ?? device) };
       },
     }),
   ];

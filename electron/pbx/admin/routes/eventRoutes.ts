@@ -23,9 +23,10 @@ export function changePayload(context: ApiContext, change: HotDeskChange): Recor
     }
     case 'extension.created':
     case 'extension.updated':
-    case 'extension.deleted': {
+    case 'extension.deleted':
+    case 'extension.locked': {
       const record = extensions.get(change.extension);
-      return { ...change, item: record ? extensionDto(record) : null };
+      return { ...change, item: record ? extensionDto(record, context.hotDesk.now()) : null };
     }
     case 'emergency-call':
       // The same JSON the emergency webhook receives.

@@ -13,7 +13,10 @@ function extensionOr404(context: ApiContext, extension: string | undefined) {
 /** The audit detail of an extension change: which fields, never the PIN. */
 function describePatch(patch: ExtensionPatch): string {
   return Object.keys(patch)
-    .map((key) => (key === 'pin' ? (patch.pin === null ? 'pin cleared' : 'pin changed') : key))
+    .map((key) => {
+      if (key === 'pin') return patch.pin === null ? 'pin cleared' : 'pin changed';
+      return key === 'locked' ? 'unlocked hot-desk login' : key;
+    })
     .join(', ');
 }
 
@@ -23,7 +26,7 @@ export function extensionRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/extensions`,
-      handle: () => ({ status: 200, json: { extensions: extensions.list().map(extensionDto) } }),
+      handle: () => ({ status: 200, json: { extensions: extensions.list().map((record) => extensionDto(record, context.hotDesk.now())) } }),
     }),
     route({
       method: 'POST',
@@ -34,7 +37,7 @@ export function extensionRoutes(context: ApiContext): Route[] {
         await context.audit(actor, { kind: 'extension.created', extension: record.extension, detail: record.name });
         return {
           status: 201,
-          json: { ...extensionDto(record), sipPassword },
+          json: { ...extensionDto(record, context.hotDesk.now()), sipPassword },
           headers: { Location: `${API_PREFIX}/extensions/${record.extension}` },
         };
       },
@@ -42,7 +45,7 @@ export function extensionRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/extensions/{ext}`,
-      handle: ({ params }) => ({ status: 200, json: extensionDto(extensionOr404(context, params.ext)) }),
+      handle: ({ params }) => ({ status: 200, json: extensionDto(extensionOr404(context, params.ext), context.hotDesk.now()) }),
     }),
     route({
       method: 'PATCH',
@@ -52,7 +55,7 @@ export function extensionRoutes(context: ApiContext): Route[] {
         const extension = extensionOr404(context, params.ext).extension;
         const record = await extensions.update(extension, body);
         await context.audit(actor, { kind: 'extension.updated', extension, detail: describePatch(body) });
-        return { status: 200, json: extensionDto(record) };
+        return { status: 200, json: extensionDto(record, context.hotDesk.now()) };
       },
     }),
     route({

@@ -49,11 +49,15 @@ export function systemRoutes(context: ApiContext): Route[] {
       handle({ query }) {
         const parsed = auditQuerySchema.safeParse(Object.fromEntries(query));
         if (!parsed.success) throw validationError('query', parsed.error);
-        const { since, until, kind, limit, format } = parsed.data;
+        const { kind, limit, format, extension, device } = parsed.data;
+        const since = parsed.data.from ?? parsed.data.since;
+        const until = parsed.data.to ?? parsed.data.until;
         const events = audit.list({
           ...(since ? { since: new Date(since) } : {}),
           ...(until ? { until: new Date(until) } : {}),
           ...(kind ? { kinds: kind.split(',').filter(Boolean) } : {}),
+          ...(extension ? { extension } : {}),
+          ...(device ? { device } : {}),
           ...(limit ? { limit: Number(limit) } : {}),
         });
         if (format === 'csv') {

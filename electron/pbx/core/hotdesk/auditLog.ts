@@ -6,11 +6,14 @@ export interface AuditQuery {
   since?: Date;
   until?: Date;
   kinds?: readonly string[];
+  /** Only events about this extension / this device. */
+  extension?: string;
+  device?: string;
   /** At most this many, the newest ones. */
   limit?: number;
 }
 
-/** The audit trail: admin actions now, hot-desk logins/logouts later; durable once `append` resolves. */
+/** The audit trail: admin actions and the hot-desk login history; durable once `append` resolves. */
 export class AuditLog {
   private lastTime = 0;
   private counter = 0;
@@ -42,7 +45,14 @@ export class AuditLog {
     const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
     const matching = this.deps.journal
       .list()
-      .filter((event) => (since === undefined || event.at >= since) && (until === undefined || event.at < until) && (kinds === null || kinds.has(event.kind)));
+      .filter(
+        (event) =>
+          (since === undefined || event.at >= since) &&
+          (until === undefined || event.at < until) &&
+          (kinds === null || kinds.has(event.kind)) &&
+          (query.extension === undefined || event.extension === query.extension) &&
+          (query.device === undefined || event.device === query.device),
+      );
     return query.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - query.limit));
   }
 

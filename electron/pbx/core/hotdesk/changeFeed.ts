@@ -10,6 +10,8 @@ export type HotDeskChange =
   | { type: 'phone.pending' | 'phone.removed'; mac: string }
   | { type: 'phone.assigned'; mac: string; device: string }
   | { type: 'extension.created' | 'extension.updated' | 'extension.deleted'; extension: string }
+  /** Too many wrong PINs: the extension's hot-desk login is locked until `until` (ISO 8601). */
+  | { type: 'extension.locked'; extension: string; until: string }
   | { type: 'dial-codes.updated' | 'licence.updated' | 'settings.updated' }
   /** An emergency call, as its INVITE arrived (README, "Emergency calls"). */
   | { type: 'emergency-call'; call: EmergencyCallEvent }

@@ -1,5 +1,5 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DevicesData, type DocumentStore, newProvisioningToken } from '../../store';
+import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DeviceSession, type DevicesData, type DocumentStore, newProvisioningToken } from '../../store';
 import type { HotDeskAllowance } from '../licence/licenceService';
 import type { ChangeFeed } from './changeFeed';
 import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch, type OptionsPatch } from './deviceInput';
@@ -148,6 +148,26 @@ export class DeviceRepository {
     return { device: outcome.device, rotated: outcome.rotated };
   }
 
+  /** The devices a user is logged in on, by name. */
+  withSession(extension: string): DeviceRecord[] {
+    return this.list().filter((device) => device.session?.extension === extension);
+  }
+
+  /**
+   * Starts (a session) or ends (null) the hot-desk session on a device; resolves with the session it replaced.
+   * The provisioning document changes with it: the caller sends check-sync.
+   */
+  async setSession(name: string, session: DeviceSession | null): Promise<DeviceSession | null> {
+    const previous = await this.deps.store.update((data) => {
+      const current = data.devices.find((device) => device.name === name);
+      if (!current) throw notFound(name);
+      const device: DeviceRecord = { ...current, session: session === null ? null : { ...session } };
+      return { next: { devices: data.devices.map((existing) => (existing === current ? device : existing)) }, result: current.session };
+    });
+    this.deps.changes.emit({ type: 'device.status', name });
+    return previous;
+  }
+
   async remove(name: string): Promise<DeviceRecord> {
     const removed = await this.deps.store.update((data) => {
       const current = data.devices.find((device) => device.name === name);
@@ -170,7 +190,7 @@ export class DeviceRepository {
 
   private newRecord(name: string, mac: Mac, fields: Pick<DeviceRecord, 'provisioning' | 'sbc' | 'options'>): DeviceRecord {
     const at = this.deps.now().toISOString();
-    return { name, mac, ...fields, template: null, ...this.freshSecrets(name), key: null, createdAt: at, updatedAt: at };
+    return { name, mac, ...fields, template: null, ...this.freshSecrets(name), key: null, session: null, createdAt: at, updatedAt: at };
   }
 
   /** A new provisioning token (128 random bits) and new pool credentials. */

@@ -34,6 +34,8 @@ export interface ExtensionPatch {
   /** A new PIN (checked against the PIN policy, then only its hash is kept); null clears it. */
   pin?: string | null;
   blf?: readonly BlfPosition[];
+  /** `false` lifts a PIN lockout (an administrator's unlock); locks come only from wrong PINs. */
+  locked?: false;
 }
 
 /** Extensions: name, "Enable hot desking", the PIN (hash), SIP credentials (HA1) and BLF positions. */
@@ -68,6 +70,7 @@ export class ExtensionRepository {
         pin,
         sip,
         blf: [...(input.blf ?? [])],
+        lockedUntil: null,
         createdAt: at,
         updatedAt: at,
       };
@@ -89,6 +92,7 @@ export class ExtensionRepository {
         hotDesking: patch.hotDesking ?? current.hotDesking,
         pin: pin === undefined ? current.pin : pin,
         blf: patch.blf === undefined ? current.blf : [...patch.blf],
+        lockedUntil: patch.locked === false ? null : current.lockedUntil,
         updatedAt: this.deps.now().toISOString(),
       };
       return { next: { extensions: data.extensions.map((existing) => (existing === current ? next : existing)) }, result: next };
@@ -110,10 +114,29 @@ export class ExtensionRepository {
   /** Checks a PIN typed at login (constant time; false when the extension or its PIN does not exist). */
   async verifyPin(extension: string, pin: string): Promise<boolean> {
     const stored = this.get(extension)?.pin ?? null;
-    // An unknown extension or one without a PIN costs the same hash as a real one (PRODUCT.md §10: no enumeration).
-    this.decoy ??= hashSecret('decoy', this.deps.pinCost, this.deps.randomBytes);
-    const matches = await verifySecret(pin, stored ?? (await this.decoy));
+    // An unknown extension or one without a PIN costs the same hash as a real one (no enumeration of extensions).
+    const matches = await verifySecret(pin, stored ?? (await this.decoyHash()));
     return stored !== null && matches;
+  }
+
+  /** Makes the decoy hash now, so that the first check of an unknown extension costs no more than any other. */
+  async warmUp(): Promise<void> {
+    await this.decoyHash();
+  }
+
+  /** Locks the extension's hot-desk login until `until` (too many wrong PINs). */
+  async lock(extension: string, until: Date): Promise<void> {
+    await this.deps.store.update((data) => {
+      const current = data.extensions.find((existing) => existing.extension === extension);
+      if (!current) throw notFound(extension);
+      const next: ExtensionRecord = { ...current, lockedUntil: until.toISOString() };
+      return { next: { extensions: data.extensions.map((existing) => (existing === current ? next : existing)) }, result: undefined };
+    });
+    this.deps.changes.emit({ type: 'extension.locked', extension, until: until.toISOString() });
+  }
+
+  private decoyHash(): Promise<SecretHash> {
+    return (this.decoy ??= hashSecret('decoy', this.deps.pinCost, this.deps.randomBytes));
   }
 
   private async hashPin(extension: string, pin: string): Promise<SecretHash> {

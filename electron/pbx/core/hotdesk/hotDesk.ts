@@ -57,6 +57,8 @@ export interface HotDesk {
   readonly licence: LicenceService;
   /** Problems found while opening (unreadable files moved aside), for the log and the console. */
   readonly warnings: readonly string[];
+  /** The domain's clock (PIN lockouts, sessions, audit times). */
+  now(): Date;
   /** Finds the SIP credentials (HA1) of an extension or pool identity, for digest authentication. */
   sipAccount(user: string): SipAccountView | null;
   close(): Promise<void>;
@@ -118,6 +120,7 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
     settings,
     licence,
     warnings,
+    now,
     sipAccount(user) {
       const device = devices.get(user);
       if (device) return { user, displayName: device.name, kind: 'pool', ...device.sip };

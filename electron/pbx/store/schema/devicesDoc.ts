@@ -3,7 +3,7 @@ import { EMPTY_DISPATCHABLE_LOCATION } from '../../../../shared/domain/dispatcha
 import { parseMac } from '../../../../shared/domain/mac';
 import { DEVICE_PUBLIC_KEY } from '../../../../shared/sip/deviceProof';
 import type { DocumentSpec, MigrationContext } from '../migrations';
-import { canonicalMacSchema, instantSchema, poolNameSchema, sipSecretSchema } from './common';
+import { canonicalMacSchema, extensionNumberSchema, instantSchema, poolNameSchema, sipSecretSchema } from './common';
 import { DEFAULT_HOT_DESK_OPTIONS, hotDeskOptionsSchema } from './deviceOptions';
 
 export const sbcSchema = z.object({
@@ -24,6 +24,12 @@ export const deviceKeySchema = z.object({
   enrolledAt: instantSchema,
 });
 export type DeviceKey = z.infer<typeof deviceKeySchema>;
+/** A user logged in on the device by hot desking: which extension, since when. */
+export const deviceSessionSchema = z.object({
+  extension: extensionNumberSchema,
+  since: instantSchema,
+});
+export type DeviceSession = z.infer<typeof deviceSessionSchema>;
 
 export const deviceRecordSchema = z.object({
   name: poolNameSchema,
@@ -38,6 +44,8 @@ export const deviceRecordSchema = z.object({
   sip: sipSecretSchema,
   /** The enrolled device key; null until the admin assigns a phone that proved one. */
   key: deviceKeySchema.nullable(),
+  /** Who is logged in (hot desking), or null when the device is idle as its pool identity. */
+  session: deviceSessionSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -112,10 +120,17 @@ function migrateV2(data: unknown): unknown {
   };
 }
 
+/** Version 4 adds the hot-desk session; every device of a version 3 file is idle. */
+function migrateV3(data: unknown): unknown {
+  const devices = (data as { devices?: unknown })?.devices;
+  if (!Array.isArray(devices)) throw new Error('expected { devices: [...] }');
+  return { devices: devices.map((device: unknown) => ({ ...(device as object), session: null })) };
+}
+
 export const devicesSpec: DocumentSpec<DevicesData> = {
   kind: 'hotdesk.devices',
-  version: 3,
+  version: 4,
   schema: devicesDataSchema,
-  migrations: { 0: migrateV0, 1: migrateV1, 2: migrateV2 },
+  migrations: { 0: migrateV0, 1: migrateV1, 2: migrateV2, 3: migrateV3 },
   initial: () => ({ devices: [] }),
 };

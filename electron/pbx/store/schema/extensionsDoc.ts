@@ -21,6 +21,8 @@ export const extensionRecordSchema = z.object({
   pin: secretHashSchema.nullable(),
   sip: sipSecretSchema,
   blf: z.array(blfPositionSchema).max(MAX_BLF_POSITIONS),
+  /** Hot-desk login is locked until then after too many wrong PINs; null when not locked. */
+  lockedUntil: instantSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -29,10 +31,17 @@ export type ExtensionRecord = z.infer<typeof extensionRecordSchema>;
 export const extensionsDataSchema = z.object({ extensions: z.array(extensionRecordSchema) });
 export type ExtensionsData = z.infer<typeof extensionsDataSchema>;
 
+/** Version 2 adds the PIN lockout; no extension of a version 1 file is locked. */
+function migrateV1(data: unknown): unknown {
+  const extensions = (data as { extensions?: unknown }).extensions;
+  if (!Array.isArray(extensions)) throw new Error('expected { extensions: [...] }');
+  return { extensions: extensions.map((record: unknown) => ({ ...(record as object), lockedUntil: null })) };
+}
+
 export const extensionsSpec: DocumentSpec<ExtensionsData> = {
   kind: 'hotdesk.extensions',
-  version: 1,
+  version: 2,
   schema: extensionsDataSchema,
-  migrations: {},
+  migrations: { 1: migrateV1 },
   initial: () => ({ extensions: [] }),
 };

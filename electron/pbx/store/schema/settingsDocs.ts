@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DIAL_CODES } from '../../../../shared/domain/dialCodes';
+import { DEFAULT_MULTIPLE_LOGIN_POLICY, MULTIPLE_LOGIN_POLICIES } from '../../../../shared/domain/multipleLogins';
 import { PIN_MAX_LENGTH, PIN_MIN_LENGTH_DEFAULT, PIN_MIN_LENGTH_RANGE } from '../../../../shared/domain/pinPolicy';
 import type { DocumentSpec } from '../migrations';
 import { instantSchema, secretHashSchema } from './common';
@@ -29,20 +30,27 @@ export const emergencyWebhookSchema = z.object({
 });
 export type EmergencyWebhook = z.infer<typeof emergencyWebhookSchema>;
 
+export const multipleLoginPolicySchema = z.enum(MULTIPLE_LOGIN_POLICIES);
+
 /** PBX-wide hot-desk settings. */
 export const pbxSettingsSchema = z.object({
   pinMinLength: z.number().int().min(PIN_MIN_LENGTH_RANGE.min).max(Math.min(PIN_MIN_LENGTH_RANGE.max, PIN_MAX_LENGTH)),
   emergencyWebhook: emergencyWebhookSchema.nullable(),
+  /** A user who logs in on a second device: `logout-other` ends the first session, `deny` refuses, `allow` keeps both. */
+  multipleLogins: multipleLoginPolicySchema,
 });
 export type PbxSettings = z.infer<typeof pbxSettingsSchema>;
 
 export const pbxSettingsSpec: DocumentSpec<PbxSettings> = {
   kind: 'hotdesk.settings',
-  version: 2,
+  version: 3,
   schema: pbxSettingsSchema,
-  // Version 2 adds the emergency webhook, off.
-  migrations: { 1: (data) => ({ ...(data as object), emergencyWebhook: null }) },
-  initial: () => ({ pinMinLength: PIN_MIN_LENGTH_DEFAULT, emergencyWebhook: null }),
+  migrations: {
+    // Version 2 adds the emergency webhook, off; version 3 the multiple-login policy, at its default.
+    1: (data) => ({ ...(data as object), emergencyWebhook: null }),
+    2: (data) => ({ ...(data as object), multipleLogins: DEFAULT_MULTIPLE_LOGIN_POLICY }),
+  },
+  initial: () => ({ pinMinLength: PIN_MIN_LENGTH_DEFAULT, emergencyWebhook: null, multipleLogins: DEFAULT_MULTIPLE_LOGIN_POLICY }),
 };
 
 /** The installed licence token (verified again at every start), or none. */

@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { Mode } from '../../../../shared/contracts';
 import { createHotDesk, type HotDesk } from '../../../../electron/pbx/core/hotdesk/hotDesk';
+import type { ScryptCost } from '../../../../electron/pbx/core/hotdesk/secretHash';
 import { TEST_SCRYPT_COST } from '../../../support/scryptCost';
 import type { Licence } from '../../../../electron/pbx/core/licence/licencePayload';
 import { signLicence } from '../../../../electron/pbx/core/licence/licenceToken';
@@ -56,7 +57,7 @@ export interface TestHotDesk {
  * The hot-desk domain over the in-memory store. `licence`: 'demo' builds in a PRO licence as demo mode does, 'none'
  * leaves the PBX on the free edition, or a token to use as the built-in one.
  */
-export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'none' | string; localDeviceKey?: string } = {}): Promise<TestHotDesk> {
+export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'none' | string; localDeviceKey?: string; pinCost?: ScryptCost } = {}): Promise<TestHotDesk> {
   const store = memoryPbxStore();
   const clock = new TestClock();
   const mode = options.mode ?? 'demo';
@@ -68,7 +69,7 @@ export async function makeHotDesk(options: { mode?: Mode; licence?: 'demo' | 'no
     licence: { publicKeyPem: TEST_KEYS.publicKeyPem, demoToken },
     now: clock.now,
     randomBytes: seededBytes(),
-    pinCost: TEST_SCRYPT_COST,
+    pinCost: options.pinCost ?? TEST_SCRYPT_COST,
     localDeviceKey: options.localDeviceKey ?? null,
   });
   return { hotDesk, store, clock };

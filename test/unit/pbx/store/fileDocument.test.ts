@@ -97,6 +97,7 @@ describe('openFileDocument', () => {
         autoLogout: { idleMinutes: null, maxSessionMinutes: null, dailyAt: null },
         dispatchableLocation: { ...EMPTY_DISPATCHABLE_LOCATION, text: 'HQ, Building 1, Floor 2, Desk 14' },
       },
+      session: null,
       createdAt: '2025-03-01T09:00:00.000Z',
     });
     expect(first?.token).toMatch(/^[A-Za-z0-9_-]{22}$/);

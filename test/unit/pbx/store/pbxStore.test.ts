@@ -10,7 +10,7 @@ describe('openPbxStore', () => {
     const dir = tempDir();
     const first = await openPbxStore(dir, migrationContext());
     expect(Object.values(first.states)).toEqual(Object.keys(STORE_FILES).map(() => 'created'));
-    await first.settings.update(() => ({ next: { pinMinLength: 8, emergencyWebhook: null }, result: undefined }));
+    await first.settings.update((current) => ({ next: { ...current, pinMinLength: 8 }, result: undefined }));
     await first.close();
     const second = await openPbxStore(dir, migrationContext());
     expect(second.states.settings).toBe('opened');
@@ -41,7 +41,7 @@ describe('openPbxStore: a start that cannot run changes nothing', () => {
   it('refuses admin.json from a newer PBX before moving an unreadable extensions.json aside; the next start says what it moved', async () => {
     const dir = tempDir();
     const first = await openPbxStore(dir, migrationContext());
-    await first.settings.update(() => ({ next: { pinMinLength: 8, emergencyWebhook: null }, result: undefined }));
+    await first.settings.update((current) => ({ next: { ...current, pinMinLength: 8 }, result: undefined }));
     await first.close();
     writeFileSync(path.join(dir, 'extensions.json'), '{"kind":"hotdesk.extensions","version":1,"data":{"exten');
     writeFileSync(path.join(dir, 'admin.json'), JSON.stringify({ kind: 'hotdesk.admin', version: 99, data: null }));
@@ -59,7 +59,7 @@ describe('openPbxStore: a start that cannot run changes nothing', () => {
   it('writes nothing when refused by the lock of a running PBX', async () => {
     const dir = tempDir();
     const running = await openPbxStore(dir, migrationContext());
-    await running.settings.update(() => ({ next: { pinMinLength: 7, emergencyWebhook: null }, result: undefined }));
+    await running.settings.update((current) => ({ next: { ...current, pinMinLength: 7 }, result: undefined }));
     writeFileSync(path.join(dir, 'devices.json'), 'garbage that a start would move aside');
     const before = snapshot(dir);
     await expect(openPbxStore(dir, migrationContext())).rejects.toThrow(/in use by another Hotdesk PBX/);
@@ -70,7 +70,7 @@ describe('openPbxStore: a start that cannot run changes nothing', () => {
   it.skipIf(process.platform === 'win32')('keeps the directory 0700 and its files 0600, whatever modes they were left with', async () => {
     const dir = tempDir();
     const first = await openPbxStore(dir, migrationContext());
-    await first.settings.update(() => ({ next: { pinMinLength: 8, emergencyWebhook: null }, result: undefined }));
+    await first.settings.update((current) => ({ next: { ...current, pinMinLength: 8 }, result: undefined }));
     await first.close();
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'settings.json'), 0o644);
