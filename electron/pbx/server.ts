@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Mode } from '../../shared/contracts';
-import { DeviceProofVerifier, type EmergencyCallReport, type HotDesk, type SipAccounts } from './core';
+import { DeviceProofVerifier, type EmergencyCallReport, type HotDesk, type HotDeskLogins, type SipAccounts } from './core';
 import { systemClock } from '../sip';
 import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
 import type { Provisioning } from './provisioning';
@@ -12,6 +12,7 @@ import { warmUpMediaLater } from './start/mediaWarmUp';
 import { startAdminApi } from './start/pbxAdmin';
 import { openPbxDirectory } from './start/pbxDirectory';
 import { startEmergency } from './start/pbxEmergency';
+import { startHotDesk } from './start/pbxHotDesk';
 import { type SipCredentials, startProvisioning } from './start/pbxProvisioning';
 import { startCheckSync, startSip } from './start/pbxSip';
 
@@ -41,6 +42,8 @@ export interface PbxOptions {
    * devices are enrolled to it (README, "Device enrolment").
    */
   localDeviceKey?: string | null;
+  /** The licence assets (vendor public key, built-in demo licence): `assets/licence` by default. */
+  licenceDir?: string;
   onEmergencyCall?(call: EmergencyCallReport): void;
   /**
    * Host names of browser pages that may open `/sip` besides the PBX's own names and loopback (a kiosk's page is
@@ -51,6 +54,8 @@ export interface PbxOptions {
 
 export interface Pbx {
   readonly hotDesk: HotDesk;
+  /** Hot-desk login and logout (sessions, PIN lockout, multiple-login policy). */
+  readonly logins: HotDeskLogins;
   readonly accounts: SipAccounts;
   readonly sip: SipStack;
   readonly domain: string;
@@ -77,27 +82,31 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     dataDir: options.dataDir,
     mode: options.mode,
     domain,
-    licenceDir: DEFAULT_LICENCE_DIR,
+    licenceDir: options.licenceDir ?? DEFAULT_LICENCE_DIR,
     localDeviceKey: options.localDeviceKey ?? null,
   });
   const { hotDesk, accounts } = directory;
+  const hotDeskLogins = startHotDesk(hotDesk);
+  const { logins } = hotDeskLogins;
   const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
   // One verifier for SIP and HTTP: a nonce spent on a SUBSCRIBE cannot be spent on a document fetch.
   const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
   const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
-  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs });
+  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs, logins });
   const originHosts = () => [host, domain, hostNameOf(publicBaseUrl()), ...LOOPBACK_NAMES, ...(options.originHosts ?? [])];
   const emergency = startEmergency(hotDesk, domain);
-  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, emergency, onEmergencyCall: options.onEmergencyCall });
+  const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, emergency, hotDesk: hotDeskLogins, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
+  hotDeskLogins.connect(sip, checkSync);
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);
   };
   const [uaProfile] = sip.services;
-  const admin = await startAdminApi({ hotDesk, mode: options.mode, sip, uaProfile, provisioning, sendCheckSync });
+  const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, sendCheckSync });
   warmUpMediaLater();
   return {
     hotDesk,
+    logins,
     accounts,
     sip,
     domain,
@@ -114,6 +123,8 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       for (const service of sip.services) service.close();
       sip.close();
       directory.stopMirror();
+      logins.close();
+      await logins.settled();
       await hotDesk.close();
     },
   };

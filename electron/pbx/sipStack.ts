@@ -40,6 +40,7 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
   readonly dialogEvents: DialogEventService;
   private readonly calls: CallTracker;
   private readonly core: SipCore;
+  private readonly registrar: Registrar;
   private readonly locations: LocationStore = new InMemoryLocationStore();
   private readonly clock: Clock;
   private sweepTimer: ReturnType<Clock['setTimeout']> | null = null;
@@ -77,14 +78,14 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
       domain: options.domain,
       state: { isExtension, isRegistered: (extension) => this.bindingsOf(extension).length > 0, dialogsOf: (extension) => this.calls.dialogsOf(extension) },
     });
-    const registrar = new Registrar({
+    const registrar = (this.registrar = new Registrar({
       locations: this.locations,
       auth,
       throttle,
       flowIdentities,
       now,
       events: this.presenceAware(options.registrarEvents),
-    });
+    }));
     const proxy = new ProxyForwarder(this.layer, self, clock, this.calls);
     const dialCodes = options.dialCodes ?? (() => DEFAULT_DIAL_CODES);
     const pickup = new DirectedPickup({
@@ -132,6 +133,11 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
   /** Dialogs the proxy keeps Record-Route state for (for tests and the console). */
   get proxiedDialogCount(): number {
     return this.core.proxiedDialogCount;
+  }
+
+  /** `aor`'s registrations over these connections end now, and with them its trust there (a hot-desk logout). */
+  dropRegistrations(aor: string, flowIds: readonly string[]): void {
+    for (const flowId of flowIds) this.registrar.dropUserOnFlow(aor, flowId);
   }
 
   close(): void {

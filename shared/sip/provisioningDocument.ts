@@ -97,11 +97,16 @@ const documentFields = z.strictObject({
   sbc: sbcSchema.nullable(),
   blf: z.array(blfPositionSchema).max(200),
   options: provisionedOptionsSchema,
+  /** The logged-in user's session (absent while idle): when the login happened, for the max-session timer. */
+  session: z.strictObject({ since: z.iso.datetime() }).optional(),
 });
 
 export const provisioningDocumentSchema = documentFields.superRefine((document, context) => {
   if (document.identity.kind === 'pool' && document.identity.name !== document.device.poolName) {
     context.addIssue({ code: 'custom', path: ['identity', 'name'], message: `an idle device is its own pool identity ${document.device.poolName}` });
+  }
+  if (document.session !== undefined && document.identity.kind === 'pool') {
+    context.addIssue({ code: 'custom', path: ['session'], message: 'an idle device has no session' });
   }
   const identityUser = document.identity.kind === 'pool' ? document.identity.name : document.identity.extension;
   if (uriUser(document.account.uri) !== identityUser) {

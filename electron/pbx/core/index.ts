@@ -33,3 +33,6 @@ export type * from './hotdesk/pendingPhoneRepository';
 export * from './emergency/emergencyCalls';
 export type * from './emergency/emergencyCallEvent';
 export * from './emergency/emergencyNotifier';
+export * from './hotdesk/hotDeskLogins';
+export * from './hotdesk/deviceFlows';
+export * from './ivr/hotDeskCodeService';

@@ -1,8 +1,8 @@
-// The media layer's entry point (docs/ARCHITECTURE.md, "Layers"): what core/bots and the composition root use. The
+// The media layer's entry point (docs/ARCHITECTURE.md, "Layers"): what core/bots, core/ivr and the composition root use. The
 // endpoint itself is reached through loadMediaEndpoint(), so that importing this file does not load werift.
 export type { MediaEndpoint } from './mediaEndpoint';
 export { UnsupportedOfferError } from './offerSdp';
-export { PROMPT_SET_VERSION } from './promptCatalog';
+export { digitPromptIds, PROMPT_SET_VERSION } from './promptCatalog';
 export { openPromptLibrary, type PromptLibrary } from './promptSet';
 export type { MediaBot, PromptSource } from './bots/mediaBot';
 export { createReceptionBot } from './bots/receptionBot';

@@ -3,7 +3,7 @@
  * version this PBX requires. `scripts/make-prompts.ts` generates the bundled set from this list; bump
  * PROMPT_SET_VERSION whenever a text is added or changed, so installed older sets are reported as outdated (PRODUCT.md §4).
  */
-export const PROMPT_SET_VERSION = 1;
+export const PROMPT_SET_VERSION = 2;
 
 export const PROMPT_LANGUAGE = 'en';
 
@@ -17,6 +17,7 @@ export const PROMPT_TEXTS = {
   'enter-pin': 'Please enter your PIN, then press pound.',
   'logged-in': 'Logged in as extension',
   'logged-out': 'You are logged out.',
+  'not-logged-in': 'You are not logged in.',
   'wrong-pin': 'That PIN is not correct. Please try again.',
   'not-permitted': 'Hot desking login is not permitted.',
   'too-many-attempts': 'Too many wrong PINs. Goodbye.',

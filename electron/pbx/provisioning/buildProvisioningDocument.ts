@@ -54,6 +54,7 @@ export function buildProvisioningContent(inputs: DocumentInputs): ProvisioningCo
       ringTone: ringTone ?? DEFAULT_OPTION_EXTRAS.ringTone,
       autoLogout: { ...(autoLogout ?? DEFAULT_OPTION_EXTRAS.autoLogout) },
     },
+    ...(identity.kind === 'user' && identity.since !== undefined ? { session: { since: identity.since } } : {}),
   };
 }
 

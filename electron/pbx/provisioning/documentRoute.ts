@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROVISIONING_DOCUMENT_RESOURCE } from '../../../shared/sip/plugAndPlay';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import type { ProvisioningRoute } from './provisioningHttp';
@@ -23,17 +23,24 @@ export function documentRoute(build: (device: ProvisioningDevice, origin: Reques
     methods: ['GET', 'HEAD'],
     handle(request, response, device) {
       const document = build(device, originOf(request));
-      const etag = `"${document.etag}"`;
-      const common = { ETag: etag, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-      if (ifNoneMatch(request.headers['if-none-match'], etag)) {
-        response.writeHead(304, common).end();
+      if (ifNoneMatch(request.headers['if-none-match'], `"${document.etag}"`)) {
+        response.writeHead(304, documentHeaders(document)).end();
         return;
       }
-      const body = Buffer.from(JSON.stringify(document));
-      response.writeHead(200, { ...common, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      sendDocument(request, response, 200, document);
     },
   };
+}
+
+function documentHeaders(document: ProvisioningDocument): Record<string, string> {
+  return { ETag: `"${document.etag}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+}
+
+/** A document as JSON with its strong ETag, never cached (it holds credentials); no body for HEAD. */
+export function sendDocument(request: IncomingMessage, response: ServerResponse, status: number, document: ProvisioningDocument): void {
+  const body = Buffer.from(JSON.stringify(document));
+  response.writeHead(status, { ...documentHeaders(document), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 /** RFC 9110 §13.1.2: `*` or a list of entity tags, compared weakly (a `W/` prefix is ignored) for GET and HEAD. */
@@ -43,7 +50,8 @@ function ifNoneMatch(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-function originOf(request: IncomingMessage): RequestOrigin | null {
+/** Where the request reached the PBX (its Host), when that is a usable host[:port]. */
+export function originOf(request: IncomingMessage): RequestOrigin | null {
   const host = request.headers.host;
   if (host === undefined || !HOST_HEADER.test(host)) return null;
   return { host, secure: 'encrypted' in request.socket && request.socket.encrypted === true };

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { provisioningPath } from '../../../shared/sip/plugAndPlay';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { Clock } from '../../sip';
 import type { DeviceProofVerifier } from '../core';
 import { buildProvisioningContent, SIP_WEBSOCKET_PATH } from './buildProvisioningDocument';
 import type { ForeignKeySighting } from './deviceAccess';
 import { documentRoute, type RequestOrigin } from './documentRoute';
 import { DocumentStamps } from './documentStamps';
+import { logoutRoute } from './logoutRoute';
 import { createProvisioningHttp, type ProvisioningRoute } from './provisioningHttp';
 import type { DeviceTokens, ProvisioningDevice, ProvisioningDirectory } from './provisioningPorts';
 
@@ -24,6 +26,11 @@ export interface ProvisioningOptions {
   proofs: DeviceProofVerifier;
   /** Device actions besides the document (`/provisioning/<token>/<name>`), behind the same device check. */
   routes?: readonly ProvisioningRoute[];
+  /**
+   * Logs a device's user out at the device's own request (`POST /provisioning/<token>/logout`); resolves false when
+   * nobody was logged in. Absent: that path is not served.
+   */
+  logout?(deviceName: string, reason: LogoutReason): Promise<boolean>;
   /** A request proved a key its device is not enrolled to (the composition root lists it under Phones). */
   onForeignKey?(sighting: ForeignKeySighting): void;
   onError?(error: unknown): void;
@@ -42,7 +49,11 @@ export class Provisioning {
     this.http = createProvisioningHttp({
       proofs: options.proofs,
       deviceFor: (token) => options.tokens.deviceFor(token),
-      routes: [documentRoute((device, origin) => this.build(device, origin)), ...(options.routes ?? [])],
+      routes: [
+        documentRoute((device, origin) => this.build(device, origin)),
+        ...(options.logout ? [logoutRoute({ logout: options.logout, build: (device, origin) => this.build(device, origin) })] : []),
+        ...(options.routes ?? []),
+      ],
       ...(options.onForeignKey ? { onForeignKey: options.onForeignKey } : {}),
       ...(options.onError ? { onError: options.onError } : {}),
     });

@@ -16,10 +16,13 @@ export interface ProvisioningDevice {
   readonly publicKey: string | null;
 }
 
-/** Who the device is right now: idle (its pool identity) or logged in as a user, with the user's BLF positions. */
+/**
+ * Who the device is right now: idle (its pool identity) or logged in as a user, with the user's BLF positions and
+ * since when (ISO 8601; absent where the directory does not know).
+ */
 export type DeviceSipIdentity =
   | { kind: 'pool' }
-  | { kind: 'user'; extension: string; name: string; blf: readonly BlfPosition[] };
+  | { kind: 'user'; extension: string; name: string; blf: readonly BlfPosition[]; since?: string };
 
 /** Registration credentials of a PBX identity: HA1 + realm, so the password never leaves the PBX. */
 export interface ProvisioningCredentials {

@@ -1,12 +1,13 @@
 import type { Mode } from '../../../shared/contracts';
 import { parseMac } from '../../../shared/domain/mac';
 import { type AdminApiHandler, createAdminApi, initAdminCredentials } from '../admin';
-import type { HotDesk, UaProfileService } from '../core';
+import type { HotDesk, HotDeskLogins, UaProfileService } from '../core';
 import type { Provisioning } from '../provisioning';
 import type { SipStack } from '../sipStack';
 
 export interface PbxAdminOptions {
   hotDesk: HotDesk;
+  logins: Pick<HotDeskLogins, 'sessionOf' | 'logout'>;
   mode: Mode;
   sip: SipStack;
   uaProfile: UaProfileService;
@@ -16,13 +17,15 @@ export interface PbxAdminOptions {
 
 /** The admin API with its credentials (generated on the first start of site mode), hooked to SIP and provisioning. */
 export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: AdminApiHandler; generatedPassword: string | null }> {
-  const { hotDesk, sip, uaProfile, provisioning, sendCheckSync } = options;
+  const { hotDesk, logins, sip, uaProfile, provisioning, sendCheckSync } = options;
   const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
   const api = createAdminApi({
     hotDesk,
     credentials: admin.credentials,
     hooks: {
       isRegistered: (name) => sip.bindingsOf(name).length > 0,
+      sessionOf: (name) => logins.sessionOf(name),
+      logout: async (name, admin) => ((await logins.logout(name, 'admin', `forced by the administrator (${admin})`)) ? 'logged-out' : 'not-logged-in'),
       onAssigned: (mac, name) => {
         const parsed = parseMac(mac);
         if (parsed) uaProfile.assign(parsed, name);

@@ -1,5 +1,5 @@
 import { systemClock } from '../../sip';
-import type { DeviceProofVerifier, HotDesk } from '../core';
+import type { DeviceProofVerifier, HotDesk, HotDeskLogins } from '../core';
 import { Provisioning } from '../provisioning';
 import { recordPendingPhone } from './pbxDirectory';
 import { provisioningDirectoryFor } from './provisioningDirectory';
@@ -15,11 +15,12 @@ export interface SipCredentials {
 
 /**
  * Provisioning documents served from the device records, with each device's stored URL token, to the holder of the
- * device's enrolled key; a proof of another key is listed under Phones (README, "Device enrolment").
+ * device's enrolled key, and the device's own logout beside them; a proof of another key is listed under Phones
+ * (README, "Device enrolment").
  */
 export function startProvisioning(
   hotDesk: HotDesk,
-  options: { domain: string; publicBaseUrl: () => string; proofs: DeviceProofVerifier },
+  options: { domain: string; publicBaseUrl: () => string; proofs: DeviceProofVerifier; logins: Pick<HotDeskLogins, 'logout'> },
 ): { provisioning: Provisioning; credentialsFor(user: string): SipCredentials | null } {
   const credentialsFor = (user: string): SipCredentials | null => {
     const account = hotDesk.sipAccount(user);
@@ -39,6 +40,7 @@ export function startProvisioning(
     clock: systemClock,
     publicBaseUrl: options.publicBaseUrl,
     proofs: options.proofs,
+    logout: (name, reason) => options.logins.logout(name, reason, reason === 'auto' ? 'auto-logout timer on the device' : 'Logout key on the device'),
     onForeignKey: ({ device, publicKey, address, userAgent }) =>
       recordPendingPhone(hotDesk, { mac: device.mac, publicKey, address, userAgent, seenAt: new Date(systemClock.now()) }),
   });

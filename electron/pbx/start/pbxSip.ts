@@ -1,13 +1,14 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
-import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, UaProfileService } from '../core';
+import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, HotDeskCodeService, UaProfileService } from '../core';
 import { type PromptLibrary, synthesizeSpeech } from '../media';
-import type { PbxEmergency } from './pbxEmergency';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
 import { type PbxDirectory, recordPendingPhone } from './pbxDirectory';
+import type { PbxEmergency } from './pbxEmergency';
+import type { PbxHotDesk } from './pbxHotDesk';
 
 /** The PBX's own services, in the order the core asks them. */
-export type PbxServices = readonly [UaProfileService, BotService];
+export type PbxServices = readonly [UaProfileService, BotService, HotDeskCodeService];
 
 export interface PbxSipOptions {
   /** The PBX's address: Via, Record-Route, Contact and media. */
@@ -20,24 +21,33 @@ export interface PbxSipOptions {
   proofs: DeviceProofVerifier;
   /** Host names browser pages may open `/sip` from besides the Host they connect to. */
   originHosts: () => readonly string[];
+  hotDesk: Pick<PbxHotDesk, 'logins' | 'flows'>;
   onEmergencyCall?: BotServiceOptions['onEmergencyCall'];
   emergency: PbxEmergency;
 }
 
-/** The SIP stack with the plug-and-play notifier and the bots; bindings coming and going are device status changes. */
+/**
+ * The SIP stack with the plug-and-play notifier, the bots and the hot-desk codes; bindings coming and going are device
+ * status changes, and tell which connections are a device's.
+ */
 export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
   const { hotDesk, accounts, emergencyNumbers } = options.directory;
+  const { flows } = options.hotDesk;
   return new SipStack({
     accounts,
     viaHost: options.host,
     domain: options.domain,
-    services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options)] as const,
+    services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options), hotDeskCodeService(layer, hotDesk, options)] as const,
     emergencyNumbers,
     emergency: options.emergency.calls,
     dialCodes: () => hotDesk.dialCodes.get(),
     allowedOriginHosts: options.originHosts,
     registrarEvents: {
-      onBindingAdded: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
+      onBindingAdded: (binding) => {
+        if (hotDesk.devices.get(binding.aor)) flows.poolSeen(binding.aor, binding.flowId);
+        else flows.userRegistered(binding.aor, binding.flowId);
+        hotDesk.changes.emit({ type: 'device.status', name: binding.aor });
+      },
       onBindingRemoved: (binding) => hotDesk.changes.emit({ type: 'device.status', name: binding.aor }),
     },
   });
@@ -75,15 +85,25 @@ function uaProfileService(layer: TransactionLayer, hotDesk: HotDesk, options: Pb
   });
 }
 
+/** What the services that answer calls themselves (bots, IVR) have in common. */
+function answering(layer: TransactionLayer, options: PbxSipOptions) {
+  return { layer, clock: systemClock, ids: randomIds, viaHost: options.host, domain: options.domain, mediaAddress: options.host, prompts: options.prompts };
+}
+
+function hotDeskCodeService(layer: TransactionLayer, hotDesk: HotDesk, options: PbxSipOptions): HotDeskCodeService {
+  return new HotDeskCodeService({
+    ...answering(layer, options),
+    dialCodes: () => hotDesk.dialCodes.get(),
+    emergencyNumbers: options.directory.emergencyNumbers,
+    logins: options.hotDesk.logins,
+    flows: options.hotDesk.flows,
+    isPoolIdentity: (user) => hotDesk.devices.get(user) !== null,
+  });
+}
+
 function botService(layer: TransactionLayer, options: PbxSipOptions): BotService {
   return new BotService({
-    layer,
-    clock: systemClock,
-    ids: randomIds,
-    viaHost: options.host,
-    domain: options.domain,
-    mediaAddress: options.host,
-    prompts: options.prompts,
+    ...answering(layer, options),
     emergencyNumbers: options.directory.emergencyNumbers,
     onEmergencyCall: options.onEmergencyCall ?? logEmergencyCall,
     synthesize: synthesizeSpeech,

@@ -20,8 +20,13 @@ export function provisioningDirectoryFor(
       const record = hotDesk.devices.get(name);
       return record ? toDevice(record) : null;
     },
-    // Hot-desk login arrives with the next issue: until then every device is its idle pool identity.
-    identityOf: () => ({ kind: 'pool' }),
+    identityOf: (name) => {
+      const session = hotDesk.devices.get(name)?.session ?? null;
+      const user = session === null ? null : hotDesk.extensions.get(session.extension);
+      // A session whose extension was deleted meanwhile is about to end: serve the idle identity, never a broken one.
+      if (session === null || user === null) return { kind: 'pool' };
+      return { kind: 'user', extension: user.extension, name: user.name, blf: user.blf, since: session.since };
+    },
     credentialsFor,
   };
 }

@@ -59,10 +59,19 @@ describe('idle hot-desk device policy (PRODUCT.md §4)', () => {
     expect((await invite(hd, '201')).status).toBe(403);
   });
 
-  it('lets the hot-desk login code through the idle policy, and says plainly that no login service answers it yet', async () => {
-    const response = await invite(hd, '*77*100*');
-    expect(response.status).toBe(480);
-    expect(response.reason).toBe('Hot-desk login is not available on this PBX');
+  it('lets the hot-desk login code through the idle policy: the login IVR answers it', async () => {
+    const peer = await createBrowserPeer();
+    try {
+      const response = await invite(hd, '*77*100*', peer.offer);
+      expect([response.status, response.headers.get('p-asserted-identity')?.[0]]).toEqual([200, '"Hot desking" <sip:*77*100*@hotdesk.local>']);
+      const toTag = /^To: .*;tag=([^;\s]+)/m.exec(response.text)?.[1] ?? '';
+      const contact = /^Contact: <([^>]+)>/m.exec(response.text)?.[1] ?? '';
+      const cseq = hd.nextCSeq();
+      hd.send(hd.request('BYE', contact, { from: 'sip:HD0001@hotdesk.local', to: 'sip:*77*100*@hotdesk.local', toTag, cseq }));
+      expect((await hd.response(cseq, 'BYE')).status).toBe(200);
+    } finally {
+      await peer.close();
+    }
   });
 
   it('refuses a MESSAGE from the idle identity too', async () => {

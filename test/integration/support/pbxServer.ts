@@ -14,15 +14,16 @@ export interface TestPbx {
 }
 
 /**
- * The real embedded PBX (demo mode unless `overrides.mode` says otherwise) behind a real HTTP server on a free loopback
+ * The real embedded PBX (demo mode unless `overrides.mode` says otherwise) behind a real HTTP server on a loopback
  * port: SIP WebSocket, admin API and provisioning. `overrides` of the PBX's options, e.g. `localDeviceKey`: the device
  * host key the demo devices are enrolled to (none by default), or `dataDir` to start again on the data of an earlier
- * one.
+ * one; `port` (a free one by default), e.g. to come back on the address of an earlier one.
  */
-export async function startTestPbx(overrides: Partial<PbxOptions> = {}): Promise<TestPbx> {
-  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
+export async function startTestPbx(overrides: Partial<PbxOptions> & { port?: number } = {}): Promise<TestPbx> {
+  const { port: wantedPort = 0, ...options } = overrides;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-pbx-it-'));
   let origin = '';
-  const pbx = await startPbx({ mode: 'demo', host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...overrides, dataDir });
+  const pbx = await startPbx({ mode: 'demo', host: '127.0.0.1', publicBaseUrl: () => origin, localDeviceKey: null, ...options, dataDir });
   const server: Server = createServer((request, response) => {
     if (!pbx.handleHttp(request, response)) response.writeHead(404).end();
   });
@@ -30,7 +31,7 @@ export async function startTestPbx(overrides: Partial<PbxOptions> = {}): Promise
     if (new URL(request.url ?? '/', 'http://x').pathname === SIP_PATH) pbx.handleSipUpgrade(request, socket, head);
     else socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(wantedPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   return {

@@ -1,8 +1,9 @@
-import { type Clock, DialogSet, type Flow, getHeader, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
-import { createEchoBot, createEmergencyOperatorBot, createReceptionBot, type MediaBot, type PromptSource } from '../../media';
-import type { LocalService } from '../localService';
+import { HOTDESK_CAPTION_PACKAGE } from '../../../../shared/sip/hotDeskCaption';
+import { type Flow, getHeader, type ServerTransaction, type SipRequest } from '../../../sip';
+import { createEchoBot, createEmergencyOperatorBot, createReceptionBot, type MediaBot } from '../../media';
 import { operatorAnswer } from '../emergency/operatorAnswer';
-import { UasCall } from './uasCall';
+import { type AnsweringOptions, AnsweringService } from './answeringService';
+import type { UasCall } from './uasCall';
 
 type OperatorAnswer = { text: string; speech: Promise<Int16Array | null> };
 
@@ -17,14 +18,7 @@ export const SERVICE_NUMBERS: ReadonlyMap<string, string> = new Map([
   [BUSY_LINE, 'Busy line'],
 ]);
 
-export interface BotServiceOptions {
-  layer: TransactionLayer;
-  clock: Clock;
-  ids: IdSource;
-  viaHost: string;
-  domain: string;
-  mediaAddress: string;
-  prompts: PromptSource;
+export interface BotServiceOptions extends AnsweringOptions {
   emergencyNumbers(): readonly string[];
   /**
    * An emergency call raises an on-site notification as soon as its INVITE arrives (`arrived`), then once more with
@@ -45,15 +39,11 @@ export interface EmergencyCallReport {
   failure?: { status: number; reason: string };
 }
 
-/** The in-dialog INFO package of captions (RFC 6086): the phone shows the text on its display. */
-export const CAPTION_INFO_PACKAGE = 'hotdesk-caption';
-
 /** The PBX's own answering bots: Reception, Echo test, Busy line and the demo emergency operator. */
-export class BotService implements LocalService {
-  private readonly calls = new Map<string, { call: UasCall; bot: MediaBot | null }>();
-  private readonly dialogs = new DialogSet();
-
-  constructor(private readonly options: BotServiceOptions) {}
+export class BotService extends AnsweringService<{ call: UasCall; bot: MediaBot | null }> {
+  constructor(private readonly options: BotServiceOptions) {
+    super(options);
+  }
 
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean {
     const bot = this.botFor(user);
@@ -71,62 +61,17 @@ export class BotService implements LocalService {
     // The operator answers with the location the INVITE carries (core/emergency added the desk's on arrival).
     const caption = this.options.emergencyNumbers().includes(user) ? operatorAnswer(request) : null;
     const speech = caption === null ? null : (this.options.synthesize?.(caption) ?? Promise.resolve(null));
-    const call = new UasCall({
-      tx,
-      request,
-      flow,
-      user,
-      displayName: bot.name,
-      domain: this.options.domain,
-      viaHost: this.options.viaHost,
-      mediaAddress: this.options.mediaAddress,
-      clock: this.options.clock,
-      ids: this.options.ids,
-      layer: this.options.layer,
-      onEnded: (ended) => this.forget(ended),
-    });
+    const call = this.newCall({ tx, request, flow, user, displayName: bot.name, onEnded: (ended) => this.forget(ended) });
     const entry: { call: UasCall; bot: MediaBot | null } = { call, bot: null };
-    this.calls.set(tx.id, entry);
+    this.addCall(entry);
     void call.answer().then((endpoint) => {
       report?.(endpoint ? 'answered' : 'failed', call.failedWith);
-      if (!endpoint || !this.calls.has(tx.id)) return;
-      if (call.dialog) this.dialogs.add(call.dialog);
+      if (!endpoint || !this.callAnswered(call)) return;
       entry.bot = bot.create(caption !== null && speech !== null ? { text: caption, speech } : undefined);
       entry.bot.start(endpoint);
-      if (caption !== null) call.sendInfo(CAPTION_INFO_PACKAGE, caption);
+      if (caption !== null) call.sendInfo(HOTDESK_CAPTION_PACKAGE, caption);
     });
     return true;
-  }
-
-  handleInDialog(tx: ServerTransaction, request: SipRequest, flow: Flow): boolean {
-    const entry = this.entryFor(request, flow);
-    if (!entry) return false;
-    entry.call.handleInDialog(tx, request);
-    return true;
-  }
-
-  handleAck(request: SipRequest, flow: Flow): boolean {
-    const entry = this.entryFor(request, flow);
-    return entry ? entry.call.receiveAck(request) || true : false;
-  }
-
-  handleCancel(tx: ServerTransaction): boolean {
-    const entry = this.calls.get(tx.id);
-    if (!entry) return false;
-    entry.call.cancelled();
-    return true;
-  }
-
-  flowClosed(flowId: string): void {
-    for (const { call } of [...this.calls.values()]) if (call.flowId === flowId) call.end();
-  }
-
-  get activeCalls(): number {
-    return this.calls.size;
-  }
-
-  close(): void {
-    for (const { call } of [...this.calls.values()]) call.hangUp();
   }
 
   private emergencyReporter(request: SipRequest, number: string) {
@@ -146,17 +91,7 @@ export class BotService implements LocalService {
     return null;
   }
 
-  /** The call `request` belongs to — only when it comes over the caller's own flow, so no one else can end it. */
-  private entryFor(request: SipRequest, flow: Flow) {
-    const dialog = this.dialogs.find(request);
-    if (!dialog) return undefined;
-    return [...this.calls.values()].find((entry) => entry.call.dialog === dialog && entry.call.flowId === flow.id);
-  }
-
   private forget(call: UasCall): void {
-    const entry = this.calls.get(call.serverTransactionId);
-    entry?.bot?.stop();
-    if (call.dialog) this.dialogs.remove(call.dialog);
-    this.calls.delete(call.serverTransactionId);
+    this.removeCall(call)?.bot?.stop();
   }
 }

@@ -18,6 +18,8 @@ export interface UasCallOptions {
   ids: IdSource;
   layer: TransactionLayer;
   onEnded(call: UasCall): void;
+  /** An in-dialog INFO from the caller (already answered 200), e.g. a DTMF key as `application/dtmf-relay`. */
+  onInfo?(request: SipRequest): void;
 }
 
 /**
@@ -125,6 +127,9 @@ export class UasCall {
         void this.reinvite(tx, request);
         return;
       case 'INFO':
+        tx.respond(200);
+        this.options.onInfo?.(request);
+        return;
       case 'UPDATE':
       case 'OPTIONS':
       case 'NOTIFY':

@@ -40,11 +40,15 @@ export type CheckSyncOutcome =
 export class CheckSync {
   constructor(private readonly options: CheckSyncOptions) {}
 
-  /** Sends the NOTIFYs; resolves when every contact answered or timed out. [] when the device is not registered. */
-  send(deviceName: string): Promise<CheckSyncOutcome[]> {
+  /**
+   * Sends the NOTIFYs; resolves when every contact answered or timed out. [] when the device is not registered.
+   * `alsoAors`: users the device may still be registered as beyond aorsOf (the user who just logged out). The
+   * targets are chosen before this returns.
+   */
+  send(deviceName: string, alsoAors: readonly string[] = []): Promise<CheckSyncOutcome[]> {
     const sends: Promise<CheckSyncOutcome>[] = [];
     const seen = new Set<string>();
-    for (const aor of new Set(this.options.aorsOf(deviceName))) {
+    for (const aor of new Set([...this.options.aorsOf(deviceName), ...alsoAors])) {
       for (const binding of this.options.bindingsOf(aor)) {
         const contact = serializeUri(binding.contactUri);
         if (seen.has(`${binding.flowId} ${contact}`)) continue;

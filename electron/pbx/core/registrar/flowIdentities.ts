@@ -16,6 +16,13 @@ export class FlowIdentities {
     return this.byFlow.get(flowId)?.has(user) ?? false;
   }
 
+  /** The user may no longer act over this flow without authenticating again (a hot-desk logout). */
+  remove(flowId: string, user: string): void {
+    const users = this.byFlow.get(flowId);
+    users?.delete(user);
+    if (users?.size === 0) this.byFlow.delete(flowId);
+  }
+
   flowClosed(flowId: string): void {
     this.byFlow.delete(flowId);
   }

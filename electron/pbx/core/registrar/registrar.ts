@@ -77,6 +77,21 @@ export class Registrar {
     for (const binding of this.options.locations.removeFlow(flowId)) this.options.events?.onBindingRemoved?.(binding, 'flow-closed');
   }
 
+  /**
+   * Removes `aor`'s bindings made over `flowId` and forgets that the user authenticated there (a hot-desk logout:
+   * the device is no longer the user's phone). Returns the removed bindings.
+   */
+  dropUserOnFlow(aor: string, flowId: string): Binding[] {
+    const { locations, flowIdentities, events } = this.options;
+    flowIdentities.remove(flowId, aor);
+    const removed = locations
+      .lookup(aor, Number.NEGATIVE_INFINITY)
+      .filter((binding) => binding.flowId === flowId)
+      .flatMap((binding) => locations.remove(aor, binding.key) ?? []);
+    for (const binding of removed) events?.onBindingRemoved?.(binding, 'unregistered');
+    return removed;
+  }
+
   expire(): void {
     for (const binding of this.options.locations.expire(this.options.now())) this.options.events?.onBindingRemoved?.(binding, 'expired');
   }

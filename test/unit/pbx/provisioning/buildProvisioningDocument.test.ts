@@ -49,6 +49,17 @@ describe('buildProvisioningDocument', () => {
     expect(document.options.location).toBe('Desk 16');
   });
 
+  it('carries the session start of a logged-in user (for the auto-logout timers), never for an idle device', () => {
+    const since = '2025-03-04T05:00:00.000Z';
+    const user = { kind: 'user' as const, extension: '100', name: 'Alice Andrews', blf: [], since };
+    const document = buildProvisioningDocument({ device: HD0004, identity: user, credentials: ALICE, webSocketUrl: WS }, AT);
+    expect(document.session).toEqual({ since });
+    const idle = buildProvisioningDocument({ device: HD0004, identity: { kind: 'pool' }, credentials: POOL_CREDENTIALS, webSocketUrl: WS }, AT);
+    expect('session' in idle).toBe(false);
+    const later = buildProvisioningDocument({ device: HD0004, identity: { ...user, since: '2025-03-04T06:00:00.000Z' }, credentials: ALICE, webSocketUrl: WS }, AT);
+    expect(later.etag).not.toBe(document.etag); // a new login is a new document, even for the same user
+  });
+
   it("points a device with an SBC at the SBC's WebSocket", () => {
     const device = { ...HD0004, sbc: { host: '203.0.113.7', port: 8443 } };
     const document = buildProvisioningDocument({ device, identity: { kind: 'pool' }, credentials: POOL_CREDENTIALS, webSocketUrl: WS }, AT);

@@ -67,6 +67,16 @@ describe('check-sync', () => {
     ]);
   });
 
+  it('also reaches a user the device may still be registered as (the one who just logged out), picking its targets at once', async () => {
+    const bindings = { '100': [{ contact: 'sip:q9x8@b2.invalid;transport=ws', flowId: 'ws-2' }] };
+    const { flows, checkSync, clock } = harness(bindings, ['HD0004']);
+    const outcome = checkSync.send('HD0004', ['100']);
+    bindings['100'] = []; // the logout drops the registration right after; the NOTIFY is already on its way
+    expect(getHeader(flows.get('ws-2')!.lastRequest(), 'To')).toBe('<sip:100@hotdesk.local>');
+    clock.advance(5000);
+    expect((await outcome).map((sent) => sent.aor)).toEqual(['100']);
+  });
+
   it('resolves with nothing when the device is not registered', async () => {
     expect(await harness({}, ['HD0004']).checkSync.send('HD0004')).toEqual([]);
   });

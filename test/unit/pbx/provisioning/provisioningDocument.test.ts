@@ -25,6 +25,17 @@ describe('provisioning document schema', () => {
     expect(result).toEqual({ ok: true, document: validDocument() });
   });
 
+  it('accepts a session start only with a logged-in user', () => {
+    const loggedIn = check((document) => {
+      document.identity = { kind: 'user', extension: '100', name: 'Alice Andrews' };
+      document.account.uri = 'sip:100@hotdesk.local';
+      document.session = { since: '2025-03-04T05:00:00.000Z' };
+    });
+    expect(loggedIn.ok).toBe(true);
+    expect(errorOf((document) => (document.session = { since: '2025-03-04T05:00:00.000Z' }))).toMatch(/session: an idle device has no session/);
+    expect(errorOf((document) => (document.session = { since: 'yesterday' } as never))).toMatch(/session\.since/);
+  });
+
   it('accepts a logged-in user with BLF positions, empty ones included', () => {
     const result = check((document) => {
       document.identity = { kind: 'user', extension: '100', name: 'Alice Andrews' };
