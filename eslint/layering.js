@@ -1,4 +1,4 @@
-// The layering rule of ARCHITECTURE.md as a lint rule (like VS Code's code-layering): every import is resolved to the
+// The layering rule of docs/ARCHITECTURE.md as a lint rule (like VS Code's code-layering): every import is resolved to the
 // layer it lands in and checked against what the importing file's layer may use.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -18,6 +18,9 @@ const SIP_PACKAGES = ['node'];
  *
  * One deliberate widening of the first layer map: electron/host may import electron/pbx, because the device host is
  * the composition root that starts the embedded PBX inside the web host. The PBX never imports the host.
+ *
+ * electron/common holds the Node-side helpers that the PBX, the device host and the Electron main process all need
+ * (atomic file writes, moving a broken file aside, the command line): it sits below all three and imports only shared.
  */
 export const LAYERS = [
   { name: 'shared/contracts', dir: 'shared/contracts', local: ['shared'], onlyPackages: ['zod'] },
@@ -48,46 +51,47 @@ export const LAYERS = [
     onlyPackages: SIP_PACKAGES,
   },
   { name: 'electron/sip', dir: 'electron/sip', entry: true, local: ['electron/sip', 'shared'], onlyPackages: SIP_PACKAGES },
+  { name: 'electron/common', dir: 'electron/common', entry: true, local: ['electron/common', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
 
-  { name: 'pbx/store', dir: 'electron/pbx/store', entry: true, local: ['electron/pbx/store', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
-  { name: 'pbx/media', dir: 'electron/pbx/media', entry: true, local: ['electron/pbx/media', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+  { name: 'pbx/store', dir: 'electron/pbx/store', entry: true, local: ['electron/pbx/store', 'electron/common', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+  { name: 'pbx/media', dir: 'electron/pbx/media', entry: true, local: ['electron/pbx/media', 'electron/common', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
   {
     name: 'pbx/transport',
     dir: 'electron/pbx/transport',
     entry: true,
-    local: ['electron/pbx/transport', 'electron/sip', 'shared'],
+    local: ['electron/pbx/transport', 'electron/sip', 'electron/common', 'shared'],
     forbiddenPackages: PBX_FORBIDDEN,
   },
   {
     name: 'pbx/core',
     dir: 'electron/pbx/core',
     entry: true,
-    local: ['electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'shared'],
+    local: ['electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'electron/common', 'shared'],
     forbiddenPackages: PBX_FORBIDDEN,
   },
   {
     name: 'pbx/provisioning',
     dir: 'electron/pbx/provisioning',
     entry: true,
-    local: ['electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/sip', 'shared'],
+    local: ['electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/sip', 'electron/common', 'shared'],
     forbiddenPackages: PBX_FORBIDDEN,
   },
   {
     name: 'pbx/admin',
     dir: 'electron/pbx/admin',
     entry: true,
-    local: ['electron/pbx/admin', 'electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'shared'],
+    local: ['electron/pbx/admin', 'electron/pbx/provisioning', 'electron/pbx/core', 'electron/pbx/store', 'electron/pbx/media', 'electron/sip', 'electron/common', 'shared'],
     forbiddenPackages: PBX_FORBIDDEN,
   },
-  { name: 'electron/pbx', dir: 'electron/pbx', entry: true, local: ['electron/pbx', 'electron/sip', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
+  { name: 'electron/pbx', dir: 'electron/pbx', entry: true, local: ['electron/pbx', 'electron/sip', 'electron/common', 'shared'], forbiddenPackages: PBX_FORBIDDEN },
 
   {
     name: 'electron/host',
     dir: 'electron/host',
-    local: ['electron/host', 'electron/pbx', 'electron/sip', 'shared'],
+    local: ['electron/host', 'electron/pbx', 'electron/sip', 'electron/common', 'shared'],
     forbiddenPackages: PBX_FORBIDDEN,
   },
-  { name: 'electron/main', dir: 'electron/main', local: ['electron/main', 'electron/preload', 'electron/host', 'electron/pbx', 'electron/sip', 'shared'] },
+  { name: 'electron/main', dir: 'electron/main', local: ['electron/main', 'electron/preload', 'electron/host', 'electron/pbx', 'electron/sip', 'electron/common', 'shared'] },
 ];
 
 const within = (file, dir) => file === dir || file.startsWith(`${dir}/`);
@@ -137,7 +141,7 @@ export function checkImport(fileRelative, specifier) {
 export const layeringRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforces the import rules between layers (ARCHITECTURE.md)' },
+    docs: { description: 'Enforces the import rules between layers (docs/ARCHITECTURE.md)' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: { layering: 'Layering: {{reason}}' },
   },

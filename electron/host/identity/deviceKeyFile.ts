@@ -1,6 +1,6 @@
-import { chmod, readFile, rename, stat } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../provisioning/atomicWrite';
+import { ensureDirectory, moveAside, writeFileAtomic } from '../../common';
 import { DeviceKey } from './deviceKey';
 
 /** The device key, beside the settings file in the data dir: PKCS#8 PEM, mode 0600. */
@@ -30,8 +30,7 @@ export async function loadOrCreateDeviceKey(dataDir: string, now: () => Date = (
   try {
     key = DeviceKey.fromPem(pem);
   } catch (error) {
-    const movedTo = `${file}.broken-${now().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, movedTo);
+    const movedTo = await moveAside(file, now());
     const reason = error instanceof Error ? error.message : String(error);
     return { key: await createKey(file), warning: `Device key ${file} was unreadable (${reason}); it was moved to ${movedTo} and a new key was made: enrol this device again` };
   }
@@ -44,6 +43,7 @@ export async function loadOrCreateDeviceKey(dataDir: string, now: () => Date = (
 
 async function createKey(file: string): Promise<DeviceKey> {
   const key = DeviceKey.generate();
-  await writeFileAtomic(file, key.privateKeyPem(), 0o600);
+  await ensureDirectory(path.dirname(file));
+  await writeFileAtomic(file, key.privateKeyPem());
   return key;
 }

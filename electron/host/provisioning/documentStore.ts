@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Mac } from '../../../shared/domain/mac';
 import { macDeviceId } from '../../../shared/sip/plugAndPlay';
 import { provisioningDocumentSchema, type ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
-import { writeFileAtomic } from './atomicWrite';
+import { ensureDirectory, writeFileAtomic } from '../../common';
 
 /** The last good document of a device, with where it came from. */
 export interface StoredProvisioning {
@@ -56,6 +56,7 @@ export class FileDocumentStore implements ProvisioningDocumentStore {
   }
 
   async save(mac: Mac, entry: StoredProvisioning): Promise<void> {
+    await ensureDirectory(this.dir);
     await writeFileAtomic(this.fileFor(mac), `${JSON.stringify(storedSchema.parse(entry), null, 2)}\n`);
   }
 }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describeIssues } from '../../../shared/contracts';
+import { moveAsideSync } from '../../common';
 import { storedSettingsSchema } from './storedSettings';
 
 export interface QuarantineResult {
@@ -10,15 +11,13 @@ export interface QuarantineResult {
 
 /**
  * Checks a settings file before the store opens it. A file that is not JSON, or whose values break the schema, is
- * renamed aside (never deleted) so the user's data can be recovered by hand, and the device starts on defaults.
+ * moved aside (never deleted) so the user's data can be recovered by hand, and the device starts on defaults.
  */
 export function quarantineBrokenSettings(filePath: string, now: () => Date = () => new Date()): QuarantineResult {
   if (!existsSync(filePath)) return { movedTo: null, reason: null };
   const reason = findProblem(readFileSync(filePath, 'utf8'));
   if (reason === null) return { movedTo: null, reason: null };
-  const movedTo = `${filePath}.broken-${now().toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(filePath, movedTo);
-  return { movedTo, reason };
+  return { movedTo: moveAsideSync(filePath, now()), reason };
 }
 
 function findProblem(text: string): string | null {

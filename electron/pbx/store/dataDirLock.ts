@@ -1,6 +1,6 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_MODE } from './atomicFile';
+import { FILE_MODE } from '../../common';
 
 export const LOCK_FILE = 'pbx.lock';
 

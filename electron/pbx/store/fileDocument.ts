@@ -1,8 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
-import { makePrivate, removeStaleTempFiles, syncDirectory, writeFileAtomic } from './atomicFile';
+import { makePrivate, moveAside, removeStaleTempFiles, syncDirectory, writeFileAtomic } from '../../common';
 import { CommittingDocumentStore, type DocumentStore } from './documentStore';
 import { upgrade, wrap, type DocumentSpec, type MigrationContext } from './migrations';
-import { moveAside } from './quarantine';
 import { StoreCorruptError, StoreVersionError } from './storeErrors';
 import path from 'node:path';
 

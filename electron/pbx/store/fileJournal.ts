@@ -1,9 +1,8 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_MODE, removeStaleTempFiles, syncDirectory, writeFileAtomic } from './atomicFile';
+import { copyAside, FILE_MODE, moveAside, removeStaleTempFiles, syncDirectory, writeFileAtomic } from '../../common';
 import { BatchingJournal, type Journal, type JournalSpec } from './journal';
 import { encodeLine, scanJournal } from './journalFormat';
-import { copyAside, moveAside } from './quarantine';
 import { StoreCorruptError, StoreVersionError } from './storeErrors';
 import type { OpenState } from './fileDocument';
 

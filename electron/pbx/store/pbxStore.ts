@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureDirectory, makePrivate } from './atomicFile';
+import { ensureDirectory, makePrivate } from '../../common';
 import { lockDataDir } from './dataDirLock';
 import { memoryDocumentStore, type DocumentStore } from './documentStore';
 import { type OpenState, type PendingDocument, readFileDocument } from './fileDocument';

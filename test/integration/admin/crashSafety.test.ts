@@ -98,6 +98,6 @@ describe('store crash safety (SIGKILL in the middle of a burst of writes)', () =
       }
     }
     expect(acknowledged.filter((ack) => ack.kind === 'device').length).toBeGreaterThan(10);
-    expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-') || name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dataDir).filter((name) => name.includes('.broken-') || name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -58,10 +58,10 @@ describe('the PBX data after damage, over the real PBX and its admin API', () =>
     const again = await startTestPbx({ dataDir: dir });
     try {
       expect(again.pbx.warnings).toEqual([
-        expect.stringMatching(/extensions\.json was unreadable \(not valid JSON.*\); it was moved to .*extensions\.json\.corrupt-/),
+        expect.stringMatching(/extensions\.json was unreadable \(not valid JSON.*\); it was moved to .*extensions\.json\.broken-/),
         'Demo mode: the demo extensions were seeded again in place of the file(s) moved aside',
       ]);
-      expect(readdirSync(dir).filter((name) => name.startsWith('extensions.json.corrupt-'))).toHaveLength(1);
+      expect(readdirSync(dir).filter((name) => name.startsWith('extensions.json.broken-'))).toHaveLength(1);
     } finally {
       await again.stop();
     }

@@ -11,7 +11,7 @@ async function layeringErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((message) => message.ruleId === 'hotdesk/layering').map((message) => message.message);
 }
 
-describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
+describe('layering lint rule (docs/ARCHITECTURE.md import rules)', () => {
   // Loading the ESLint config (typescript-eslint) takes seconds on a busy machine; do it once, outside the tests.
   beforeAll(async () => {
     await eslint.calculateConfigForFile(path.join(repoRoot, 'renderer/src/x.ts'));
@@ -43,6 +43,9 @@ describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
     ['electron/pbx/core/x.ts', "import { WsSipTransport } from '../transport';\nexport const w = WsSipTransport;", 'pbx/core may not import pbx/transport'],
     ['electron/pbx/store/x.ts', "import { openHotDesk } from '../core';\nexport const o = openHotDesk;", 'pbx/store may not import pbx/core'],
     ['electron/pbx/media/x.ts', "import { startPbx } from '..';\nexport const s = startPbx;", 'pbx/media may not import electron/pbx'],
+    ['electron/common/x.ts', "import { startPbx } from '../pbx';\nexport const s = startPbx;", 'electron/common may not import electron/pbx'],
+    ['electron/common/x.ts', "import { app } from 'electron';\nexport const a = app;", '"electron"'],
+    ['electron/host/x.ts', "import { moveAside } from '../common/moveAside';\nexport const m = moveAside;", 'electron/common/index.ts'],
   ])('%s: refuses %s', async (file, code, expected) => {
     const errors = await layeringErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -56,6 +59,9 @@ describe('layering lint rule (ARCHITECTURE.md import rules)', () => {
     ['electron/pbx/core/x.ts', "import { parseSipMessage } from '../../sip';\nexport const p = parseSipMessage;"],
     ['electron/sip/dialog/x.ts', "import { TransactionLayer } from '../transaction';\nexport const t = TransactionLayer;"],
     ['electron/pbx/admin/x.ts', "import { openHotDesk } from '../core';\nexport const o = openHotDesk;"],
+    ['electron/pbx/store/x.ts', "import { writeFileAtomic } from '../../common';\nexport const w = writeFileAtomic;"],
+    ['electron/host/x.ts', "import { moveAsideSync } from '../common';\nexport const m = moveAsideSync;"],
+    ['electron/main/x.ts', "import { pickFlags } from '../common';\nexport const p = pickFlags;"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { startDeviceServices } from '../host/services';\nexport const a = [app, startDeviceServices];"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { REQUEST_NAMES } from '../../shared/contracts/bridge';\nexport const c = [contextBridge, REQUEST_NAMES];"],
   ])('%s: allows a permitted import', async (file, code) => {

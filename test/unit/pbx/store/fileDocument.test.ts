@@ -48,9 +48,9 @@ describe('openFileDocument', () => {
     writeFileSync(file, '{"kind":"hotdesk.dial-codes","version":1,"data":{"login":');
     const opened = await openFileDocument(file, dialCodesSpec, migrationContext());
     expect(opened.state).toBe('recovered');
-    expect(opened.warning).toMatch(/dial-codes\.json was unreadable \(not valid JSON.*moved to .*dial-codes\.json\.corrupt-2025-03-01T09-00-00-000Z/);
+    expect(opened.warning).toMatch(/dial-codes\.json was unreadable \(not valid JSON.*moved to .*dial-codes\.json\.broken-2025-03-01T09-00-00-000Z/);
     expect(existsSync(file)).toBe(false);
-    expect(readFileSync(`${file}.corrupt-2025-03-01T09-00-00-000Z`, 'utf8')).toContain('"login":');
+    expect(readFileSync(`${file}.broken-2025-03-01T09-00-00-000Z`, 'utf8')).toContain('"login":');
     expect(opened.store.read()).toEqual(DEFAULT_DIAL_CODES);
   });
 

@@ -70,9 +70,9 @@ describe('openFileJournal', () => {
     writeFileSync(file, lines.join('\n'));
     const { journal, warning, state } = await openFileJournal(file, auditSpec, now);
     expect(state).toBe('recovered');
-    expect(warning).toMatch(/audit\.jsonl: damaged record at line 3 — skipped; the other 3 records were kept \(the file as found is kept as .*audit\.jsonl\.corrupt-2025-03-01T09-00-00-000Z\)/);
+    expect(warning).toMatch(/audit\.jsonl: damaged record at line 3 — skipped; the other 3 records were kept \(the file as found is kept as .*audit\.jsonl\.broken-2025-03-01T09-00-00-000Z\)/);
     expect(journal.list().map((record) => record.detail)).toEqual(['#0', '#2', '#3']);
-    expect(readFileSync(`${file}.corrupt-2025-03-01T09-00-00-000Z`, 'utf8')).toContain('#X');
+    expect(readFileSync(`${file}.broken-2025-03-01T09-00-00-000Z`, 'utf8')).toContain('#X');
     await journal.append(event(4));
     await journal.close();
     const reopened = await openFileJournal(file, auditSpec, now);

@@ -52,7 +52,7 @@ describe('openPbxStore: a start that cannot run changes nothing', () => {
     writeFileSync(path.join(dir, 'admin.json'), JSON.stringify({ kind: 'hotdesk.admin', version: 1, data: null }));
     const second = await openPbxStore(dir, migrationContext());
     expect(second.states.extensions).toBe('recovered');
-    expect(second.warnings).toEqual([expect.stringMatching(/extensions\.json was unreadable \(not valid JSON.*moved to .*extensions\.json\.corrupt-/)]);
+    expect(second.warnings).toEqual([expect.stringMatching(/extensions\.json was unreadable \(not valid JSON.*moved to .*extensions\.json\.broken-/)]);
     await second.close();
   });
 
@@ -80,7 +80,7 @@ describe('openPbxStore: a start that cannot run changes nothing', () => {
     const modes = Object.fromEntries(readdirSync(dir).map((name) => [name, statSync(path.join(dir, name)).mode & 0o777]));
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(Object.values(modes).every((mode) => mode === 0o600)).toBe(true);
-    expect(Object.keys(modes).sort()).toEqual(expect.arrayContaining(['audit.jsonl', 'settings.json', 'pbx.lock', expect.stringMatching(/^extensions\.json\.corrupt-/)]));
+    expect(Object.keys(modes).sort()).toEqual(expect.arrayContaining(['audit.jsonl', 'settings.json', 'pbx.lock', expect.stringMatching(/^extensions\.json\.broken-/)]));
     await second.close();
   });
 });

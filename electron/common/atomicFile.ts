@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Stored files hold HA1s and PIN hashes: readable by the PBX's user only. */
+/** Stored files hold HA1s and PIN hashes: readable by their owner only. */
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
 const TEMP_SUFFIX = '.tmp';
+/** What fsync of a directory fails with where the file system cannot do it (it then orders its metadata itself). */
+const CANNOT_SYNC_DIRECTORIES = new Set(['EINVAL', 'ENOTSUP', 'ENOSYS']);
 
 /**
  * Replaces `target` with `data` so that a crash at any point leaves either the old or the new content, never a mix:
@@ -35,17 +37,23 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   await syncDirectory(dir);
 }
 
-/** Makes a directory's entries (a rename, a new file) durable. Windows cannot open directories; NTFS journals them. */
+/**
+ * Makes a directory's entries (a rename, a new file) durable. Windows cannot open directories (NTFS journals them);
+ * a file system that cannot fsync a directory says so with one of CANNOT_SYNC_DIRECTORIES, which is not an error.
+ */
 export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
+  } catch (error) {
+    if (!CANNOT_SYNC_DIRECTORIES.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
     await handle.close();
   }
 }
 
+/** Creates `dir` (and its parents) readable by its owner only, if it does not exist yet. */
 export async function ensureDirectory(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
 }
