@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppInfo, Mode } from '../../shared/contracts';
+import { isLoopback, listenRefusal } from '../common';
 import { DEFAULT_DEVICE_OPTIONS, type Pbx, SIP_PATH, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
@@ -13,7 +14,6 @@ import { openSettings, type SettingsBackendFactory } from './settings/openSettin
 import { ensurePrivateDirectory } from './settings/privateFiles';
 import type { SecretBox } from './settings/secretBox';
 import type { SettingsStore } from './settings/settingsStore';
-import { isLoopback } from './web/addresses';
 import { webSocketOrigin } from './web/contentSecurityPolicy';
 import { startWebHost, type WebHost } from './web/webHost';
 
@@ -69,9 +69,8 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
   const mode = settings.get().mode;
   const host = options.host ?? '127.0.0.1';
-  if (mode === 'demo' && !isLoopback(host)) {
-    throw new Error('Demo mode has public demo passwords and listens on loopback only; use --mode site for a LAN address');
-  }
+  const refusal = listenRefusal(mode, host);
+  if (refusal) throw new Error(refusal);
   if (!options.tls && !isLoopback(host)) {
     warnings.push(
       `Listening on ${host} over plain HTTP: other machines get SIP only — no device pages, provisioning documents or admin API, which carry secrets. Start with --tls-cert and --tls-key to serve them.`,

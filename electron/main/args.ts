@@ -1,3 +1,4 @@
+import { pickFlags } from '../common';
 import { SWITCH_FLAGS, VALUE_FLAGS } from '../host/cliOptions';
 
 /**
@@ -7,15 +8,5 @@ import { SWITCH_FLAGS, VALUE_FLAGS } from '../host/cliOptions';
  * values are checked by parseHostCliOptions.
  */
 export function pickHostFlags(argv: readonly string[]): string[] {
-  const picked: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(=.*)?$/.exec(argv[i] ?? '');
-    const name = match?.[1] ?? '';
-    if (SWITCH_FLAGS.includes(name)) picked.push(argv[i] as string);
-    if (!match || !VALUE_FLAGS.includes(name)) continue;
-    if (match[2] !== undefined) picked.push(argv[i] as string);
-    else if (i + 1 < argv.length) picked.push(argv[i] as string, argv[++i] as string);
-    else picked.push(argv[i] as string);
-  }
-  return picked;
+  return pickFlags(argv, VALUE_FLAGS, SWITCH_FLAGS);
 }

@@ -7,7 +7,7 @@ import { ensureRendererBuilt } from '../host/rendererBuild';
 import { detectElectron } from './electronBinary';
 
 // `npm start`, run by tsx in plain Node: the Electron kiosk where Electron's binary exists, else the browser kiosk
-// (PRODUCT.md §11). The same flags work both ways: --port, --data-dir, --mode, --host.
+// (README, "Quick start"). The same flags work both ways: --port, --data-dir, --mode, --host.
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { parsePbxCliOptions, PbxCliError } from './cliOptions';
+import { CliError } from '../common';
+import { parsePbxCliOptions } from './cliOptions';
 import { SIP_PATH, startPbx } from './server';
 
 /** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
@@ -52,7 +53,7 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runHeadlessPbx(process.argv.slice(2)).catch((error: unknown) => {
-    if (error instanceof PbxCliError) console.error(`hotdesk pbx: ${error.message}`);
+    if (error instanceof CliError) console.error(`hotdesk pbx: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error('hotdesk pbx: the port is already in use (--port)');
     else console.error('hotdesk pbx: failed to start:', error);
     process.exit(1);

@@ -6,16 +6,7 @@ export type Interfaces = ReturnType<typeof networkInterfaces>;
 /** The names a browser on this machine uses for the loopback interface. */
 export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '::1'];
 
-/** `::ffff:127.0.0.1` (an IPv4 client on a dual-stack socket) → `127.0.0.1`; names lower-cased. */
-export function normaliseAddress(address: string): string {
-  const lower = address.toLowerCase();
-  return lower.startsWith('::ffff:') && isIP(lower.slice(7)) === 4 ? lower.slice(7) : lower;
-}
-
-export function isLoopback(address: string): boolean {
-  const normalised = normaliseAddress(address);
-  return normalised === 'localhost' || normalised === '::1' || (isIP(normalised) === 4 && normalised.startsWith('127.'));
-}
+export { isLoopback, normaliseAddress } from '../../common';
 
 /** `0.0.0.0` or `::`: the host listens on every interface. */
 export function isWildcard(address: string): boolean {
