@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppInfo, Mode } from '../../shared/contracts';
+import { type AppInfo, DEFAULT_DEVICE_OPTIONS, type Mode } from '../../shared/contracts';
 import { isLoopback, listenRefusal } from '../common';
-import { DEFAULT_DEVICE_OPTIONS, type Pbx, SIP_PATH, startPbx } from '../pbx';
+import { type Pbx, SIP_PATH, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
 import { loadOrCreateDeviceKey } from './identity/deviceKeyFile';

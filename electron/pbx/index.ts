@@ -1,4 +1,3 @@
 // Entry point of electron/pbx (docs/ARCHITECTURE.md, "Layers"): what the layers above it may use.
 export * from './server';
-export { DEFAULT_DEVICE_OPTIONS } from './store';
 export { deviceKeyFingerprint } from './core';

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { blfPositionSchema } from '../sip/blfPosition';
 import { provisioningStatusSchema } from '../sip/provisioningStatus';
-
-export const deviceOptionsSchema = z.object({
-  location: z.string(),
-  timeZone: z.string(),
-  timeFormat: z.enum(['24h', '12h']),
-  keysPerPage: z.number().int().min(1).max(48),
-  emergencyNumbers: z.array(z.string().regex(/^[0-9]{2,6}$/)),
-});
-export type DeviceOptions = z.infer<typeof deviceOptionsSchema>;
+import { deviceOptionsSchema } from './deviceOptions';
 
 export const deviceIdentitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pool'), name: z.string() }),
@@ -24,7 +16,7 @@ export const deviceViewSchema = z.object({
   /** null while the device is not provisioned (unknown to the PBX and no manual account). */
   identity: deviceIdentitySchema.nullable(),
   options: deviceOptionsSchema,
-  /** The user's BLF positions when one is logged in (PRODUCT.md §5); empty while idle. */
+  /** The user's BLF positions when one is logged in; empty while idle. */
   blf: z.array(blfPositionSchema),
   /** Where the device's provisioning stands; null when it runs on a manual account or a demo `?account=`. */
   provisioning: provisioningStatusSchema.nullable(),

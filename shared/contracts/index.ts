@@ -1,5 +1,6 @@
 export * from './bridge';
 export * from './device';
+export * from './deviceOptions';
 export * from './errors';
 export * from './settings';
 export * from './validate';

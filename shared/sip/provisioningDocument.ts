@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { deviceOptionsSchema } from '../contracts/device';
+import { autoLogoutSchema, hotDeskOptionsSchema } from '../contracts/deviceOptions';
 import { describeIssues } from '../contracts/errors';
 import { blfPositionSchema } from './blfPosition';
 import { POOL_NAME } from '../domain/poolName';
 
 /**
- * The provisioning document the PBX serves each device at its unguessable URL (PRODUCT.md §3, issue 4): who the
- * device is, the SIP account it registers with, its BLF positions and its Options. The device validates every fetch
+ * The provisioning document the PBX serves each device at its unguessable URL (README, "Provisioning and the admin
+ * API"): who the device is, the SIP account it registers with, its BLF positions and its Options. The device validates every fetch
  * with this schema and keeps the last good document when a fetch is bad.
  */
 
@@ -18,7 +18,6 @@ const EXTENSION = /^[0-9]{1,10}$/;
 /** `ws[s]://host[:port][/path]`, host a name, IPv4 or a bracketed IPv6 literal (shared code has no URL class). */
 const WEB_SOCKET_URL = /^(wss?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^\s?#]*)?$/;
 const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)$/;
-const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 export const webSocketUrlSchema = z.string().regex(WEB_SOCKET_URL, 'must be a ws:// or wss:// URL');
 
@@ -39,7 +38,7 @@ export const sipAccountDocumentSchema = z.strictObject({
 });
 export type SipAccountDocument = z.infer<typeof sipAccountDocumentSchema>;
 
-/** The SBC a remote device reaches the PBX through (the seed: "define the IP and Port of the SBC"). */
+/** The SBC (its IP address or name, and port) a remote device reaches the PBX through. */
 export const sbcSchema = z.strictObject({
   host: z.string().regex(HOST, 'must be a host name or IP address'),
   port: z.number().int().min(1).max(65535),
@@ -55,32 +54,11 @@ export type ProvisionedIdentity = z.infer<typeof provisionedIdentitySchema>;
 
 export { blfPositionSchema };
 
-/** PRODUCT.md §4 auto-logout: after N idle minutes, after a maximum session, at a daily time; null = off. */
-export const autoLogoutSchema = z.strictObject({
-  idleMinutes: z.number().int().min(1).max(24 * 60).nullable(),
-  maxSessionMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
-  dailyAt: z.string().regex(HH_MM, 'must be a time like 18:30').nullable(),
-});
-export type AutoLogout = z.infer<typeof autoLogoutSchema>;
-
 /**
- * The device Options (PRODUCT.md §3): the device's, never the roaming user's. The fields the bridge already knows
- * (`deviceOptionsSchema`) plus language, ring tone and the auto-logout timers.
+ * The device's Options as the document carries them: all but the dispatchable location (the PBX keeps it and puts it
+ * in emergency calls), and a timer the device does not know is refused.
  */
-export const provisionedOptionsSchema = deviceOptionsSchema.extend({
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or en-GB'),
-  ringTone: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a ring tone name'),
-  autoLogout: autoLogoutSchema,
-});
-export type ProvisionedOptions = z.infer<typeof provisionedOptionsSchema>;
-
-export const DEFAULT_AUTO_LOGOUT: AutoLogout = { idleMinutes: null, maxSessionMinutes: null, dailyAt: null };
-/** What a device gets for the Options fields its record does not set. */
-export const DEFAULT_OPTION_EXTRAS: Pick<ProvisionedOptions, 'language' | 'ringTone' | 'autoLogout'> = {
-  language: 'en',
-  ringTone: 'classic',
-  autoLogout: DEFAULT_AUTO_LOGOUT,
-};
+const provisionedOptionsSchema = hotDeskOptionsSchema.omit({ dispatchableLocation: true }).extend({ autoLogout: z.strictObject(autoLogoutSchema.shape) });
 
 const documentFields = z.strictObject({
   version: z.literal(PROVISIONING_DOCUMENT_VERSION),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { hotDeskOptionsSchema } from '../../../shared/contracts';
 import { isLocked } from '../../../shared/domain/pinLockout';
-import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, hotDeskOptionsSchema, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema } from '../core';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { dispatchableLocationSchema } from '../../../shared/domain/dispatchableLocation';
 import { PIN_MIN_LENGTH_RANGE } from '../../../shared/domain/pinPolicy';
-import { autoLogoutSchema, blfPositionSchema, dialCodeSchema, emergencyWebhookSchema, extensionNumberSchema, hotDeskOptionsSchema, MAX_BLF_POSITIONS, multipleLoginPolicySchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { autoLogoutSchema, hotDeskOptionsSchema } from '../../../shared/contracts';
+import { blfPositionSchema, dialCodeSchema, emergencyWebhookSchema, extensionNumberSchema, MAX_BLF_POSITIONS, multipleLoginPolicySchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 
 // Request bodies of the admin API. Strict objects: a misspelt field is a 400 naming it, never silently ignored.
 // No transforms, so that each converts to the JSON Schema the OpenAPI document publishes.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../shared/contracts';
 import {
-  DEFAULT_OPTION_EXTRAS,
   PROVISIONING_DOCUMENT_VERSION,
   provisioningDocumentSchema,
   type ProvisioningContent,
@@ -42,7 +42,7 @@ export function buildProvisioningContent(inputs: DocumentInputs): ProvisioningCo
       credentials: { kind: 'ha1', ha1: credentials.ha1, realm: credentials.realm },
     },
     sbc: device.sbc ? { host: device.sbc.host, port: device.sbc.port } : null,
-    // An idle device shows only the (disabled) Logout key (PRODUCT.md §5).
+    // An idle device shows only the (disabled) Logout key.
     blf: identity.kind === 'user' ? identity.blf.map((position) => (position === null ? null : { ...position })) : [],
     options: {
       location: known.location,
@@ -50,9 +50,9 @@ export function buildProvisioningContent(inputs: DocumentInputs): ProvisioningCo
       timeFormat: known.timeFormat,
       keysPerPage: known.keysPerPage,
       emergencyNumbers: [...known.emergencyNumbers],
-      language: language ?? DEFAULT_OPTION_EXTRAS.language,
-      ringTone: ringTone ?? DEFAULT_OPTION_EXTRAS.ringTone,
-      autoLogout: { ...(autoLogout ?? DEFAULT_OPTION_EXTRAS.autoLogout) },
+      language: language ?? DEFAULT_HOT_DESK_OPTIONS.language,
+      ringTone: ringTone ?? DEFAULT_HOT_DESK_OPTIONS.ringTone,
+      autoLogout: { ...(autoLogout ?? DEFAULT_HOT_DESK_OPTIONS.autoLogout) },
     },
     ...(identity.kind === 'user' && identity.since !== undefined ? { session: { since: identity.since } } : {}),
   };

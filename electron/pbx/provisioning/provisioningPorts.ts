@@ -1,7 +1,7 @@
-import type { DeviceOptions } from '../../../shared/contracts';
+import type { DeviceOptions, HotDeskOptions } from '../../../shared/contracts';
 import type { BlfPosition } from '../../../shared/domain/blfLayout';
 import type { Mac } from '../../../shared/domain/mac';
-import type { ProvisionedOptions, Sbc } from '../../../shared/sip/provisioningDocument';
+import type { Sbc } from '../../../shared/sip/provisioningDocument';
 
 /** A hot-desking device as provisioning sees it (adapted from the PBX's device records in the composition root). */
 export interface ProvisioningDevice {
@@ -9,7 +9,7 @@ export interface ProvisioningDevice {
   readonly name: string;
   readonly mac: Mac;
   /** The device Options; language, ring tone and auto-logout default when the record has none. */
-  readonly options: DeviceOptions & Partial<Pick<ProvisionedOptions, 'language' | 'ringTone' | 'autoLogout'>>;
+  readonly options: DeviceOptions & Partial<Pick<HotDeskOptions, 'language' | 'ringTone' | 'autoLogout'>>;
   /** The SBC a remote device goes through, or null when it reaches the PBX directly. */
   readonly sbc: Sbc | null;
   /** The device key it is enrolled to (README, "Device enrolment"); null: not yet, nothing is served to it. */

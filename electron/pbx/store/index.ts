@@ -3,7 +3,6 @@ export type * from './documentStore';
 export * from './schema/settingsDocs';
 export * from './schema/devicesDoc';
 export * from './schema/common';
-export * from './schema/deviceOptions';
 export * from './schema/extensionsDoc';
 export * from './schema/pendingPhonesDoc';
 export * from './schema/auditRecord';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOptions } from '../../../electron/pbx/core/hotdesk/deviceInput';
-import { DEFAULT_HOT_DESK_OPTIONS } from '../../../electron/pbx/store';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../shared/contracts';
 import { dispatchableLocationSchema, EMPTY_DISPATCHABLE_LOCATION, shortLocation } from '../../../shared/domain/dispatchableLocation';
 
 describe('dispatchable location', () => {

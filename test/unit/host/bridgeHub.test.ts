@@ -3,7 +3,7 @@ import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
 import { AdminPin } from '../../../electron/host/security/adminPin';
-import { DEFAULT_DEVICE_OPTIONS } from '../../../electron/pbx/store/schema/deviceOptions';
+import { DEFAULT_DEVICE_OPTIONS } from '../../../shared/contracts';
 import type { ProvisioningState } from '../../../electron/host/provisioning';
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';

@@ -1,6 +1,7 @@
 import { type DispatchableLocation, shortLocation } from '../../../../shared/domain/dispatchableLocation';
 import { isZeroMac, parseMac, type Mac } from '../../../../shared/domain/mac';
-import type { AutoLogout, HotDeskOptions, ProvisioningMethod, Sbc } from '../../store';
+import type { AutoLogout, HotDeskOptions } from '../../../../shared/contracts';
+import type { ProvisioningMethod, Sbc } from '../../store';
 import { HotDeskError } from './hotDeskErrors';
 
 /** Options as an admin writes them: any subset, auto-logout timers and location fields one by one. */

@@ -1,5 +1,6 @@
 import type { Mac } from '../../../../shared/domain/mac';
-import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type DeviceSession, type DevicesData, type DocumentStore, newProvisioningToken } from '../../store';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../shared/contracts';
+import { type DeviceRecord, type DeviceSession, type DevicesData, type DocumentStore, newProvisioningToken } from '../../store';
 import type { HotDeskAllowance } from '../licence/licenceService';
 import type { ChangeFeed } from './changeFeed';
 import { applyOptions, checkTemplate, requireMac, type DeviceCreateInput, type DevicePatch, type OptionsPatch } from './deviceInput';
@@ -41,7 +42,7 @@ export interface DeviceSeed {
 }
 
 /**
- * The hot-desking devices (the seed document's "Advanced > Hotdesking" list): names `HDnnnn`, one per MAC, each with
+ * The hot-desking devices (the admin API's /devices): names `HDnnnn`, one per MAC, each with
  * its provisioning token and pool SIP credentials. Reads are synchronous from the committed state.
  */
 export class DeviceRepository {

@@ -66,7 +66,7 @@ export interface HotDesk {
 
 /**
  * Builds the hot-desk domain over `store`. In demo mode a first start (or a document that had to be moved aside) is
- * seeded with the demo directory and devices (PRODUCT.md §9); the demo PRO licence is built in.
+ * seeded with the demo directory and devices (README, "The embedded PBX"); the demo PRO licence is built in.
  */
 export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Promise<HotDesk> {
   const now = config.now ?? (() => new Date());

@@ -1,5 +1,6 @@
 import type { DialCodes } from '../../../../shared/domain/dialCodes';
-import { DEFAULT_HOT_DESK_OPTIONS, type DeviceRecord, type ExtensionRecord } from '../../store';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../shared/contracts';
+import type { DeviceRecord, ExtensionRecord } from '../../store';
 import { DIAL_CODE_LABELS } from './dialCodeRepository';
 import { HotDeskError } from './hotDeskErrors';
 

@@ -4,7 +4,7 @@ import { parseMac } from '../../../../shared/domain/mac';
 import { DEVICE_PUBLIC_KEY } from '../../../../shared/sip/deviceProof';
 import type { DocumentSpec, MigrationContext } from '../migrations';
 import { canonicalMacSchema, extensionNumberSchema, instantSchema, poolNameSchema, sipSecretSchema } from './common';
-import { DEFAULT_HOT_DESK_OPTIONS, hotDeskOptionsSchema } from './deviceOptions';
+import { DEFAULT_HOT_DESK_OPTIONS, hotDeskOptionsSchema } from '../../../../shared/contracts';
 
 export const sbcSchema = z.object({
   host: z.string().min(1).max(253),
@@ -36,7 +36,7 @@ export const deviceRecordSchema = z.object({
   mac: canonicalMacSchema,
   provisioning: provisioningMethodSchema,
   sbc: sbcSchema.nullable(),
-  /** Always null: hot-desking devices use the built-in provisioning template only (seed "Requirements"). */
+  /** Always null: hot-desking devices use the built-in provisioning template only. */
   template: z.null(),
   options: hotDeskOptionsSchema,
   token: provisioningTokenSchema,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openFileDocument } from '../../../../electron/pbx/store/fileDocument';
 import { devicesSpec } from '../../../../electron/pbx/store/schema/devicesDoc';
-import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../electron/pbx/store/schema/deviceOptions';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../shared/contracts';
 import { pendingPhonesSpec } from '../../../../electron/pbx/store/schema/pendingPhonesDoc';
 import { dialCodesSpec } from '../../../../electron/pbx/store/schema/settingsDocs';
 import { StoreVersionError } from '../../../../electron/pbx/store/storeErrors';

@@ -6,7 +6,7 @@ import type { DocumentSpec } from '../../../../electron/pbx/store/migrations';
 import { devicesSpec } from '../../../../electron/pbx/store/schema/devicesDoc';
 import { extensionsSpec } from '../../../../electron/pbx/store/schema/extensionsDoc';
 import { pbxSettingsSpec } from '../../../../electron/pbx/store/schema/settingsDocs';
-import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../electron/pbx/store/schema/deviceOptions';
+import { DEFAULT_HOT_DESK_OPTIONS } from '../../../../shared/contracts';
 import { migrationContext, tempDir } from './support';
 
 const AT = '2025-03-01T09:00:00.000Z';
