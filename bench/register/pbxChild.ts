@@ -14,7 +14,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadMediaEndpoint } from '../../electron/pbx/media/loadMediaEndpoint';
-import { SIP_PATH, startPbx } from '../../electron/pbx/server';
+import { startPbx } from '../../electron/pbx/server';
+import { SIP_PATH, sipWebSocketUrl } from '../../shared/sip/sipWebSocket';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' }, 'data-dir': { type: 'string' } },
@@ -36,7 +37,7 @@ server.on('upgrade', (request, socket, head) => {
 });
 await new Promise<void>((resolve) => server.listen(Number(values.port), host, resolve));
 const { port } = server.address() as AddressInfo;
-console.log(`Hotdesk PBX (bench child, pid ${process.pid}) ready on ws://${host}:${port}${SIP_PATH}`);
+console.log(`Hotdesk PBX (bench child, pid ${process.pid}) ready on ${sipWebSocketUrl(false, `${host}:${port}`)}`);
 
 // What the PBX's own event loop went through: the load generator sees only the sum of everything on the way.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
+import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { CliError, parseHostCliOptions } from './cliOptions';
 import { ensureRendererBuilt } from './rendererBuild';
-import { SIP_PATH } from '../pbx';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from './services';
 
 /** `npm run start:web`: the device UI and the embedded PBX, served to any browser. Exits the process on failure. */
@@ -42,7 +42,7 @@ export function urlLines(localOrigin: string, publicOrigin: string): string[] {
   return [
     `Phone (this kiosk):  ${localOrigin}/`,
     `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
-    `SIP WebSocket:       ${publicOrigin.replace(/^http/, 'ws')}${SIP_PATH}`,
+    `SIP WebSocket:       ${sipWebSocketUrlOf(publicOrigin)}`,
     `Admin API:           ${publicOrigin}/api/v1`,
   ];
 }

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppInfo, DEFAULT_DEVICE_OPTIONS, type Mode } from '../../shared/contracts';
+import { SIP_PATH, sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { isLoopback, listenRefusal } from '../common';
-import { type Pbx, SIP_PATH, startPbx } from '../pbx';
+import { type Pbx, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
 import { loadOrCreateDeviceKey } from './identity/deviceKeyFile';
@@ -91,7 +92,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),
     deviceKey,
-    pnpWebSocketUrl: () => (publicOrigin ? `${publicOrigin.replace(/^http/, 'ws')}${SIP_PATH}` : null),
+    pnpWebSocketUrl: () => (publicOrigin ? sipWebSocketUrlOf(publicOrigin) : null),
     manualUrl: () => settings.get().provisioningUrl,
     onChange: (state) => hub.provisioningChanged(state.mac),
     // The details of provisioning failures go to the host's log; bridge clients see a fixed summary.

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain }
 import { BridgeError, isRequestName, type BridgeErrorCode } from '../../shared/contracts';
 import type { BridgeHub, BridgeSession } from '../host/bridge/bridgeHub';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeEnvelope } from '../preload/channels';
-import { SIP_PATH } from '../pbx';
+import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { originOf } from './origin';
 
 /** Why a sender may not use the bridge, or null when it may: it must be the main frame of a page of the app's origin. */
@@ -67,7 +67,7 @@ export function registerBridgeIpc(hub: BridgeHub, appOrigin: string): BridgeIpc 
   return {
     attach(contents) {
       sessions.get(contents.id)?.close();
-      const session = hub.openSession({ sipWebSocketUrl: `${appOrigin.replace(/^http/, 'ws')}${SIP_PATH}` });
+      const session = hub.openSession({ sipWebSocketUrl: sipWebSocketUrlOf(appOrigin) });
       sessions.set(contents.id, session);
       session.onEvent((bridgeEvent) => {
         if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, bridgeEvent);

@@ -7,7 +7,8 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../common';
 import { parsePbxCliOptions } from './cliOptions';
-import { SIP_PATH, startPbx } from './server';
+import { SIP_PATH, sipWebSocketUrl } from '../../shared/sip/sipWebSocket';
+import { startPbx } from './server';
 
 /** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
 export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
@@ -40,7 +41,7 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   publicBaseUrl = `${secure ? 'https' : 'http'}://${options.host}:${port}`;
-  console.log(`Hotdesk PBX (${options.mode} mode, domain ${pbx.domain}) listening on ${secure ? 'wss' : 'ws'}://${options.host}:${port}${SIP_PATH}`);
+  console.log(`Hotdesk PBX (${options.mode} mode, domain ${pbx.domain}) listening on ${sipWebSocketUrl(secure, `${options.host}:${port}`)}`);
   const stop = () => {
     void pbx.stop().finally(() => {
       server.closeAllConnections();

@@ -19,7 +19,6 @@ import { startCheckSync, startSip } from './start/pbxSip';
 export type { SipCredentials } from './start/pbxProvisioning';
 
 const DEMO_DOMAIN = 'hotdesk.local';
-export const SIP_PATH = '/sip';
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
 // electron/pbx/server.ts and the bundled dist/electron/main.mjs are both two folders below the project root.

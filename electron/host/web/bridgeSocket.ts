@@ -6,7 +6,7 @@ import {
   wireRequestSchema,
   type WireServerMessage,
 } from '../../../shared/contracts';
-import { SIP_PATH } from '../../pbx';
+import { sipWebSocketUrl } from '../../../shared/sip/sipWebSocket';
 import type { BridgeHub } from '../bridge/bridgeHub';
 
 /** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */
@@ -60,7 +60,7 @@ export function toBridgeError(error: unknown): BridgeError {
 /** The PBX's SIP WebSocket as the page sees it: same host (checked against the allow-list) and scheme family. */
 function sipWebSocketUrlFor(request: IncomingMessage): string {
   const secure = 'encrypted' in request.socket && Boolean(request.socket.encrypted);
-  return `${secure ? 'wss' : 'ws'}://${request.headers.host ?? '127.0.0.1'}${SIP_PATH}`;
+  return sipWebSocketUrl(secure, request.headers.host ?? '127.0.0.1');
 }
 
 export const BRIDGE_SOCKET_OPTIONS = { maxPayload: MAX_BRIDGE_FRAME_BYTES };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_HOT_DESK_OPTIONS } from '../../../shared/contracts';
+import { sipWebSocketUrl } from '../../../shared/sip/sipWebSocket';
 import {
   PROVISIONING_DOCUMENT_VERSION,
   provisioningDocumentSchema,
@@ -8,8 +9,6 @@ import {
   type Sbc,
 } from '../../../shared/sip/provisioningDocument';
 import type { DeviceSipIdentity, ProvisioningCredentials, ProvisioningDevice } from './provisioningPorts';
-
-export const SIP_WEBSOCKET_PATH = '/sip';
 
 export interface DocumentInputs {
   device: ProvisioningDevice;
@@ -23,7 +22,7 @@ export interface DocumentInputs {
 /** The SIP WebSocket of an SBC: `wss://<host>:<port>/sip` (remote offices reach it over the internet, so TLS). */
 export function sbcWebSocketUrl(sbc: Sbc): string {
   const host = sbc.host.includes(':') && !sbc.host.startsWith('[') ? `[${sbc.host}]` : sbc.host;
-  return `wss://${host}:${sbc.port}${SIP_WEBSOCKET_PATH}`;
+  return sipWebSocketUrl(true, `${host}:${sbc.port}`);
 }
 
 /** The document's content, before the PBX stamps it with its ETag and generation time. */

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { provisioningPath } from '../../../shared/sip/plugAndPlay';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
+import { sipWebSocketUrl, sipWebSocketUrlOf } from '../../../shared/sip/sipWebSocket';
 import type { Clock } from '../../sip';
 import type { DeviceProofVerifier } from '../core';
-import { buildProvisioningContent, SIP_WEBSOCKET_PATH } from './buildProvisioningDocument';
+import { buildProvisioningContent } from './buildProvisioningDocument';
 import type { ForeignKeySighting } from './deviceAccess';
 import { documentRoute, type RequestOrigin } from './documentRoute';
 import { DocumentStamps } from './documentStamps';
@@ -89,8 +90,6 @@ export class Provisioning {
 
   /** The SIP WebSocket at the address the document was fetched from (`ws[s]://<Host>/sip`). */
   private webSocketUrl(origin: RequestOrigin | null): string {
-    if (origin) return `${origin.secure ? 'wss' : 'ws'}://${origin.host}${SIP_WEBSOCKET_PATH}`;
-    const base = new URL(this.options.publicBaseUrl());
-    return `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}${SIP_WEBSOCKET_PATH}`;
+    return origin ? sipWebSocketUrl(origin.secure, origin.host) : sipWebSocketUrlOf(this.options.publicBaseUrl());
   }
 }

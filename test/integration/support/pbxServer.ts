@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type PbxOptions, SIP_PATH, startPbx, type Pbx } from '../../../electron/pbx/server';
+import { type PbxOptions, startPbx, type Pbx } from '../../../electron/pbx/server';
+import { SIP_PATH, sipWebSocketUrl } from '../../../shared/sip/sipWebSocket';
 
 export interface TestPbx {
   pbx: Pbx;
@@ -37,7 +38,7 @@ export async function startTestPbx(overrides: Partial<PbxOptions> & { port?: num
   return {
     pbx,
     origin,
-    wsUrl: `ws://127.0.0.1:${port}${SIP_PATH}`,
+    wsUrl: sipWebSocketUrl(false, `127.0.0.1:${port}`),
     dataDir,
     async stop() {
       await pbx.stop();

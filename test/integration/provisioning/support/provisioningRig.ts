@@ -17,6 +17,7 @@ import { Provisioning } from '../../../../electron/pbx/provisioning/provisioning
 import { hmacDeviceTokens } from '../../../../electron/pbx/provisioning/provisioningTokens';
 import type { ProvisioningDevice } from '../../../../electron/pbx/provisioning/provisioningPorts';
 import type { Mac } from '../../../../shared/domain/mac';
+import { SIP_PATH, sipWebSocketUrlOf } from '../../../../shared/sip/sipWebSocket';
 import { MemoryDirectory } from '../../../unit/pbx/provisioning/fixtures';
 
 export const DOMAIN = 'hotdesk.local';
@@ -136,12 +137,12 @@ export async function startProvisioningRig(): Promise<ProvisioningRig> {
     if (!provisioning.http(request, response)) response.writeHead(404).end('Not found');
   });
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://x').pathname === '/sip') stack.handleUpgrade(request, socket, head);
+    if (new URL(request.url ?? '/', 'http://x').pathname === SIP_PATH) stack.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const wsUrl = `${origin.replace('http:', 'ws:')}/sip`;
+  const wsUrl = sipWebSocketUrlOf(origin);
   const deviceKey = DeviceKey.generate();
   const clients = new ProvisioningClients({
     dataDir: mkdtempSync(path.join(tmpdir(), 'hotdesk-provisioning-it-')),
