@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Mac } from '../../../shared/domain/mac';
+import type { Backoff } from '../../../shared/util/backoff';
 import { KIOSK_MODEL, KIOSK_VENDOR, UA_PROFILE_EVENT, macDeviceId } from '../../../shared/sip/plugAndPlay';
 import { type Clock, createUacDialog, type Dialog, type IdSource, randomIds, type ServerTransaction, systemClock, type TimerHandle, TransactionLayer, type TransactionUser } from '../../sip';
 import {
@@ -15,6 +16,7 @@ import {
 import { DEVICE_PROOF_SIP_HEADER, formatDeviceProof, sipProofTarget } from '../../../shared/sip/deviceProof';
 import type { DeviceKey } from '../identity/deviceKey';
 import { profileUrlFromNotify } from './profileUrl';
+import { retryBackoff, type RetryMs } from './retryBackoff';
 import { openWsSipSocket, type SipSocket, type SipSocketFactory } from './sipSocket';
 
 export interface PnpSubscriberOptions {
@@ -32,7 +34,7 @@ export interface PnpSubscriberOptions {
   /** Re-subscribe interval while pending (as hardware phones do); default 30 s. */
   refreshMs?: number;
   /** Reconnect backoff; default 1 s doubling to 30 s. */
-  retryMs?: { min: number; max: number };
+  retryMs?: RetryMs;
   clock?: Clock;
   ids?: IdSource;
   openSocket?: SipSocketFactory;
@@ -63,14 +65,14 @@ export class PnpSubscriber implements TransactionUser {
   private cseq = 0;
   private expires: number;
   private timer: TimerHandle | null = null;
-  private backoff: number;
+  private readonly retries: Backoff;
   private running = false;
 
   constructor(private readonly options: PnpSubscriberOptions) {
     this.clock = options.clock ?? systemClock;
     this.ids = options.ids ?? randomIds;
     this.expires = options.expires ?? 120;
-    this.backoff = options.retryMs?.min ?? 1000;
+    this.retries = retryBackoff(options.retryMs);
     this.layer = new TransactionLayer({ clock: this.clock, ids: this.ids, user: this, viaHost: this.viaHost });
   }
 
@@ -157,7 +159,7 @@ export class PnpSubscriber implements TransactionUser {
     if (!this.running) return;
     if (response.status >= 200 && response.status < 300) {
       if (!this.dialog) this.dialog = createUacDialog(request, response);
-      this.backoff = this.options.retryMs?.min ?? 1000;
+      this.retries.reset();
       this.options.onState?.({ kind: 'pending' });
       this.schedule(() => this.subscribe(), this.options.refreshMs ?? 30_000);
       return;
@@ -179,9 +181,7 @@ export class PnpSubscriber implements TransactionUser {
   private retry(reason: string): void {
     if (!this.running) return;
     this.options.onState?.({ kind: 'failed', reason });
-    const delay = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, this.options.retryMs?.max ?? 30_000);
-    this.schedule(() => (this.socket ? this.subscribe() : this.connect()), delay);
+    this.schedule(() => (this.socket ? this.subscribe() : this.connect()), this.retries.next());
   }
 
   private schedule(fn: () => void, ms: number): void {

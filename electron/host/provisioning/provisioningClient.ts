@@ -1,9 +1,11 @@
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import type { Backoff } from '../../../shared/util/backoff';
 import { systemClock, type Clock, type TimerHandle } from '../../sip';
 import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
 import { DocumentGoneError, type FetchOutcome } from './fetchDocument';
 import type { PnpState } from './pnpSubscriber';
+import { retryBackoff, type RetryMs } from './retryBackoff';
 
 /**
  * What a bridge client is told about a failure: fixed texts. The details (the server's answer, an address, a file
@@ -53,7 +55,7 @@ export interface ProvisioningClientOptions {
   fetchDocument(url: string, etag: string | null): Promise<FetchOutcome>;
   clock?: Clock;
   /** Retry of failed fetches; default 1 s doubling to 30 s. */
-  retryMs?: { min: number; max: number };
+  retryMs?: RetryMs;
   onError?(error: unknown): void;
 }
 
@@ -69,14 +71,14 @@ export class ProvisioningClient {
   private readonly clock: Clock;
   private pnp: { stop(): void } | null = null;
   private retryTimer: TimerHandle | null = null;
-  private backoff: number;
+  private readonly retries: Backoff;
   private inFlight: Promise<ProvisioningState> | null = null;
   private fetchAgain = false;
   private running = false;
 
   constructor(private readonly options: ProvisioningClientOptions) {
     this.clock = options.clock ?? systemClock;
-    this.backoff = options.retryMs?.min ?? 1000;
+    this.retries = retryBackoff(options.retryMs);
     this.current = { mac: options.mac, status: 'unprovisioned', document: null, url: null, source: null, etag: null, ...NO_FAILURE, fetchedAt: null };
   }
 
@@ -244,13 +246,12 @@ export class ProvisioningClient {
   }
 
   private succeeded(): void {
-    this.backoff = this.options.retryMs?.min ?? 1000;
+    this.retries.reset();
   }
 
   private scheduleRetry(url: string, source: 'pnp' | 'manual'): void {
     this.clearRetry();
-    const delay = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, this.options.retryMs?.max ?? 30_000);
+    const delay = this.retries.next();
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
       if (this.running) void this.fetchFrom(url, source);

@@ -11,6 +11,7 @@ import {
   type RequestResult,
   type WireRequest,
 } from '../../../shared/contracts';
+import { backoffDelay, type BackoffPolicy } from '../../../shared/util/backoff';
 import type { BridgeConnection, ConnectionState } from './connection';
 import { emitToAll, parseEvent, parseResult, toErrorCode } from './validate';
 
@@ -25,17 +26,10 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export interface BackoffOptions {
-  /** Delay before the first reconnect attempt. */
-  readonly initialMs: number;
-  /** Upper bound of the delay, however often the host stays away. */
-  readonly maxMs: number;
-}
-
 export interface WebSocketBridgeOptions {
   readonly url: string;
   readonly createSocket?: (url: string) => WebSocketLike;
-  readonly backoff?: BackoffOptions;
+  readonly backoff?: BackoffPolicy;
   /** A call without a reply after this long rejects (the socket may be half-open). */
   readonly requestTimeoutMs?: number;
   /** 0 ≤ x < 1; spreads the reconnects of many kiosks after a host restart. */
@@ -48,19 +42,13 @@ export interface WebSocketBridgeOptions {
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 10_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 10_000 };
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export const CANNOT_CONNECT = 'Cannot connect to the device host';
 export const CONNECTION_LOST = 'Lost the connection to the device host';
 export const NOT_CONNECTED = 'Not connected to the device host — reconnecting';
 export const BRIDGE_CLOSED = 'The bridge was closed';
-
-/** Exponential backoff with ±20 % jitter: attempt 0 waits about `initialMs`, then doubling up to `maxMs`. */
-export function reconnectDelay(attempt: number, options: BackoffOptions, random: () => number): number {
-  const base = Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
 
 /** The page's query parameters the device host reads from the bridge URL: the device (`?mac=`), a demo softphone (`?account=`). */
 export const FORWARDED_QUERY = ['mac', 'account'] as const;
@@ -108,7 +96,7 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private readonly createSocket: (url: string) => WebSocketLike;
-  private readonly backoff: BackoffOptions;
+  private readonly backoff: BackoffPolicy;
   private readonly requestTimeoutMs: number;
   private readonly random: () => number;
   private readonly log: (message: string, detail?: unknown) => void;
@@ -217,7 +205,7 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
     this.rejectAll(this.openedThisSocket ? CONNECTION_LOST : CANNOT_CONNECT);
     if (this.stopped) return;
     this.setState('closed');
-    const delay = reconnectDelay(this.attempt, this.backoff, this.random);
+    const delay = backoffDelay(this.attempt, this.backoff, this.random);
     this.attempt += 1;
     this.reconnectTimer = setTimeout(() => this.reconnect(), delay);
   }

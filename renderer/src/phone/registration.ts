@@ -1,4 +1,4 @@
-import { reconnectDelay, type BackoffOptions } from '../bridge/webSocketBridge';
+import { backoffDelay, type BackoffPolicy } from '../../../shared/util/backoff';
 
 /** The SIP registration lamp on the display's status bar. `unregistered`: there is no SIP account to register. */
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'no-service';
@@ -7,7 +7,7 @@ export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 
 export type UaSignal = 'started' | 'connecting' | 'connected' | 'disconnected' | 'registered' | 'unregistered' | 'registration-failed';
 
 /**
- * The lamp after a user-agent signal (PRODUCT.md §3: "No service" while the PBX is unreachable, retrying with backoff).
+ * The lamp after a user-agent signal ("No service" while the PBX is unreachable, retrying with backoff).
  * `connected` is whether the SIP WebSocket is up right now. Reconnect attempts do not flicker the lamp between
  * "No service" and "Registering…": once out of service it stays so until a socket is up again.
  */
@@ -31,12 +31,12 @@ export function nextRegistration(current: RegistrationState, signal: UaSignal, c
 }
 
 /** Re-REGISTER after a failed registration: about 2 s, doubling to a minute (±20 % jitter spreads many kiosks). */
-export const REGISTER_BACKOFF: BackoffOptions = { initialMs: 2_000, maxMs: 60_000 };
+export const REGISTER_BACKOFF: BackoffPolicy = { initialMs: 2_000, maxMs: 60_000 };
 
 /** JsSIP's own WebSocket recovery, in seconds as its configuration wants them: the same 2 s → 60 s range. */
 export const CONNECTION_RECOVERY_S = { min: REGISTER_BACKOFF.initialMs / 1000, max: REGISTER_BACKOFF.maxMs / 1000 } as const;
 
 /** The delay before retry number `attempt` (0-based). */
 export function registerRetryDelay(attempt: number, random: () => number = Math.random): number {
-  return reconnectDelay(attempt, REGISTER_BACKOFF, random);
+  return backoffDelay(attempt, REGISTER_BACKOFF, random);
 }

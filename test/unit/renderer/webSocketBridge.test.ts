@@ -6,8 +6,8 @@ import {
   NOT_CONNECTED,
   WebSocketBridge,
   bridgeUrl,
-  reconnectDelay,
 } from '../../../renderer/src/bridge/webSocketBridge';
+import { backoffDelay as reconnectDelay } from '../../../shared/util/backoff';
 import { APP_INFO, FakeSocket, POOL_VIEW, flush } from './fakes';
 
 const silent = () => undefined;
