@@ -15,6 +15,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/contracts';
 import { parseMac, type Mac } from '../../../shared/domain/mac';
+import { ListenerSet } from '../../../shared/util/listenerSet';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { DeviceSettings } from '../settings/storedSettings';
 import type { AdminPin } from '../security/adminPin';
@@ -104,7 +105,7 @@ export class BridgeHub {
 }
 
 class Session implements BridgeSession {
-  private readonly listeners = new Set<(event: BridgeEvent) => void>();
+  private readonly listeners = new ListenerSet<BridgeEvent>((error) => console.error('bridge event listener failed:', error));
   private held: ({ mac: Mac } & ReturnType<DeviceProvisioning['acquire']>) | null = null;
 
   constructor(
@@ -229,12 +230,11 @@ class Session implements BridgeSession {
 
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
     const parsed = eventSchemas[name].parse(payload);
-    for (const listener of this.listeners) listener({ name, payload: parsed } as BridgeEvent);
+    this.listeners.emit({ name, payload: parsed } as BridgeEvent);
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import type { Backoff } from '../../../shared/util/backoff';
+import { ListenerSet } from '../../../shared/util/listenerSet';
 import { systemClock, type Clock, type TimerHandle } from '../../sip';
 import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
 import { DocumentGoneError, type FetchOutcome } from './fetchDocument';
@@ -67,7 +68,7 @@ export interface ProvisioningClientOptions {
  */
 export class ProvisioningClient {
   private current: ProvisioningState;
-  private readonly listeners = new Set<(state: ProvisioningState) => void>();
+  private readonly listeners = new ListenerSet<ProvisioningState>((error) => this.options.onError?.(error));
   private readonly clock: Clock;
   private pnp: { stop(): void } | null = null;
   private retryTimer: TimerHandle | null = null;
@@ -91,8 +92,7 @@ export class ProvisioningClient {
   }
 
   onChange(listener: (state: ProvisioningState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async start(): Promise<void> {
@@ -265,14 +265,7 @@ export class ProvisioningClient {
 
   private update(patch: Partial<ProvisioningState>): void {
     this.current = { ...this.current, ...patch };
-    const snapshot = this.state();
-    for (const listener of this.listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        this.options.onError?.(error);
-      }
-    }
+    this.listeners.emit(this.state());
   }
 }
 

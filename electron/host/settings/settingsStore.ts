@@ -1,4 +1,5 @@
 import { BridgeError, describeIssues, settingsPatchSchema, type Settings } from '../../../shared/contracts';
+import { ListenerSet } from '../../../shared/util/listenerSet';
 import type { PinHash } from '../security/pinHash';
 import type { SecretBox } from './secretBox';
 import { loadStoredSettings, publicSettings, storeSettings, type DeviceSettings, type HeldSipAccount } from './storedSettings';
@@ -29,7 +30,8 @@ const storePatchSchema = settingsPatchSchema.omit({ adminPin: true });
 export class ValidatedSettingsStore implements SettingsStore {
   private current: DeviceSettings;
   private pinHash: PinHash | null;
-  private readonly listeners = new Set<(settings: Settings) => void>();
+  /** The update is saved whatever a listener does: a failing one is logged. */
+  private readonly listeners = new ListenerSet<Settings>((error) => console.error('settings listener failed:', error));
   /** A stored secret that could not be read, for the start-up log. */
   readonly warning: string | null;
 
@@ -65,14 +67,7 @@ export class ValidatedSettingsStore implements SettingsStore {
     this.save(next, this.pinHash);
     this.current = next;
     const view = this.view();
-    for (const listener of this.listeners) {
-      try {
-        listener(structuredClone(view));
-      } catch (error) {
-        // The update is saved; a failing listener must not turn it into an error for the caller.
-        console.error('settings listener failed:', error);
-      }
-    }
+    this.listeners.emit(view);
     return view;
   }
 
@@ -86,8 +81,8 @@ export class ValidatedSettingsStore implements SettingsStore {
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // Each listener gets its own copy: what one does with it cannot reach another.
+    return this.listeners.add((view) => listener(structuredClone(view)));
   }
 
   /**

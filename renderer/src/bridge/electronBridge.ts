@@ -8,7 +8,8 @@ import {
   type RequestName,
   type RequestResult,
 } from '../../../shared/contracts';
-import { emitToAll, parseEvent, parseResult, toBridgeError, toErrorCode } from './validate';
+import { ListenerSet } from '../../../shared/util/listenerSet';
+import { parseEvent, parseResult, toBridgeError, toErrorCode } from './validate';
 
 /** What the preload's `invoke` resolves with: main never throws across IPC, it answers with an envelope. */
 const envelopeSchema = z.discriminatedUnion('ok', [
@@ -18,7 +19,7 @@ const envelopeSchema = z.discriminatedUnion('ok', [
 
 /** The bridge over Electron IPC, i.e. over `window.hotdesk` as exposed by the preload. */
 export function createElectronBridge(api: PreloadApi, log = (message: string, detail?: unknown) => console.warn(`[bridge] ${message}`, detail ?? '')): Bridge {
-  const listeners = new Set<(event: BridgeEvent) => void>();
+  const listeners = new ListenerSet<BridgeEvent>((error) => log('event listener failed', error));
   let unsubscribe: (() => void) | null = null;
 
   return {
@@ -36,15 +37,15 @@ export function createElectronBridge(api: PreloadApi, log = (message: string, de
     },
 
     onEvent(listener: (event: BridgeEvent) => void): () => void {
-      listeners.add(listener);
+      const remove = listeners.add(listener);
       // One preload subscription however many listeners; dropped when the last one leaves.
       unsubscribe ??= api.onEvent((raw) => {
         const event = parseEvent(raw?.name, raw?.payload);
         if (!event) return log(`ignored event ${JSON.stringify(raw?.name)} (unknown or invalid payload)`);
-        emitToAll(listeners, event, (error) => log('event listener failed', error));
+        listeners.emit(event);
       });
       return () => {
-        listeners.delete(listener);
+        remove();
         if (listeners.size === 0 && unsubscribe) {
           unsubscribe();
           unsubscribe = null;

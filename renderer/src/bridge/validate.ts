@@ -42,14 +42,3 @@ export function toBridgeError(error: unknown, fallback: string): BridgeError {
 function isErrorLike(value: unknown): value is { code?: unknown; message: string } {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }
-
-/** Calls every listener, so one throwing listener cannot starve the others. */
-export function emitToAll<T>(listeners: Iterable<(value: T) => void>, value: T, onError: (error: unknown) => void): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      onError(error);
-    }
-  }
-}

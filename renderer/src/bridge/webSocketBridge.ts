@@ -13,8 +13,8 @@ import {
 } from '../../../shared/contracts';
 import { backoffDelay, type BackoffPolicy } from '../../../shared/util/backoff';
 import type { BridgeConnection, ConnectionState } from './connection';
-import { emitToAll, parseEvent, parseResult, toErrorCode } from './validate';
-
+import { ListenerSet } from '../../../shared/util/listenerSet';
+import { parseEvent, parseResult, toErrorCode } from './validate';
 
 /** The part of the DOM `WebSocket` the bridge uses, so tests can hand it a fake. */
 export interface WebSocketLike {
@@ -93,8 +93,8 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
   private nextId = 1;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pending = new Map<number, PendingCall>();
-  private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
-  private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
+  private readonly eventListeners = new ListenerSet<BridgeEvent>((error) => this.log('event listener failed', error));
+  private readonly connectionListeners = new ListenerSet<ConnectionState>((error) => this.log('connection listener failed', error));
   private readonly createSocket: (url: string) => WebSocketLike;
   private readonly backoff: BackoffPolicy;
   private readonly requestTimeoutMs: number;
@@ -142,13 +142,11 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
   }
 
   onEvent(listener: (event: BridgeEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+    return this.eventListeners.add(listener);
   }
 
   onConnectionChange(listener: (state: ConnectionState) => void): () => void {
-    this.connectionListeners.add(listener);
-    return () => this.connectionListeners.delete(listener);
+    return this.connectionListeners.add(listener);
   }
 
   /** Stops for good: closes the socket, cancels reconnecting and rejects every unanswered call. */
@@ -245,7 +243,7 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
     if (message.type === 'event') {
       const event = parseEvent(message.name, message.payload);
       if (!event) return this.log(`ignored event ${JSON.stringify(message.name)} (unknown or invalid payload)`);
-      emitToAll(this.eventListeners, event, (error) => this.log('event listener failed', error));
+      this.eventListeners.emit(event);
       return;
     }
     const call = this.take(message.id);
@@ -293,6 +291,6 @@ export class WebSocketBridge implements Bridge, BridgeConnection {
   private setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
-    emitToAll(this.connectionListeners, state, (error) => this.log('connection listener failed', error));
+    this.connectionListeners.emit(state);
   }
 }

@@ -1,3 +1,4 @@
+import { ListenerSet } from '../../../../shared/util/listenerSet';
 import type { EmergencyCallEvent } from '../emergency/emergencyCallEvent';
 
 /** What changed in the hot-desk data; the admin API pushes these to the console as server-sent events. */
@@ -20,23 +21,16 @@ export type HotDeskChange =
 
 export type ChangeListener = (change: HotDeskChange) => void;
 
-/** A tiny synchronous publish/subscribe; one failing listener never stops the others or the change itself. */
+/** A synchronous publish/subscribe of hot-desk changes (ListenerSet: a failing listener is logged, nothing more). */
 export class ChangeFeed {
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly listeners = new ListenerSet<HotDeskChange>((error, change) => console.error(`hot-desk change listener failed on ${change.type}:`, error));
 
   subscribe(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   emit(change: HotDeskChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        console.error(`hot-desk change listener failed on ${change.type}:`, error);
-      }
-    }
+    this.listeners.emit(change);
   }
 
   get size(): number {
