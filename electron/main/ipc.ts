@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
 import { BridgeError, isRequestName, type BridgeErrorCode } from '../../shared/contracts';
+import { bridgeFailure } from '../host/bridge/bridgeFailure';
 import type { BridgeHub, BridgeSession } from '../host/bridge/bridgeHub';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeEnvelope } from '../preload/channels';
 import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
@@ -38,9 +39,8 @@ export function handleFromApp(
     try {
       return { ok: true, result: await handler(event, ...args) };
     } catch (error) {
-      if (error instanceof BridgeError) return failure(error.code, error.message);
-      console.error(`hotdesk: ${channel} failed:`, error);
-      return failure('internal', 'The device host failed to handle the request');
+      const { code, message } = bridgeFailure(error, channel);
+      return failure(code, message);
     }
   });
 }

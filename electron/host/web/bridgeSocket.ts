@@ -7,6 +7,7 @@ import {
   type WireServerMessage,
 } from '../../../shared/contracts';
 import { sipWebSocketUrl } from '../../../shared/sip/sipWebSocket';
+import { bridgeFailure } from '../bridge/bridgeFailure';
 import type { BridgeHub } from '../bridge/bridgeHub';
 
 /** Serves one page's bridge over its WebSocket: JSON requests in, results and events out. */
@@ -40,7 +41,7 @@ export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: In
     const { id, name, args } = parsed.data;
     session.invoke(name, args).then(
       (result) => send({ type: 'result', id, ok: true, result }),
-      (error: unknown) => reply(id, toBridgeError(error)),
+      (error: unknown) => reply(id, bridgeFailure(error, `bridge request ${name}`)),
     );
   });
   // ws reports protocol violations (an oversized frame, say) here after closing the socket with the right code.
@@ -49,12 +50,6 @@ export function serveBridgeSocket(hub: BridgeHub, socket: WebSocket, request: In
     unsubscribe();
     session.close();
   });
-}
-
-export function toBridgeError(error: unknown): BridgeError {
-  if (error instanceof BridgeError) return error;
-  console.error('bridge handler failed:', error);
-  return new BridgeError('internal', 'The device host failed to handle the request');
 }
 
 /** The PBX's SIP WebSocket as the page sees it: same host (checked against the allow-list) and scheme family. */

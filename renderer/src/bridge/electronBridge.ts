@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   BridgeError,
+  toBridgeError,
+  toErrorCode,
   type Bridge,
   type BridgeEvent,
   type PreloadApi,
@@ -9,7 +11,7 @@ import {
   type RequestResult,
 } from '../../../shared/contracts';
 import { ListenerSet } from '../../../shared/util/listenerSet';
-import { parseEvent, parseResult, toBridgeError, toErrorCode } from './validate';
+import { parseEvent, parseResult } from './validate';
 
 /** What the preload's `invoke` resolves with: main never throws across IPC, it answers with an envelope. */
 const envelopeSchema = z.discriminatedUnion('ok', [
@@ -28,7 +30,7 @@ export function createElectronBridge(api: PreloadApi, log = (message: string, de
       try {
         reply = await api.invoke(name, ...args);
       } catch (error) {
-        throw toBridgeError(error, `${name} failed`);
+        throw toBridgeError(error, `${name} failed`, { trusted: true });
       }
       const envelope = envelopeSchema.safeParse(reply);
       if (!envelope.success) throw new BridgeError('internal', `${name}: malformed reply from the device host`);

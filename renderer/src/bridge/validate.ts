@@ -1,10 +1,8 @@
 import {
   BridgeError,
-  bridgeErrorCodeSchema,
   describeIssues,
   eventSchemas,
   requestSchemas,
-  type BridgeErrorCode,
   type BridgeEvent,
   type EventName,
   type RequestName,
@@ -24,21 +22,4 @@ export function parseEvent(name: unknown, payload: unknown): BridgeEvent | null 
   const parsed = eventSchemas[name as EventName].safeParse(payload);
   if (!parsed.success) return null;
   return { name, payload: parsed.data } as BridgeEvent;
-}
-
-/** An error code from the other side of the bridge; anything unknown becomes `internal`. */
-export function toErrorCode(code: unknown): BridgeErrorCode {
-  const parsed = bridgeErrorCodeSchema.safeParse(code);
-  return parsed.success ? parsed.data : 'internal';
-}
-
-/** Whatever a transport threw, as a BridgeError (kept as-is when it already is one). */
-export function toBridgeError(error: unknown, fallback: string): BridgeError {
-  if (error instanceof BridgeError) return error;
-  if (isErrorLike(error)) return new BridgeError(toErrorCode(error.code), error.message || fallback);
-  return new BridgeError('internal', fallback);
-}
-
-function isErrorLike(value: unknown): value is { code?: unknown; message: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }

@@ -2,6 +2,7 @@ import {
   BRIDGE_PATH,
   BridgeError,
   MAX_BRIDGE_FRAME_BYTES,
+  toErrorCode,
   validateRequest,
   wireServerMessageSchema,
   type Bridge,
@@ -14,7 +15,7 @@ import {
 import { backoffDelay, type BackoffPolicy } from '../../../shared/util/backoff';
 import type { BridgeConnection, ConnectionState } from './connection';
 import { ListenerSet } from '../../../shared/util/listenerSet';
-import { parseEvent, parseResult, toErrorCode } from './validate';
+import { parseEvent, parseResult } from './validate';
 
 /** The part of the DOM `WebSocket` the bridge uses, so tests can hand it a fake. */
 export interface WebSocketLike {
