@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Mac } from '../../../shared/domain/mac';
 import type { Backoff } from '../../../shared/util/backoff';
 import { KIOSK_MODEL, KIOSK_VENDOR, UA_PROFILE_EVENT, macDeviceId } from '../../../shared/sip/plugAndPlay';
-import { type Clock, createUacDialog, type Dialog, type IdSource, randomIds, type ServerTransaction, systemClock, type TimerHandle, TransactionLayer, type TransactionUser } from '../../sip';
+import { buildOutOfDialogRequest, type Clock, createUacDialog, type Dialog, type IdSource, randomIds, type ServerTransaction, systemClock, type TimerHandle, TransactionLayer, type TransactionUser } from '../../sip';
 import {
   getCallId,
   getHeader,
   getMinExpires,
   getToTag,
   parseSipUri,
-  SIP_VERSION,
   type SipRequest,
   type SipResponse,
 } from '../../sip';
@@ -62,7 +61,6 @@ export class PnpSubscriber implements TransactionUser {
   private dialog: Dialog | null = null;
   private callId = '';
   private fromTag = '';
-  private cseq = 0;
   private expires: number;
   private timer: TimerHandle | null = null;
   private readonly retries: Backoff;
@@ -216,20 +214,18 @@ export class PnpSubscriber implements TransactionUser {
     const aor = `sip:${deviceId}@${domain}`;
     this.callId = this.ids.callId();
     this.fromTag = this.ids.tag();
-    this.cseq = 0;
-    const headers = [
-      { name: 'Max-Forwards', value: '70' },
-      { name: 'From', value: `<${aor}>;tag=${this.fromTag}` },
-      { name: 'To', value: `<${aor}>` },
-      { name: 'Call-ID', value: this.callId },
-      { name: 'CSeq', value: `${++this.cseq} SUBSCRIBE` },
-      { name: 'Contact', value: `<sip:${deviceId}@${this.viaHost};transport=${socket.secure ? 'wss' : 'ws'}>` },
-      ...this.subscriptionHeaders(),
-      { name: 'Content-Length', value: '0' },
-    ];
     const requestUri = parseSipUri(aor);
     if (!requestUri) throw new Error(`Cannot subscribe to ${aor}: not a SIP URI`);
-    return { kind: 'request', method: 'SUBSCRIBE', requestUri, version: SIP_VERSION, headers, body: new Uint8Array(0) };
+    return buildOutOfDialogRequest({
+      method: 'SUBSCRIBE',
+      requestUri,
+      from: { uri: aor, tag: this.fromTag },
+      to: aor,
+      callId: this.callId,
+      cseq: 1,
+      contact: { user: deviceId, host: this.viaHost, secure: socket.secure },
+      headers: this.subscriptionHeaders(),
+    });
   }
 
   private refreshRequest(dialog: Dialog): SipRequest {

@@ -1,5 +1,5 @@
 import { CHECK_SYNC_EVENT } from '../../../../shared/sip/plugAndPlay';
-import { type Clock, type Flow, type FlowLookup, type IdSource, serializeUri, SIP_VERSION, type SipRequest, type SipUri, type TransactionLayer } from '../../../sip';
+import { buildOutOfDialogRequest, type Clock, type Flow, type FlowLookup, type IdSource, serializeUri, type SipRequest, type SipUri, type TransactionLayer } from '../../../sip';
 
 export interface CheckSyncOptions {
   layer: TransactionLayer;
@@ -28,7 +28,7 @@ export type CheckSyncOutcome =
   | { aor: string; contact: string; error: 'no-flow' | 'timeout' | 'transport-error' };
 
 /**
- * Reprovisioning without restart (PRODUCT.md §3): an out-of-dialog `NOTIFY` with `Event: check-sync` to every
+ * Reprovisioning without restart (README, "Provisioning and the admin API"): an out-of-dialog `NOTIFY` with `Event: check-sync` to every
  * registered contact of the device, telling it to re-fetch its provisioning document.
  *
  * check-sync is no IETF event package: it is the de-facto one (Polycom, Snom, Yealink phones; Asterisk's and
@@ -87,24 +87,19 @@ export class CheckSync {
 
   private request(aor: string, contactUri: SipUri, flow: Flow): SipRequest {
     const { ids, domain, viaHost } = this.options;
-    const transport = flow.secure ? 'wss' : 'ws';
-    return {
-      kind: 'request',
+    const fromTag = ids.tag();
+    return buildOutOfDialogRequest({
       method: 'NOTIFY',
       requestUri: contactUri,
-      version: SIP_VERSION,
+      from: { uri: `sip:provisioning@${domain}`, tag: fromTag },
+      to: `sip:${aor}@${domain}`,
+      callId: ids.callId(),
+      cseq: 1,
+      contact: { user: 'provisioning', host: viaHost, secure: flow.secure },
       headers: [
-        { name: 'Max-Forwards', value: '70' },
-        { name: 'From', value: `<sip:provisioning@${domain}>;tag=${ids.tag()}` },
-        { name: 'To', value: `<sip:${aor}@${domain}>` },
-        { name: 'Call-ID', value: ids.callId() },
-        { name: 'CSeq', value: '1 NOTIFY' },
-        { name: 'Contact', value: `<sip:provisioning@${viaHost};transport=${transport}>` },
         { name: 'Event', value: CHECK_SYNC_EVENT },
         { name: 'Subscription-State', value: 'terminated' },
-        { name: 'Content-Length', value: '0' },
       ],
-      body: new Uint8Array(0),
-    };
+    });
   }
 }
