@@ -1,31 +1,8 @@
+import JsSIP from 'jssip';
 import type { CallDirection } from './callView';
 
-/** JsSIP's end/failure causes (JsSIP.C.causes) that the phone explains to the user. */
-export const CAUSES = {
-  CONNECTION_ERROR: 'Connection Error',
-  REQUEST_TIMEOUT: 'Request Timeout',
-  SIP_FAILURE_CODE: 'SIP Failure Code',
-  INTERNAL_ERROR: 'Internal Error',
-  BUSY: 'Busy',
-  REJECTED: 'Rejected',
-  REDIRECTED: 'Redirected',
-  UNAVAILABLE: 'Unavailable',
-  NOT_FOUND: 'Not Found',
-  ADDRESS_INCOMPLETE: 'Address Incomplete',
-  INCOMPATIBLE_SDP: 'Incompatible SDP',
-  MISSING_SDP: 'Missing SDP',
-  AUTHENTICATION_ERROR: 'Authentication Error',
-  BYE: 'Terminated',
-  WEBRTC_ERROR: 'WebRTC Error',
-  CANCELED: 'Canceled',
-  NO_ANSWER: 'No Answer',
-  EXPIRES: 'Expires',
-  NO_ACK: 'No ACK',
-  DIALOG_ERROR: 'Dialog Error',
-  USER_DENIED_MEDIA_ACCESS: 'User Denied Media Access',
-  BAD_MEDIA_DESCRIPTION: 'Bad Media Description',
-  RTP_TIMEOUT: 'RTP Timeout',
-} as const;
+/** JsSIP's end and failure causes (JsSIP.C.causes), the `cause` of its `ended` and `failed` events. */
+export const CAUSES = JsSIP.C.causes;
 
 export type NoticeTone = 'info' | 'warning' | 'error';
 
