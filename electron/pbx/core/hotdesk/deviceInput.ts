@@ -23,7 +23,7 @@ export type DevicePatch = Partial<DeviceCreateInput>;
 
 const CUSTOM_TEMPLATE_REFUSED = 'Custom provisioning templates cannot be used on hot-desking devices';
 
-/** The seed document's rule: hot-desking devices are provisioned with the built-in template only. */
+/** Hot-desking devices are provisioned with the built-in template only; a custom one is refused. */
 export function checkTemplate(template: string | null | undefined): void {
   if (template !== undefined && template !== null) {
     throw new HotDeskError('template-not-allowed', `${CUSTOM_TEMPLATE_REFUSED} (got "${template.slice(0, 64)}")`, 'template');
