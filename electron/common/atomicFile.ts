@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -17,7 +18,7 @@ const CANNOT_SYNC_DIRECTORIES = new Set(['EINVAL', 'ENOTSUP', 'ENOSYS']);
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = tempPathFor(target);
   const handle = await open(temp, 'wx', FILE_MODE);
   try {
     await handle.writeFile(data);
@@ -37,6 +38,32 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   await syncDirectory(dir);
 }
 
+/** writeFileAtomic for code that must finish before it goes on (a secret read back at once, at start-up). */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  const temp = tempPathFor(target);
+  const fd = openSync(temp, 'wx', FILE_MODE);
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  syncDirectorySync(path.dirname(target));
+}
+
+function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+}
+
 /**
  * Makes a directory's entries (a rename, a new file) durable. Windows cannot open directories (NTFS journals them);
  * a file system that cannot fsync a directory says so with one of CANNOT_SYNC_DIRECTORIES, which is not an error.
@@ -47,10 +74,27 @@ export async function syncDirectory(dir: string): Promise<void> {
   try {
     await handle.sync();
   } catch (error) {
-    if (!CANNOT_SYNC_DIRECTORIES.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    rethrowUnlessUnsupported(error);
   } finally {
     await handle.close();
   }
+}
+
+/** syncDirectory for the synchronous writers. */
+export function syncDirectorySync(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    rethrowUnlessUnsupported(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function rethrowUnlessUnsupported(error: unknown): void {
+  if (!CANNOT_SYNC_DIRECTORIES.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
 }
 
 /** Creates `dir` (and its parents) readable by its owner only, if it does not exist yet. */

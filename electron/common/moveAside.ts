@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
 import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { makePrivate, syncDirectory } from './atomicFile';
+import { makePrivate, syncDirectory, syncDirectorySync } from './atomicFile';
 
 /**
  * Where an unreadable file is moved: `<file>.broken-<time>`, the time in ISO 8601 with `:` and `.` as `-` so that the
@@ -32,5 +32,6 @@ export async function copyAside(file: string, now: Date): Promise<string> {
 export function moveAsideSync(file: string, now: Date): string {
   const movedTo = brokenFilePath(file, now);
   renameSync(file, movedTo);
+  syncDirectorySync(path.dirname(file));
   return movedTo;
 }

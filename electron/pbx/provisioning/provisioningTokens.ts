@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Mac } from '../../../shared/domain/mac';
+import { writeFileAtomicSync } from '../../common';
 import type { DeviceTokens, ProvisioningDirectory } from './provisioningPorts';
 
 const SECRET_BYTES = 32;
@@ -50,14 +51,6 @@ export function loadOrCreateProvisioningSecret(dir: string): Buffer {
   }
   mkdirSync(dir, { recursive: true });
   const secret = randomBytes(SECRET_BYTES);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, `${secret.toString('hex')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writeFileAtomicSync(file, `${secret.toString('hex')}\n`);
   return secret;
 }
