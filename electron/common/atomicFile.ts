@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Stored files hold HA1s and PIN hashes: readable by their owner only. */
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
 
 const TEMP_SUFFIX = '.tmp';
 /** What fsync of a directory fails with where the file system cannot do it (it then orders its metadata itself). */
@@ -19,7 +16,7 @@ const CANNOT_SYNC_DIRECTORIES = new Set(['EINVAL', 'ENOTSUP', 'ENOSYS']);
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
   const temp = tempPathFor(target);
-  const handle = await open(temp, 'wx', FILE_MODE);
+  const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -41,7 +38,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 /** writeFileAtomic for code that must finish before it goes on (a secret read back at once, at start-up). */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
   const temp = tempPathFor(target);
-  const fd = openSync(temp, 'wx', FILE_MODE);
+  const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     writeFileSync(fd, data);
     fsyncSync(fd);
@@ -99,7 +96,7 @@ function rethrowUnlessUnsupported(error: unknown): void {
 
 /** Creates `dir` (and its parents) readable by its owner only, if it does not exist yet. */
 export async function ensureDirectory(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
 /**
@@ -110,10 +107,10 @@ export async function makePrivate(target: string): Promise<void> {
   if (process.platform === 'win32') return;
   const info = await stat(target);
   if (!info.isDirectory()) {
-    if ((info.mode & 0o777) !== FILE_MODE) await chmod(target, FILE_MODE);
+    if ((info.mode & 0o777) !== PRIVATE_FILE_MODE) await chmod(target, PRIVATE_FILE_MODE);
     return;
   }
-  if ((info.mode & 0o777) !== DIR_MODE) await chmod(target, DIR_MODE);
+  if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(target, PRIVATE_DIR_MODE);
   for (const entry of await readdir(target, { withFileTypes: true })) if (entry.isFile()) await makePrivate(path.join(target, entry.name));
 }
 

@@ -1,6 +1,6 @@
 import Store from 'electron-store';
 import type { SettingsBackendFactory } from '../host/settings/openSettings';
-import { PRIVATE_FILE_MODE } from '../host/settings/privateFiles';
+import { PRIVATE_FILE_MODE } from '../common';
 
 /**
  * Inside Electron the settings file is kept by electron-store (built on conf, same file format), so the device host's

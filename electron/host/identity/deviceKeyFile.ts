@@ -1,6 +1,6 @@
-import { chmod, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDirectory, moveAside, writeFileAtomic } from '../../common';
+import { ensureDirectory, makeFilePrivate, moveAside, writeFileAtomic } from '../../common';
 import { DeviceKey } from './deviceKey';
 
 /** The device key, beside the settings file in the data dir: PKCS#8 PEM, mode 0600. */
@@ -34,10 +34,7 @@ export async function loadOrCreateDeviceKey(dataDir: string, now: () => Date = (
     const reason = error instanceof Error ? error.message : String(error);
     return { key: await createKey(file), warning: `Device key ${file} was unreadable (${reason}); it was moved to ${movedTo} and a new key was made: enrol this device again` };
   }
-  if (((await stat(file)).mode & 0o077) !== 0) {
-    await chmod(file, 0o600);
-    return { key, warning: `Device key ${file} was readable by other users; it is now mode 0600` };
-  }
+  if (makeFilePrivate(file)) return { key, warning: `Device key ${file} was readable by other users; it is now mode 0600` };
   return { key, warning: null };
 }
 

@@ -1,3 +1,5 @@
+import { Backoff } from '../../../shared/util/backoff';
+
 export interface ThrottleOptions {
   /** Wrong guesses in a row before a lockout. */
   maxFailures: number;
@@ -12,12 +14,13 @@ export const ADMIN_PIN_THROTTLE: ThrottleOptions = { maxFailures: 5, lockMs: 30_
 /** Slows down a guesser: after `maxFailures` wrong answers in a row nothing is checked until the lockout ends. */
 export class AttemptThrottle {
   private failures = 0;
-  private lockouts = 0;
   private lockedUntil = 0;
+  private readonly lockouts: Backoff;
   private readonly now: () => number;
 
   constructor(private readonly options: ThrottleOptions) {
     this.now = options.now ?? Date.now;
+    this.lockouts = new Backoff({ initialMs: options.lockMs, maxMs: options.maxLockMs });
   }
 
   /** Milliseconds until the next attempt may be checked; 0 when it may be now. */
@@ -29,12 +32,11 @@ export class AttemptThrottle {
     this.failures += 1;
     if (this.failures < this.options.maxFailures) return;
     this.failures = 0;
-    this.lockedUntil = this.now() + Math.min(this.options.maxLockMs, this.options.lockMs * 2 ** this.lockouts);
-    this.lockouts += 1;
+    this.lockedUntil = this.now() + this.lockouts.next();
   }
 
   succeeded(): void {
     this.failures = 0;
-    this.lockouts = 0;
+    this.lockouts.reset();
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Conf from 'conf';
-import { ensurePrivateDirectory, makeFilePrivate, PRIVATE_FILE_MODE } from './privateFiles';
+import { ensurePrivateDirectory, makeFilePrivate, PRIVATE_FILE_MODE } from '../../common';
 import { quarantineBrokenSettings } from './quarantine';
 import type { SecretBox } from './secretBox';
 import { ValidatedSettingsStore, type SettingsBackend, type SettingsStore } from './settingsStore';

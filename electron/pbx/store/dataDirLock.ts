@@ -1,6 +1,6 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_MODE } from '../../common';
+import { PRIVATE_FILE_MODE } from '../../common';
 
 export const LOCK_FILE = 'pbx.lock';
 
@@ -16,7 +16,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
   const file = path.join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      const handle = await open(file, 'wx', FILE_MODE);
+      const handle = await open(file, 'wx', PRIVATE_FILE_MODE);
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
       return { release: () => unlink(file).catch(() => undefined) };

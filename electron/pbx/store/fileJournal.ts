@@ -1,6 +1,6 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAside, FILE_MODE, moveAside, removeStaleTempFiles, syncDirectory, writeFileAtomic } from '../../common';
+import { copyAside, moveAside, PRIVATE_FILE_MODE, removeStaleTempFiles, syncDirectory, writeFileAtomic } from '../../common';
 import { BatchingJournal, type Journal, type JournalSpec } from './journal';
 import { encodeLine, scanJournal } from './journalFormat';
 import { StoreCorruptError, StoreVersionError } from './storeErrors';
@@ -82,7 +82,7 @@ export async function openFileJournal<T>(file: string, spec: JournalSpec<T>, now
 }
 
 async function appendTo<T>(file: string, spec: JournalSpec<T>, records: T[], rewrite: (records: readonly T[]) => Promise<void>): Promise<Journal<T>> {
-  let handle: FileHandle = await open(file, 'a', FILE_MODE);
+  let handle: FileHandle = await open(file, 'a', PRIVATE_FILE_MODE);
   let size = (await handle.stat()).size;
   return new BatchingJournal(path.basename(file), spec, records, {
     async writeBatch(batch) {
@@ -100,7 +100,7 @@ async function appendTo<T>(file: string, spec: JournalSpec<T>, records: T[], rew
     async compact(keep) {
       await rewrite(keep);
       await handle.close();
-      handle = await open(file, 'a', FILE_MODE);
+      handle = await open(file, 'a', PRIVATE_FILE_MODE);
       size = (await handle.stat()).size;
     },
     close: () => handle.close(),

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 
-/** Files holding a secret: readable and writable by the host's own user only. */
+/** Files holding a secret (settings, HA1s, PIN hashes, provisioning documents): for their owner's eyes only. */
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 
@@ -21,8 +21,13 @@ export function ensurePrivateDirectory(dir: string, label = 'data directory'): s
   return `The ${label} ${dir} was open to other users (mode ${mode.toString(8)}); it is now 700.`;
 }
 
-/** Takes group and other permissions off an existing file (one written before files were kept private). */
-export function makeFilePrivate(file: string): void {
-  if (process.platform === 'win32' || !existsSync(file)) return;
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, PRIVATE_FILE_MODE);
+/**
+ * Takes group and other permissions off an existing file (one written before files were kept private); true when it
+ * had to.
+ */
+export function makeFilePrivate(file: string): boolean {
+  if (process.platform === 'win32' || !existsSync(file)) return false;
+  if ((statSync(file).mode & 0o077) === 0) return false;
+  chmodSync(file, PRIVATE_FILE_MODE);
+  return true;
 }
