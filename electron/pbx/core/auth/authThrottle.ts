@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../../../shared/util/backoff';
+
 export interface AuthThrottleOptions {
   /** Failed attempts of one key within `windowMs` that lock it out. */
   maxFailures?: number;
@@ -74,7 +76,7 @@ export class AuthThrottle {
     entry.lastFailure = now;
     entry.failures = [...entry.failures.filter((at) => at > now - this.options.windowMs), now];
     if (entry.failures.length < this.options.maxFailures) return;
-    entry.lockedUntil = now + Math.min(this.options.windowMs * 2 ** entry.strikes, this.options.maxLockMs);
+    entry.lockedUntil = now + backoffDelay(entry.strikes, { initialMs: this.options.windowMs, maxMs: this.options.maxLockMs });
     entry.strikes += 1;
     entry.failures = [];
   }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Backoff } from '../../../../shared/util/backoff';
 
 /** The header carrying the body's signature: `sha256=` and the hex HMAC-SHA256 of the raw body with the secret. */
 export const SIGNATURE_HEADER = 'X-Hotdesk-Signature';
@@ -29,15 +30,14 @@ export interface WebhookDeliveryOptions {
 /** POSTs a signed JSON body until the receiver acknowledges it with a 2xx, waiting longer after each failure. */
 export async function deliverWebhook(options: WebhookDeliveryOptions): Promise<boolean> {
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
-  let wait = options.firstRetryMs ?? 1000;
+  const retries = new Backoff({ initialMs: options.firstRetryMs ?? 1000, maxMs: MAX_RETRY_MS });
   for (let attempt = 1; attempt <= maxAttempts && !options.signal?.aborted; attempt += 1) {
     const problem = await attemptDelivery(options);
     if (problem === null) return true;
-    const retryInMs = attempt < maxAttempts ? wait : null;
+    const retryInMs = attempt < maxAttempts ? retries.next() : null;
     options.onFailure({ attempt, problem, retryInMs });
     if (retryInMs === null) break;
     await sleep(retryInMs, options.signal);
-    wait = Math.min(wait * 2, MAX_RETRY_MS);
   }
   return false;
 }
