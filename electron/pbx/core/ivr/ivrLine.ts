@@ -1,4 +1,5 @@
 import { HOTDESK_CAPTION_MAX_LENGTH } from '../../../../shared/sip/hotDeskCaption';
+import { ListenerSet } from '../../../../shared/util/listenerSet';
 import type { MediaEndpoint, PromptSource } from '../../media';
 import type { IvrMessage } from './ivrMessages';
 
@@ -33,7 +34,7 @@ const MAX_BUFFERED_KEYS = 32;
  */
 export class MediaIvrLine implements IvrLine {
   private readonly keyListeners = new Set<(key: string) => boolean>();
-  private readonly endListeners = new Set<() => void>();
+  private readonly endListeners = new ListenerSet<void>((error) => console.error('IVR line end listener failed:', error));
   private readonly buffered: string[] = [];
   private playing: AbortController | null = null;
   private isEnded = false;
@@ -70,9 +71,9 @@ export class MediaIvrLine implements IvrLine {
   }
 
   onEnded(listener: () => void): () => void {
-    if (this.isEnded) listener();
-    else this.endListeners.add(listener);
-    return () => this.endListeners.delete(listener);
+    if (!this.isEnded) return this.endListeners.add(listener);
+    listener();
+    return () => undefined;
   }
 
   /** A key typed on the phone (RFC 4733 or SIP INFO). */
@@ -89,7 +90,7 @@ export class MediaIvrLine implements IvrLine {
     if (this.isEnded) return;
     this.isEnded = true;
     this.playing?.abort();
-    for (const listener of [...this.endListeners]) listener();
+    this.endListeners.emit();
     this.endListeners.clear();
   }
 }
