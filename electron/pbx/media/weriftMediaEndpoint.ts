@@ -5,7 +5,7 @@ import { deferred } from './deferred';
 import { EchoSender } from './echoSender';
 import { decodeMuLaw, encodeMuLaw } from './g711';
 import { waitForIceGathering } from './iceGathering';
-import { ListenerSet } from './listenerSet';
+import { ListenerSet } from '../../../shared/util/listenerSet';
 import type { EndReason, MediaEndpoint, MediaEndpointOptions, PlayOptions } from './mediaEndpoint';
 import { prepareOffer } from './offerSdp';
 import { SAMPLE_RATE } from './pcmuFrames';
@@ -39,8 +39,9 @@ export class WeriftMediaEndpoint implements MediaEndpoint {
   private readonly ending = deferred<EndReason>();
   private readonly config: RTCPeerConnectionConfig;
   private readonly now: () => number;
-  private readonly dtmf = new ListenerSet<string>();
-  private readonly audio = new ListenerSet<Int16Array>();
+  // A failing listener must not stop the media path or the other listeners; it is reported and the audio goes on.
+  private readonly dtmf = new ListenerSet<string>((error) => reportListenerError('DTMF', error));
+  private readonly audio = new ListenerSet<Int16Array>((error) => reportListenerError('audio', error));
   private readonly detector = new DtmfDetector();
   private readonly rtpClock: RtpClock;
   private readonly plays: PlayQueue;
@@ -170,4 +171,8 @@ export class WeriftMediaEndpoint implements MediaEndpoint {
     const header = new RtpHeader({ payloadType: this.payloadTypes.pcmu, sequenceNumber, timestamp, marker });
     return sender.sendRtp(new RtpPacket(header, Buffer.from(encodeMuLaw(frame)))).catch(() => undefined);
   }
+}
+
+function reportListenerError(kind: string, error: unknown): void {
+  console.warn(`Media endpoint: a ${kind} listener failed:`, error);
 }
