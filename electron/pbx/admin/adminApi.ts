@@ -41,7 +41,7 @@ export function isAdminApiPath(pathname: string): boolean {
 }
 
 /**
- * The REST API under /api/v1 (PRODUCT.md §8, §11). Returns a handler that answers and returns true for paths under
+ * The REST API under /api/v1. Returns a handler that answers and returns true for paths under
  * /api/v1 and returns false (touching nothing) for any other path, so it can be mounted in front of another handler.
  */
 export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {

@@ -4,7 +4,7 @@ import { DEFAULT_SCRYPT_COST, hashSecret, verifySecret, type ScryptCost } from '
 import type { AdminCredentialsData, DocumentStore } from '../store';
 
 export const ADMIN_USER = 'admin';
-/** The public demo password (PRODUCT.md §9); demo mode listens on loopback only. */
+/** The public demo password; demo mode listens on loopback only. */
 export const DEMO_ADMIN_PASSWORD = 'admin';
 const CACHE_SIZE = 16;
 

@@ -1,7 +1,7 @@
 /**
  * The system prompts the PBX speaks, with their exact texts (also shown as captions on the phone), and the prompt-set
  * version this PBX requires. `scripts/make-prompts.ts` generates the bundled set from this list; bump
- * PROMPT_SET_VERSION whenever a text is added or changed, so installed older sets are reported as outdated (PRODUCT.md §4).
+ * PROMPT_SET_VERSION whenever a text is added or changed, so installed older sets are reported as outdated.
  */
 export const PROMPT_SET_VERSION = 2;
 

@@ -49,7 +49,7 @@ export interface PromptLibrary {
   /** The installed prompt as it is (even from an outdated set), or null when it is missing or invalid. */
   get(id: string): PromptAudio | null;
   /**
-   * What to play for `id` (PRODUCT.md §4): the prompt itself; `file-not-found` when it is missing or the set is older
+   * What to play for `id`: the prompt itself; `file-not-found` when it is missing or the set is older
    * than required; a 1-second 440 Hz tone when even `file-not-found` cannot be played.
    */
   resolvePrompt(id: string): ResolvedPrompt;

@@ -2,7 +2,7 @@ import { computeHa1 } from '../auth/digestAuth';
 
 export type AccountKind = 'extension' | 'pool';
 
-/** A SIP identity the PBX authenticates. Only HA1 is kept, never the password (PRODUCT.md §10). */
+/** A SIP identity the PBX authenticates. Only HA1 is kept, never the password. */
 export interface SipAccount {
   readonly user: string;
   readonly displayName: string;

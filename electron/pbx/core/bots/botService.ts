@@ -7,7 +7,7 @@ import type { UasCall } from './uasCall';
 
 type OperatorAnswer = { text: string; speech: Promise<Int16Array | null> };
 
-/** The demo bots' numbers (PRODUCT.md §9); emergency numbers are the devices' and come from outside. */
+/** The demo bots' numbers; emergency numbers are the devices' and come from outside. */
 const RECEPTION = '0';
 const ECHO_TEST = '200';
 const BUSY_LINE = '201';

@@ -5,7 +5,7 @@ import { HotDeskError } from './hotDeskErrors';
 
 export const DIAL_CODE_LABELS: Record<keyof DialCodes, string> = { login: 'login', logout: 'logout', voicemail: 'voicemail', pickup: 'pickup' };
 
-/** The PBX's system dial codes; a set with another code starting with `*7` is refused (seed "Forbidden at Log-In"). */
+/** The PBX's system dial codes; a set with another code starting with `*7` is refused (README, "Hot desking at the PBX"). */
 export class DialCodeRepository {
   constructor(private readonly deps: { store: DocumentStore<DialCodes>; changes: ChangeFeed }) {}
 

@@ -29,7 +29,7 @@ export interface HotDeskLoginsDeps {
 }
 
 /**
- * Hot-desk login and logout (the seed's "Logging In", "Logging Out"): PIN checks with the lockout, the
+ * Hot-desk login and logout (README, "Hot desking at the PBX"): PIN checks with the lockout, the
  * multiple-login policy, roaming, and the sessions on the device records. Every login, failed PIN, lockout, roam
  * and logout goes into the audit log. Logins and logouts run one at a time.
  */

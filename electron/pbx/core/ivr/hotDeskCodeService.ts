@@ -29,10 +29,10 @@ interface IvrCall {
 }
 
 /**
- * The hot-desk codes (the seed's "Logging In" and "Logging Out"): `*77*<ext>*` answers with the login IVR,
+ * The hot-desk codes (README, "Hot desking at the PBX"): `*77*<ext>*` answers with the login IVR,
  * `*77*5*` logs the calling device out. The caller is a device: its pool identity, or its logged-in user on the
  * device's connection. While another dial code starts with `*7`, a login call is refused 403 naming that code
- * (the seed's "Forbidden at Log-In").
+ * (README, "Hot desking at the PBX").
  */
 export class HotDeskCodeService extends AnsweringService<IvrCall> {
   constructor(private readonly options: HotDeskCodeServiceOptions) {

@@ -9,7 +9,7 @@ export const canonicalMacSchema = z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5
 export const poolNameSchema = z.string().regex(POOL_NAME, 'must be a pool name like HD0001');
 export const extensionNumberSchema = z.string().regex(/^[0-9]{2,8}$/, 'must be 2–8 digits');
 
-/** A SIP secret as the PBX keeps it: HA1 = MD5(user:realm:password), never the password (PRODUCT.md §10). */
+/** A SIP secret as the PBX keeps it: HA1 = MD5(user:realm:password), never the password. */
 export const sipSecretSchema = z.object({
   ha1: z.string().regex(/^[0-9a-f]{32}$/),
   realm: z.string().min(1),
