@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceViewSchema, phoneAccountSchema } from './device';
+import { logoutReasonSchema } from '../sip/provisioningLogout';
 import { provisioningStatusSchema } from '../sip/provisioningStatus';
 import type { RequestName } from './requestNames';
 import { adminAuthSchema, modeSchema, settingsPatchSchema, settingsSchema } from './settings';
@@ -13,10 +14,19 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/**
+ * What a device-initiated hot-desk logout came to: `logged-out` (the PBX confirmed it), `pending` (the PBX was
+ * unreachable: the device shows its idle identity and finishes the logout when the PBX answers), `not-logged-in`, or
+ * `unsupported` (the provisioning server offers no logout; the phone dials the logout code instead).
+ */
+export const logoutResultSchema = z.object({ outcome: z.enum(['logged-out', 'pending', 'not-logged-in', 'unsupported']) });
+export type LogoutResult = z.infer<typeof logoutResultSchema>;
+
 /** Every request the renderer can make of the device host: argument tuple and result, both validated. */
 export const requestSchemas = {
   'app.info': { args: z.tuple([]), result: appInfoSchema },
   'device.view': { args: z.tuple([]), result: deviceViewSchema },
+  'device.logout': { args: z.tuple([logoutReasonSchema]), result: logoutResultSchema },
   'phone.account': { args: z.tuple([]), result: phoneAccountSchema.nullable() },
   'provisioning.resync': { args: z.tuple([]), result: provisioningStatusSchema.nullable() },
   'settings.get': { args: z.tuple([]), result: settingsSchema },

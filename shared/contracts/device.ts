@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { blfPositionSchema } from '../sip/blfPosition';
 import { provisioningStatusSchema } from '../sip/provisioningStatus';
-import { deviceOptionsSchema } from './deviceOptions';
+import { autoLogoutSchema, deviceOptionsSchema } from './deviceOptions';
 
 export const deviceIdentitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pool'), name: z.string() }),
@@ -9,6 +9,10 @@ export const deviceIdentitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('account'), uri: z.string(), name: z.string() }),
 ]);
 export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>;
+
+/** A hot-desk user's session: when they logged in (ISO 8601), when the PBX says so; null when it does not. */
+export const sessionSchema = z.object({ since: z.iso.datetime().nullable() });
+export type DeviceSession = z.infer<typeof sessionSchema>;
 
 /** What the phone screen needs to know about the device it runs on. */
 export const deviceViewSchema = z.object({
@@ -20,6 +24,10 @@ export const deviceViewSchema = z.object({
   blf: z.array(blfPositionSchema),
   /** Where the device's provisioning stands; null when it runs on a manual account or a demo `?account=`. */
   provisioning: provisioningStatusSchema.nullable(),
+  /** The logged-in hot-desk user's session; null while nobody is logged in. */
+  session: sessionSchema.nullable(),
+  /** The device's auto-logout timers (device Options, not the user's); all null when off. */
+  autoLogout: autoLogoutSchema,
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 

@@ -58,7 +58,8 @@ export { blfPositionSchema };
  * The device's Options as the document carries them: all but the dispatchable location (the PBX keeps it and puts it
  * in emergency calls), and a timer the device does not know is refused.
  */
-const provisionedOptionsSchema = hotDeskOptionsSchema.omit({ dispatchableLocation: true }).extend({ autoLogout: z.strictObject(autoLogoutSchema.shape) });
+export const provisionedOptionsSchema = hotDeskOptionsSchema.omit({ dispatchableLocation: true }).extend({ autoLogout: z.strictObject(autoLogoutSchema.shape) });
+export type ProvisionedOptions = z.infer<typeof provisionedOptionsSchema>;
 
 const documentFields = z.strictObject({
   version: z.literal(PROVISIONING_DOCUMENT_VERSION),

@@ -11,5 +11,10 @@ export const provisioningStatusSchema = z.object({
   error: z.string().max(500).nullable(),
   etag: z.string().nullable(),
   fetchedAt: z.string().nullable(),
+  /**
+   * A hot-desk logout the PBX has not confirmed yet (it was unreachable): the device already shows its pool identity
+   * and keeps trying.
+   */
+  logoutPending: z.boolean(),
 });
 export type ProvisioningStatus = z.infer<typeof provisioningStatusSchema>;

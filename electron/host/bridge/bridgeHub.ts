@@ -10,12 +10,14 @@ import {
   type EventName,
   type EventPayload,
   type Mode,
+  type LogoutResult,
   type RequestName,
   type Settings,
   type SettingsPatch,
 } from '../../../shared/contracts';
 import { parseMac, type Mac } from '../../../shared/domain/mac';
 import { ListenerSet } from '../../../shared/util/listenerSet';
+import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { DeviceSettings } from '../settings/storedSettings';
 import type { AdminPin } from '../security/adminPin';
@@ -38,7 +40,7 @@ export interface BridgeHubContext {
 }
 
 export interface DeviceProvisioning {
-  acquire(mac: Mac): { client: Pick<ProvisioningClient, 'state' | 'resync'>; release(): void };
+  acquire(mac: Mac): { client: Pick<ProvisioningClient, 'state' | 'resync' | 'logout'>; release(): void };
 }
 
 /** One renderer's connection to the device host: an Electron window, or one browser page of the web host. */
@@ -128,6 +130,8 @@ class Session implements BridgeSession {
         return this.context.appInfo();
       case 'device.view':
         return this.deviceView();
+      case 'device.logout':
+        return this.logout(args[0] as LogoutReason);
       case 'phone.account': {
         const subject = this.subject();
         return phoneAccountFor(subject, this.context.directory, this.provisioningOf(subject), this.options.sipWebSocketUrl);
@@ -213,6 +217,13 @@ class Session implements BridgeSession {
     const subject = this.subject();
     if (!this.provisioningOf(subject) || !this.held) return null;
     return provisioningStatusFromState(await this.held.client.resync());
+  }
+
+  /** A hot-desk logout through the device's provisioning server; devices without one dial the logout code instead. */
+  private async logout(reason: LogoutReason): Promise<LogoutResult> {
+    const subject = this.subject();
+    if (!this.provisioningOf(subject) || !this.held) return { outcome: 'unsupported' };
+    return { outcome: await this.held.client.logout(reason) };
   }
 
   private releaseClient(): void {

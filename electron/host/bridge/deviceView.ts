@@ -1,12 +1,14 @@
-import { BridgeError, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
+import { BridgeError, DEFAULT_AUTO_LOGOUT, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
 import type { BlfPosition } from '../../../shared/domain/blfLayout';
 import type { Mac } from '../../../shared/domain/mac';
 import type { ProvisioningState } from '../provisioning';
 import {
   deviceOptionsFromDocument,
+  deviceOptionsOf,
   identityFromDocument,
   phoneAccountFromDocument,
   provisioningStatusFromState,
+  sessionFromDocument,
 } from '../provisioning/documentView';
 import type { DeviceSettings } from '../settings/storedSettings';
 
@@ -43,7 +45,7 @@ export function isProvisioned(subject: DeviceSubject): boolean {
 
 export function describeDevice(subject: DeviceSubject, directory: DeviceDirectory, provisioning: ProvisioningState | null): DeviceView {
   const { mac } = subject;
-  const plain = { blf: [], provisioning: null, options: directory.defaultOptions() };
+  const plain = { blf: [], provisioning: null, options: directory.defaultOptions(), session: null, autoLogout: DEFAULT_AUTO_LOGOUT };
   if (subject.accountOverride !== null) {
     const credentials = demoAccount(subject, directory);
     const blf = [...(directory.blfOf?.(subject.accountOverride) ?? [])];
@@ -53,13 +55,21 @@ export function describeDevice(subject: DeviceSubject, directory: DeviceDirector
   if (account) return { mac, identity: { kind: 'account', uri: account.uri, name: account.displayName }, ...plain };
   const status = provisioning ? provisioningStatusFromState(provisioning) : null;
   const document = provisioning?.document ?? null;
-  if (!document) return { mac, identity: null, blf: [], provisioning: status, options: directory.defaultOptions() };
+  const pending = provisioning?.pendingLogout ?? null;
+  if (!document && pending) {
+    // Logged out while the PBX was unreachable, with no idle document known: the pool name, no account yet.
+    const options = deviceOptionsOf(pending.options);
+    return { mac, identity: { kind: 'pool', name: pending.poolName }, blf: [], provisioning: status, options, session: null, autoLogout: pending.options.autoLogout };
+  }
+  if (!document) return { ...plain, mac, identity: null, provisioning: status };
   return {
     mac,
     identity: identityFromDocument(document),
     options: deviceOptionsFromDocument(document),
     blf: [...document.blf],
     provisioning: status,
+    session: sessionFromDocument(document),
+    autoLogout: { ...document.options.autoLogout },
   };
 }
 

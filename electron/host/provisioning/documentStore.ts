@@ -5,24 +5,41 @@ import type { Mac } from '../../../shared/domain/mac';
 import { macDeviceId } from '../../../shared/sip/plugAndPlay';
 import { provisioningDocumentSchema, type ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import { ensureDirectory, writeFileAtomic } from '../../common';
+import { pendingLogoutSchema, type PendingLogout } from './pendingLogout';
 
-/** The last good document of a device, with where it came from. */
+/** A device's last good document, with where it came from. */
 export interface StoredProvisioning {
   /** The URL it was fetched from (PnP NOTIFY or typed in), re-fetched on check-sync. */
   url: string;
   source: 'pnp' | 'manual';
+  /** The document in use; null (with etag and fetchedAt) only while a logout is pending and no idle document is known. */
+  etag: string | null;
+  document: ProvisioningDocument | null;
+  fetchedAt: string | null;
+  /** While a user is logged in: the device's last idle document, put back at once by a logout the PBX cannot hear. */
+  idle?: IdleDocument;
+  /** A logout the PBX has not confirmed yet (the user's document is already gone from here). */
+  pendingLogout?: PendingLogout;
+}
+
+export interface IdleDocument {
   etag: string;
   document: ProvisioningDocument;
   fetchedAt: string;
 }
 
-const storedSchema = z.strictObject({
-  url: z.string().regex(/^https?:\/\/\S+$/),
-  source: z.enum(['pnp', 'manual']),
-  etag: z.string().min(1).max(200),
-  document: provisioningDocumentSchema,
-  fetchedAt: z.iso.datetime(),
-});
+const storedSchema = z
+  .strictObject({
+    url: z.string().regex(/^https?:\/\/\S+$/),
+    source: z.enum(['pnp', 'manual']),
+    etag: z.string().min(1).max(200).nullable(),
+    document: provisioningDocumentSchema.nullable(),
+    fetchedAt: z.iso.datetime().nullable(),
+    idle: z.strictObject({ etag: z.string().min(1).max(200), document: provisioningDocumentSchema, fetchedAt: z.iso.datetime() }).optional(),
+    pendingLogout: pendingLogoutSchema.optional(),
+  })
+  .refine((entry) => entry.document !== null || entry.pendingLogout !== undefined, 'a stored entry without a document must be a pending logout')
+  .refine((entry) => entry.idle === undefined || entry.idle.document.identity.kind === 'pool', 'the idle document must be a pool identity');
 
 export interface ProvisioningDocumentStore {
   load(mac: Mac): Promise<StoredProvisioning | null>;

@@ -1,5 +1,5 @@
-import type { DeviceIdentity, DeviceOptions, PhoneAccount } from '../../../shared/contracts';
-import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
+import type { DeviceIdentity, DeviceOptions, DeviceSession, PhoneAccount } from '../../../shared/contracts';
+import type { ProvisionedOptions, ProvisioningDocument } from '../../../shared/sip/provisioningDocument';
 import type { ProvisioningStatus } from '../../../shared/sip/provisioningStatus';
 import type { ProvisioningState } from './provisioningClient';
 
@@ -21,10 +21,19 @@ export function identityFromDocument(document: ProvisioningDocument): DeviceIden
   return identity.kind === 'pool' ? { kind: 'pool', name: identity.name } : { kind: 'user', extension: identity.extension, name: identity.name };
 }
 
-/** The Options fields the bridge's device view carries today (the document has more: language, ring tone, auto-logout). */
+/** The Options fields the bridge's device view carries (auto-logout goes separately; language and ring tone not yet). */
 export function deviceOptionsFromDocument(document: ProvisioningDocument): DeviceOptions {
-  const { location, timeZone, timeFormat, keysPerPage, emergencyNumbers } = document.options;
+  return deviceOptionsOf(document.options);
+}
+
+export function deviceOptionsOf(options: ProvisionedOptions): DeviceOptions {
+  const { location, timeZone, timeFormat, keysPerPage, emergencyNumbers } = options;
   return { location, timeZone, timeFormat, keysPerPage, emergencyNumbers: [...emergencyNumbers] };
+}
+
+/** The logged-in user's session, with the login time when the PBX sends it; null while idle. */
+export function sessionFromDocument(document: ProvisioningDocument): DeviceSession | null {
+  return document.identity.kind === 'user' ? { since: document.session?.since ?? null } : null;
 }
 
 /**
@@ -32,5 +41,12 @@ export function deviceOptionsFromDocument(document: ProvisioningDocument): Devic
  * goes out as its fixed summary, never in detail (PROVISIONING_FAILURE).
  */
 export function provisioningStatusFromState(state: ProvisioningState): ProvisioningStatus {
-  return { status: state.status, source: state.source, error: state.errorSummary, etag: state.etag, fetchedAt: state.fetchedAt };
+  return {
+    status: state.status,
+    source: state.source,
+    error: state.errorSummary,
+    etag: state.etag,
+    fetchedAt: state.fetchedAt,
+    logoutPending: state.pendingLogout !== null,
+  };
 }

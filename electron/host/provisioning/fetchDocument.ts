@@ -11,6 +11,11 @@ export class DocumentGoneError extends Error {
   override readonly name = 'DocumentGoneError';
 }
 
+/** The request never got an HTTP answer (connection refused, DNS, timeout): worth retrying later. */
+export class ProvisioningUnreachableError extends Error {
+  override readonly name = 'ProvisioningUnreachableError';
+}
+
 const GONE_STATUSES = new Set([401, 403, 404, 410]);
 
 export type FetchOutcome = { kind: 'not-modified' } | { kind: 'document'; document: ProvisioningDocument; etag: string };
@@ -27,34 +32,63 @@ export interface FetchOptions {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 256 * 1024;
 
+export interface ProvisioningRequest {
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A JSON body (POST); sent with `Content-Type: application/json`. */
+  json?: unknown;
+}
+
 /**
- * GETs a provisioning document with `If-None-Match: <etag>`, proving the device key: 304 → not-modified; 200 → the
- * validated document. Only http(s) URLs are fetched. Anything else throws an Error whose message says what went wrong
- * ("Provisioning server answered 404"), for the host's log; the bridge shows a fixed summary (documentView.ts).
+ * Every HTTP request the device host makes of its provisioning server — the document GET and the logout POST — goes
+ * through here, so they are built the same way: http(s) URLs only, the proof of the device key, JSON accepted, no
+ * redirects (a redirect could carry the request elsewhere), a timeout. Throws ProvisioningUnreachableError when there
+ * is no HTTP answer.
  */
-export async function fetchProvisioningDocument(url: string, etag: string | null, options: FetchOptions): Promise<FetchOutcome> {
+export async function sendProvisioningRequest(url: string, request: ProvisioningRequest, options: FetchOptions): Promise<Response> {
   if (!isHttpUrl(url)) throw new Error('A provisioning URL must be an http:// or https:// URL without credentials');
   const doFetch = options.fetch ?? globalThis.fetch;
-  let response: Response;
+  const body = request.json === undefined ? undefined : JSON.stringify(request.json);
   try {
-    response = await doFetch(url, {
+    return await doFetch(url, {
+      method: request.method,
       headers: {
         Accept: 'application/json',
-        ...(etag ? { 'If-None-Match': `"${etag}"` } : {}),
-        ...deviceRequestHeaders(options.deviceKey, 'GET', url),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...request.headers,
+        ...deviceRequestHeaders(options.deviceKey, request.method, url),
       },
+      ...(body === undefined ? {} : { body }),
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new Error(`Provisioning server unreachable (${reasonOf(error)})`, { cause: error });
+    throw new ProvisioningUnreachableError(`Provisioning server unreachable (${reasonOf(error)})`, { cause: error });
   }
+}
+
+/**
+ * GETs a provisioning document with `If-None-Match: <etag>`, proving the device key: 304 → not-modified; 200 → the
+ * validated document. Anything else throws an Error whose message says what went wrong ("Provisioning server
+ * answered 404"), for the host's log; the bridge shows a fixed summary (documentView.ts).
+ */
+export async function fetchProvisioningDocument(url: string, etag: string | null, options: FetchOptions): Promise<FetchOutcome> {
+  const response = await sendProvisioningRequest(url, { method: 'GET', headers: etag ? { 'If-None-Match': `"${etag}"` } : {} }, options);
   if (response.status === 304) return { kind: 'not-modified' };
-  if (response.status !== 200) {
-    await response.body?.cancel().catch(() => undefined);
-    const message = `Provisioning server answered ${response.status}`;
-    throw GONE_STATUSES.has(response.status) ? new DocumentGoneError(message) : new Error(message);
-  }
+  if (response.status !== 200) throw await unexpectedStatus(response);
+  const document = await readProvisioningDocument(response, options);
+  return { kind: 'document', document, etag: document.etag };
+}
+
+/** The error for an answer the caller did not expect; 401, 403, 404 and 410 mean the document is gone for this device. */
+export async function unexpectedStatus(response: Response, what = ''): Promise<Error> {
+  await response.body?.cancel().catch(() => undefined);
+  const message = `Provisioning server answered ${response.status}${what}`;
+  return GONE_STATUSES.has(response.status) ? new DocumentGoneError(message) : new Error(message);
+}
+
+/** Reads, parses and validates the document in a response body (at most `maxBytes`). */
+export async function readProvisioningDocument(response: Response, options: Pick<FetchOptions, 'maxBytes'> = {}): Promise<ProvisioningDocument> {
   const text = await readLimited(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
   let json: unknown;
   try {
@@ -64,7 +98,7 @@ export async function fetchProvisioningDocument(url: string, etag: string | null
   }
   const checked = checkProvisioningDocument(json);
   if (!checked.ok) throw new Error(checked.error);
-  return { kind: 'document', document: checked.document, etag: checked.document.etag };
+  return checked.document;
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<string> {

@@ -3,22 +3,17 @@ import type { ProvisioningDocument } from '../../../shared/sip/provisioningDocum
 import type { Backoff } from '../../../shared/util/backoff';
 import { ListenerSet } from '../../../shared/util/listenerSet';
 import { systemClock, type Clock, type TimerHandle } from '../../sip';
+import { logoutUrlFor, type LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { StoredProvisioning, ProvisioningDocumentStore } from './documentStore';
+import { DeviceRecord } from './deviceRecord';
 import { DocumentGoneError, type FetchOutcome } from './fetchDocument';
+import { LogoutUnsupportedError, type LogoutAnswer } from './logoutRequest';
+import { isSessionOf, pendingLogoutOf, type PendingLogout } from './pendingLogout';
 import type { PnpState } from './pnpSubscriber';
+import { failure, NO_FAILURE, PROVISIONING_FAILURE, type Failure } from './provisioningFailure';
 import { retryBackoff, type RetryMs } from './retryBackoff';
 
-/**
- * What a bridge client is told about a failure: fixed texts. The details (the server's answer, an address, a file
- * system error) stay in the host — ProvisioningState.error and the log — so a page cannot use the device host to
- * probe a network through a provisioning URL.
- */
-export const PROVISIONING_FAILURE = {
-  noServer: 'No provisioning server: enter a provisioning URL or a SIP account in Settings',
-  pnp: 'No service: plug-and-play did not get through; retrying',
-  fetch: 'The provisioning document could not be fetched; retrying',
-  save: 'The provisioning document could not be saved on this device',
-} as const;
+export { PROVISIONING_FAILURE };
 
 /** What the display shows about provisioning ("Not provisioned — MAC … — waiting for the administrator"). */
 export interface ProvisioningState {
@@ -39,7 +34,15 @@ export interface ProvisioningState {
   /** The same failure as one of the fixed PROVISIONING_FAILURE texts: all a bridge client gets to see. */
   errorSummary: string | null;
   fetchedAt: string | null;
+  /**
+   * A hot-desk logout the PBX has not confirmed (it was unreachable): `document` is then the device's last idle
+   * document (or null when none is known) and the logout is retried with backoff until the PBX answers.
+   */
+  pendingLogout: PendingLogout | null;
 }
+
+/** What a device-initiated logout came to (the bridge's `device.logout` result). */
+export type LogoutOutcome = 'logged-out' | 'pending' | 'not-logged-in' | 'unsupported';
 
 /** Starts plug-and-play for a MAC; the default is a PnpSubscriber over the SIP WebSocket. */
 export type PnpStarter = (mac: Mac, webSocketUrl: string, callbacks: { onUrl(url: string): void; onState(state: PnpState): void }) => { stop(): void };
@@ -54,6 +57,8 @@ export interface ProvisioningClientOptions {
   startPnp: PnpStarter;
   /** Fetches a document proving the device key (fetchProvisioningDocument with the host's key). */
   fetchDocument(url: string, etag: string | null): Promise<FetchOutcome>;
+  /** `POST /provisioning/<token>/logout`, proving the device key (postProvisioningLogout with the host's key). */
+  postLogout(logoutUrl: string, reason: LogoutReason): Promise<LogoutAnswer>;
   clock?: Clock;
   /** Retry of failed fetches; default 1 s doubling to 30 s. */
   retryMs?: RetryMs;
@@ -76,11 +81,27 @@ export class ProvisioningClient {
   private inFlight: Promise<ProvisioningState> | null = null;
   private fetchAgain = false;
   private running = false;
+  private readonly record: DeviceRecord;
+  /** The user's logout on its way to the PBX, before it is shown as pending. */
+  private loggingOut: Promise<LogoutOutcome> | null = null;
+  /** Counts logouts, so a fetch that was under way when one started never brings the user's document back. */
+  private logouts = 0;
 
   constructor(private readonly options: ProvisioningClientOptions) {
     this.clock = options.clock ?? systemClock;
     this.retries = retryBackoff(options.retryMs);
-    this.current = { mac: options.mac, status: 'unprovisioned', document: null, url: null, source: null, etag: null, ...NO_FAILURE, fetchedAt: null };
+    this.record = new DeviceRecord(options.store, options.mac);
+    this.current = {
+      mac: options.mac,
+      status: 'unprovisioned',
+      document: null,
+      url: null,
+      source: null,
+      etag: null,
+      ...NO_FAILURE,
+      fetchedAt: null,
+      pendingLogout: null,
+    };
   }
 
   get mac(): Mac {
@@ -98,9 +119,9 @@ export class ProvisioningClient {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    const stored = await this.options.store.load(this.options.mac).catch(() => null);
+    const stored = await this.record.load();
     if (!this.running) return;
-    if (stored && stored.document.device.mac === this.options.mac) this.adopt(stored);
+    if (stored) this.adopt(stored);
     this.settle(true);
   }
 
@@ -112,6 +133,8 @@ export class ProvisioningClient {
   /** Fetches the document again (check-sync); resolves with the state after the fetch. */
   resync(): Promise<ProvisioningState> {
     if (!this.running) return Promise.resolve(this.state());
+    // The PBX's own check-sync after our logout: the logout's answer is the document to wait for.
+    if (this.loggingOut) return this.loggingOut.then(() => this.state());
     if (this.inFlight) {
       this.fetchAgain = true;
       return this.inFlight;
@@ -199,10 +222,15 @@ export class ProvisioningClient {
   }
 
   private async fetchOnce(url: string, source: 'pnp' | 'manual'): Promise<void> {
-    const etag = url === this.current.url ? this.current.etag : null;
+    const pending = this.current.pendingLogout;
+    const etag = url === this.current.url && pending === null ? this.current.etag : null;
+    const logouts = this.logouts;
+    // A logout started meanwhile: its answer decides what the device shows, not this fetch's.
+    const overtaken = () => !this.running || this.logouts !== logouts;
     try {
-      const outcome = await this.options.fetchDocument(url, etag);
-      if (!this.running) return;
+      const outcome = await this.fetchDocument(url, etag);
+      if (overtaken()) return;
+      if (pending !== null) return await this.completeLogout(url, source, pending, outcome);
       if (outcome.kind === 'not-modified') {
         this.succeeded();
         if (this.current.error !== null) this.update(NO_FAILURE);
@@ -213,36 +241,130 @@ export class ProvisioningClient {
       }
       const fetchedAt = new Date(this.clock.now()).toISOString();
       const entry: StoredProvisioning = { url, source, etag: outcome.etag, document: outcome.document, fetchedAt };
-      const saved = await this.options.store.save(this.options.mac, entry).then(
-        () => NO_FAILURE,
-        (error: unknown) => {
-          this.options.onError?.(error);
-          return failure(`Provisioning document not saved: ${error instanceof Error ? error.message : String(error)}`, PROVISIONING_FAILURE.save);
-        },
-      );
-      if (!this.running) return;
+      const saved = await this.save(entry);
+      if (overtaken()) return;
       this.succeeded();
       this.adopt(entry, saved);
     } catch (error) {
-      if (!this.running) return;
-      this.options.onError?.(error);
-      const message = error instanceof Error ? error.message : String(error);
-      // Keep the last good document; until there is one, keep the URL so the retry has somewhere to go.
-      const failed = failure(message, PROVISIONING_FAILURE.fetch);
-      this.update(this.current.document ? failed : { url, source, ...failed });
-      if (source === 'pnp' && error instanceof DocumentGoneError) {
-        // The PBX no longer knows this URL (device deleted or re-created): ask it again over plug-and-play.
-        this.update({ url: null, source: null, etag: null });
-        this.startPnp();
-        return;
-      }
-      this.scheduleRetry(url, source);
+      if (overtaken()) return;
+      this.failed(error, url, source);
     }
   }
 
+  private fetchDocument(url: string, etag: string | null): Promise<FetchOutcome> {
+    return this.options.fetchDocument(url, etag);
+  }
+
+  /** Stores an entry; a failure is reported and becomes the state's error (the document is used all the same). */
+  private async save(entry: StoredProvisioning): Promise<Failure> {
+    const error = await this.record.save(entry);
+    if (error === null) return NO_FAILURE;
+    this.options.onError?.(error);
+    return failure(`Provisioning document not saved: ${error.message}`, PROVISIONING_FAILURE.save);
+  }
+
+  /** Keeps the last good document, reports the error and retries; a PnP URL the PBX forgot sends the device back to PnP. */
+  private failed(error: unknown, url: string, source: 'pnp' | 'manual'): void {
+    this.options.onError?.(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // Keep the last good document; until there is one, keep the URL so the retry has somewhere to go.
+    const failed = failure(message, PROVISIONING_FAILURE.fetch);
+    this.update(this.current.document || this.current.pendingLogout ? failed : { url, source, ...failed });
+    if (source === 'pnp' && error instanceof DocumentGoneError) {
+      // The PBX no longer knows this URL (device deleted or re-created): ask it again over plug-and-play.
+      this.update({ url: null, source: null, etag: null, pendingLogout: null });
+      this.startPnp();
+      return;
+    }
+    this.scheduleRetry(url, source);
+  }
+
+  /**
+   * Logs the user out through the provisioning server (the Logout key, auto-logout). The user's document leaves the
+   * disk first, so a restart from here on finishes the logout instead of showing the user again. When the PBX does not
+   * answer within LOGOUT_GRACE_MS (or cannot be reached) the device shows its idle identity at once, marked pending,
+   * and completes the logout with backoff when the PBX answers again.
+   */
+  logout(reason: LogoutReason): Promise<LogoutOutcome> {
+    if (this.loggingOut) return this.loggingOut;
+    if (!this.running || this.current.pendingLogout) return Promise.resolve(this.current.pendingLogout ? 'pending' : 'not-logged-in');
+    const { document, url, source } = this.current;
+    const pending = document ? pendingLogoutOf(document, reason, this.clock.now()) : null;
+    if (pending === null) return Promise.resolve('not-logged-in');
+    const logoutUrl = url === null ? null : logoutUrlFor(url);
+    if (logoutUrl === null || url === null || source === null) return Promise.resolve('unsupported');
+    this.logouts++;
+    this.loggingOut = this.runLogout(logoutUrl, url, source, pending).finally(() => {
+      this.loggingOut = null;
+    });
+    return this.loggingOut;
+  }
+
+  private async runLogout(logoutUrl: string, url: string, source: 'pnp' | 'manual', pending: PendingLogout): Promise<LogoutOutcome> {
+    const before = this.record.entryOf(this.current);
+    await this.save(this.record.pendingEntry(url, source, pending));
+    const grace = this.clock.setTimeout(() => this.showPendingLogout(pending), LOGOUT_GRACE_MS);
+    try {
+      const answer = await this.postLogout(logoutUrl, pending.reason);
+      this.clock.clearTimeout(grace);
+      if (!this.running) return 'pending';
+      await this.settleLogout(answer.document, url, source);
+      return 'logged-out';
+    } catch (error) {
+      this.clock.clearTimeout(grace);
+      if (!this.running) return 'pending';
+      if (error instanceof LogoutUnsupportedError) {
+        // Nothing happened: the session goes on, and the phone dials the logout code instead.
+        if (before) await this.save(before);
+        this.options.onError?.(error);
+        return 'unsupported';
+      }
+      this.showPendingLogout(pending);
+      this.failed(error, url, source);
+      return 'pending';
+    }
+  }
+
+  /** A retry of a pending logout: end the session if the PBX still has it; any other document is simply adopted. */
+  private async completeLogout(url: string, source: 'pnp' | 'manual', pending: PendingLogout, outcome: FetchOutcome): Promise<void> {
+    let document = outcome.kind === 'document' ? outcome.document : null;
+    if (document === null) throw new Error('The provisioning server answered 304 to a request without an ETag');
+    if (isSessionOf(document, pending)) {
+      const logoutUrl = logoutUrlFor(url);
+      // Never show the user's session again: without a logout URL the logout stays pending (and says why).
+      if (logoutUrl === null) throw new Error('The provisioning URL changed to one without logout: the logout cannot be finished');
+      document = (await this.postLogout(logoutUrl, pending.reason)).document;
+    }
+    if (this.running) await this.settleLogout(document, url, source);
+  }
+
+  private postLogout(logoutUrl: string, reason: LogoutReason): Promise<LogoutAnswer> {
+    return this.options.postLogout(logoutUrl, reason);
+  }
+
+  /** The PBX's answer to a logout: the document to use from now on; the pending logout is done. */
+  private async settleLogout(document: ProvisioningDocument, url: string, source: 'pnp' | 'manual'): Promise<void> {
+    if (document.device.mac !== this.options.mac) {
+      throw new Error(`The provisioning document is for another device (MAC ${document.device.mac})`);
+    }
+    const entry: StoredProvisioning = { url, source, etag: document.etag, document, fetchedAt: new Date(this.clock.now()).toISOString() };
+    const saved = await this.save(entry);
+    this.succeeded();
+    this.adopt(entry, saved);
+  }
+
+  /** Shows the device idle (its last idle document, if known) while the PBX has not confirmed the logout. */
+  private showPendingLogout(pending: PendingLogout): void {
+    if (!this.running || this.current.pendingLogout === pending) return;
+    const { error, errorSummary } = this.current;
+    this.adopt(this.record.pendingEntry(this.current.url ?? '', this.current.source ?? 'pnp', pending), { error, errorSummary });
+  }
+
   private adopt(entry: StoredProvisioning, outcome: Failure = NO_FAILURE): void {
+    this.record.remember(entry);
     const { url, source, etag, document, fetchedAt } = entry;
-    this.update({ status: 'provisioned', document, url, source, etag, ...outcome, fetchedAt });
+    const pendingLogout = entry.pendingLogout ?? null;
+    this.update({ status: 'provisioned', document, url, source, etag, ...outcome, fetchedAt, pendingLogout });
   }
 
   private succeeded(): void {
@@ -269,10 +391,5 @@ export class ProvisioningClient {
   }
 }
 
-type Failure = Pick<ProvisioningState, 'error' | 'errorSummary'>;
-
-const NO_FAILURE: Failure = { error: null, errorSummary: null };
-
-function failure(error: string, errorSummary: (typeof PROVISIONING_FAILURE)[keyof typeof PROVISIONING_FAILURE]): Failure {
-  return { error, errorSummary };
-}
+/** How long a logout waits for the PBX before the device shows itself idle with the logout pending. */
+export const LOGOUT_GRACE_MS = 300;

@@ -3,6 +3,7 @@ import type { Mac } from '../../../shared/domain/mac';
 import type { DeviceKey } from '../identity/deviceKey';
 import { FileDocumentStore } from './documentStore';
 import { fetchProvisioningDocument } from './fetchDocument';
+import { postProvisioningLogout } from './logoutRequest';
 import { PnpSubscriber } from './pnpSubscriber';
 import { ProvisioningClient, type PnpStarter, type ProvisioningState } from './provisioningClient';
 
@@ -55,6 +56,7 @@ export class ProvisioningClients {
         pnpWebSocketUrl: this.options.pnpWebSocketUrl,
         startPnp: this.startPnp,
         fetchDocument: (url, etag) => fetchProvisioningDocument(url, etag, { deviceKey: this.options.deviceKey }),
+        postLogout: (url, reason) => postProvisioningLogout(url, reason, { deviceKey: this.options.deviceKey }),
         ...(this.options.onError ? { onError: this.options.onError } : {}),
       });
       const onChange = this.options.onChange;

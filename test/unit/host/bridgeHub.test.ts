@@ -28,6 +28,7 @@ class FakeProvisioning {
   readonly acquired: Mac[] = [];
   readonly released: Mac[] = [];
   resyncs = 0;
+  readonly logouts: string[] = [];
 
   acquire(mac: Mac) {
     this.acquired.push(mac);
@@ -42,6 +43,7 @@ class FakeProvisioning {
       error: null,
       errorSummary: null,
       fetchedAt: document ? '2026-01-01T00:00:00.000Z' : null,
+      pendingLogout: null,
     };
     return {
       client: {
@@ -49,6 +51,10 @@ class FakeProvisioning {
         resync: async () => {
           this.resyncs++;
           return state;
+        },
+        logout: async (reason: string) => {
+          this.logouts.push(reason);
+          return 'logged-out' as const;
         },
       },
       release: () => this.released.push(mac),
@@ -116,6 +122,18 @@ describe('BridgeHub', () => {
     expect(provisioning.resyncs).toBe(1);
     page.close();
     expect(provisioning.released).toEqual(['02:00:00:00:00:01']);
+  });
+
+  it("device.logout asks the device's provisioning client; a checked reason only; plain accounts cannot", async () => {
+    const { hub, provisioning } = makeHub();
+    const page = hub.openSession(PAGE);
+    expect(await page.invoke('device.logout', ['user'])).toEqual({ outcome: 'logged-out' });
+    expect(await page.invoke('device.logout', ['auto'])).toEqual({ outcome: 'logged-out' });
+    expect(provisioning.logouts).toEqual(['user', 'auto']);
+    expect((await rejection(page.invoke('device.logout', ['admin']))).code).toBe('bad-request');
+    expect((await rejection(page.invoke('device.logout', []))).code).toBe('bad-request');
+    const softphone = makeHub({ mode: 'demo' }).hub.openSession({ ...PAGE, accountOverride: '101' });
+    expect(await softphone.invoke('device.logout', ['user'])).toEqual({ outcome: 'unsupported' });
   });
 
   it('redraws only the pages of the device whose provisioning changed', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type DeviceView } from '../../../shared/contracts';
+import { DEFAULT_AUTO_LOGOUT, DEFAULT_SETTINGS, type DeviceView } from '../../../shared/contracts';
 import { applyCallEvent, newCall } from '../../../renderer/src/phone/callView';
 import { createAppStore, callsSelectors, sessionSelectors } from '../../../renderer/src/store';
 import { CALL_NOTICE_MS } from '../../../renderer/src/store/callsSlice';
@@ -11,6 +11,8 @@ const BOB_VIEW: DeviceView = {
   options: { location: '', timeZone: 'UTC', timeFormat: '24h', keysPerPage: 4, emergencyNumbers: ['911'] },
   blf: [],
   provisioning: null,
+  session: null,
+  autoLogout: DEFAULT_AUTO_LOGOUT,
 };
 
 async function started() {

@@ -1,5 +1,5 @@
 import type { Bridge, BridgeEvent, DeviceView, RequestName, Settings } from '../../../shared/contracts';
-import { DEFAULT_SETTINGS } from '../../../shared/contracts';
+import { DEFAULT_AUTO_LOGOUT, DEFAULT_SETTINGS } from '../../../shared/contracts';
 import type { BridgeConnection, ConnectionState } from '../../../renderer/src/bridge/connection';
 import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
 import type { CallView } from '../../../renderer/src/phone/callView';
@@ -14,15 +14,18 @@ export const OPTIONS: DeviceView['options'] = {
   emergencyNumbers: ['911', '112', '999'],
 };
 
-export const POOL_VIEW: DeviceView = { mac: '02:00:00:00:00:01', identity: { kind: 'pool', name: 'HD0001' }, options: OPTIONS, blf: [], provisioning: null };
+const NO_SESSION = { session: null, autoLogout: DEFAULT_AUTO_LOGOUT };
+export const POOL_VIEW: DeviceView = { mac: '02:00:00:00:00:01', identity: { kind: 'pool', name: 'HD0001' }, options: OPTIONS, blf: [], provisioning: null, ...NO_SESSION };
 export const ALICE_VIEW: DeviceView = {
   mac: '02:00:00:00:00:01',
   identity: { kind: 'user', extension: '100', name: 'Alice Andrews' },
   options: OPTIONS,
   blf: [],
   provisioning: null,
+  session: { since: '2026-03-10T08:00:00.000Z' },
+  autoLogout: DEFAULT_AUTO_LOGOUT,
 };
-export const UNPROVISIONED_VIEW: DeviceView = { mac: '02:00:00:00:00:09', identity: null, options: OPTIONS, blf: [], provisioning: null };
+export const UNPROVISIONED_VIEW: DeviceView = { mac: '02:00:00:00:00:09', identity: null, options: OPTIONS, blf: [], provisioning: null, ...NO_SESSION };
 export const APP_INFO = { version: '0.1.0', host: 'web', mode: 'demo' } as const;
 
 /** A socket the test drives by hand: it records what the bridge sends and lets the test open, answer and close it. */

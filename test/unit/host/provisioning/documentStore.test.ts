@@ -43,3 +43,31 @@ describe('FileDocumentStore', () => {
     await expect(store.save(MAC, { ...ENTRY, url: 'file:///etc/passwd' })).rejects.toThrow();
   });
 });
+
+describe('FileDocumentStore with a pending logout', () => {
+  const pendingLogout = {
+    reason: 'user' as const,
+    extension: '100',
+    since: '2025-01-02T03:00:00.000Z',
+    requestedAt: '2025-01-02T04:00:00.000Z',
+    poolName: 'HD0004',
+    options: validDocument().options,
+  };
+
+  it('keeps a pending logout, with or without an idle document, across a restart', async () => {
+    const store = new FileDocumentStore(mkdtempSync(path.join(tmpdir(), 'hotdesk-docs-')));
+    const withIdle: StoredProvisioning = { ...ENTRY, pendingLogout };
+    await store.save(MAC, withIdle);
+    expect(await store.load(MAC)).toEqual(withIdle);
+    const bare: StoredProvisioning = { url: ENTRY.url, source: 'pnp', etag: null, document: null, fetchedAt: null, pendingLogout };
+    await store.save(MAC, bare);
+    expect(await new FileDocumentStore(path.dirname(store.fileFor(MAC))).load(MAC)).toEqual(bare);
+  });
+
+  it('refuses an entry without a document unless a logout is pending, and a user document as the idle one', async () => {
+    const store = new FileDocumentStore(mkdtempSync(path.join(tmpdir(), 'hotdesk-docs-')));
+    await expect(store.save(MAC, { ...ENTRY, etag: null, document: null, fetchedAt: null })).rejects.toThrow(/pending logout/);
+    const user = { ...validDocument(), identity: { kind: 'user' as const, extension: '100', name: 'Alice' }, account: { ...validDocument().account, uri: 'sip:100@hotdesk.local' } };
+    await expect(store.save(MAC, { ...ENTRY, idle: { etag: 'x'.repeat(16), document: user, fetchedAt: ENTRY.fetchedAt! } })).rejects.toThrow(/pool identity/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentGoneError, fetchProvisioningDocument } from '../../../../electron/host/provisioning/fetchDocument';
+import { DocumentGoneError, fetchProvisioningDocument, ProvisioningUnreachableError } from '../../../../electron/host/provisioning/fetchDocument';
+import { LogoutUnsupportedError, postProvisioningLogout } from '../../../../electron/host/provisioning/logoutRequest';
 import { DeviceProofVerifier } from '../../../../electron/pbx/core/enrolment/deviceProofVerifier';
 import { parseDeviceAuthorization } from '../../../../shared/sip/deviceProof';
 import { DEVICE_KEY, validDocument } from '../../pbx/provisioning/fixtures';
@@ -69,5 +70,58 @@ describe('fetchProvisioningDocument', () => {
       const { fetch } = fakeFetch(() => new Response('no', { status }));
       await expect(fetchProvisioningDocument(URL, null, { fetch, deviceKey: DEVICE_KEY })).rejects.toBeInstanceOf(DocumentGoneError);
     }
+  });
+});
+
+describe('postProvisioningLogout', () => {
+  const LOGOUT = 'http://127.0.0.1:5170/provisioning/token/logout';
+  const options = (fetch: typeof globalThis.fetch) => ({ fetch, deviceKey: DEVICE_KEY });
+
+  function recordingFetch(respond: () => Response) {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      calls.push({ url: String(input), init: init ?? {} });
+      return respond();
+    }) as typeof globalThis.fetch;
+    return { fetch, calls };
+  }
+
+  it('POSTs the reason as JSON through the request helper of the document GET: JSON accepted, no redirects, the key proved', async () => {
+    const idle = validDocument();
+    const { fetch, calls } = recordingFetch(() => Response.json(idle));
+    expect(await postProvisioningLogout(LOGOUT, 'auto', options(fetch))).toEqual({ kind: 'logged-out', document: idle });
+    const [call] = calls;
+    expect(call?.url).toBe(LOGOUT);
+    expect(call?.init).toMatchObject({
+      method: 'POST',
+      body: '{"reason":"auto"}',
+      redirect: 'error',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    });
+    const proof = parseDeviceAuthorization((call?.init.headers as Record<string, string>).Authorization);
+    const verifier = new DeviceProofVerifier({ now: () => Date.now() });
+    expect(verifier.check(proof, { scope: 'http', method: 'POST', target: '/provisioning/token/logout' })).toEqual({ kind: 'valid', publicKey: DEVICE_KEY.publicKey });
+    // A proof is for one method and path: this one does not open the document.
+    expect(verifier.check(proof, { scope: 'http', method: 'GET', target: '/provisioning/token.json' }).kind).not.toBe('valid');
+  });
+
+  it('409 means nobody was logged in, and still carries the current document', async () => {
+    const { fetch } = recordingFetch(() => Response.json(validDocument(), { status: 409 }));
+    expect(await postProvisioningLogout(LOGOUT, 'user', options(fetch))).toEqual({ kind: 'not-logged-in', document: validDocument() });
+  });
+
+  it('tells unsupported, gone, failed and unreachable apart', async () => {
+    const answer = (status: number) => options(recordingFetch(() => new Response('no', { status })).fetch);
+    await expect(postProvisioningLogout(LOGOUT, 'user', answer(405))).rejects.toBeInstanceOf(LogoutUnsupportedError);
+    await expect(postProvisioningLogout(LOGOUT, 'user', answer(404))).rejects.toBeInstanceOf(DocumentGoneError);
+    await expect(postProvisioningLogout(LOGOUT, 'user', answer(403))).rejects.toBeInstanceOf(DocumentGoneError);
+    await expect(postProvisioningLogout(LOGOUT, 'user', answer(503))).rejects.toThrow(/^Provisioning server answered 503 to the logout$/);
+    const refused = (async () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))) as typeof globalThis.fetch;
+    await expect(postProvisioningLogout(LOGOUT, 'user', options(refused))).rejects.toBeInstanceOf(ProvisioningUnreachableError);
+  });
+
+  it('refuses an answer that is not a valid document', async () => {
+    const { fetch } = recordingFetch(() => Response.json({ ...validDocument(), version: 7 }));
+    await expect(postProvisioningLogout(LOGOUT, 'user', options(fetch))).rejects.toThrow(/^Invalid provisioning document: version/);
   });
 });

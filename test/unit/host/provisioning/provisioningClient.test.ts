@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvisioningDocumentStore, StoredProvisioning } from '../../../../electron/host/provisioning/documentStore';
+import type { StoredProvisioning } from '../../../../electron/host/provisioning/documentStore';
 import { DocumentGoneError, type FetchOutcome } from '../../../../electron/host/provisioning/fetchDocument';
 import { PROVISIONING_FAILURE, ProvisioningClient, type ProvisioningState } from '../../../../electron/host/provisioning/provisioningClient';
 import { provisioningStatusFromState } from '../../../../electron/host/provisioning/documentView';
 import { ManualClock } from '../../../../electron/sip/clock';
 import type { Mac } from '../../../../shared/domain/mac';
-import type { ProvisioningDocument } from '../../../../shared/sip/provisioningDocument';
-import { validDocument } from '../../pbx/provisioning/fixtures';
+import { documentWith, flush, MemoryStore } from './support';
 
 const MAC = '02:00:00:00:00:04' as Mac;
 const PNP_URL = 'http://127.0.0.1:5170/provisioning/pnp.json';
 const MANUAL_URL = 'http://10.0.0.9/provisioning/manual.json';
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
-
-function documentWith(etag: string, change: (document: ProvisioningDocument) => void = () => {}): ProvisioningDocument {
-  const document = structuredClone(validDocument());
-  document.etag = etag;
-  change(document);
-  return document;
-}
-
-class MemoryStore implements ProvisioningDocumentStore {
-  saved: StoredProvisioning | null = null;
-  failSave = false;
-  constructor(initial: StoredProvisioning | null = null) {
-    this.saved = initial;
-  }
-  async load() {
-    return this.saved;
-  }
-  async save(_mac: Mac, entry: StoredProvisioning) {
-    if (this.failSave) throw new Error('disk full');
-    this.saved = entry;
-  }
-}
 
 function setup(options: { stored?: StoredProvisioning; manual?: string | null; pnpUrl?: string | null } = {}) {
   const clock = new ManualClock(Date.parse('2025-07-01T09:00:00Z'));
@@ -59,6 +34,7 @@ function setup(options: { stored?: StoredProvisioning; manual?: string | null; p
       if (outcome instanceof Error) throw outcome;
       return outcome;
     },
+    postLogout: () => Promise.reject(new Error('these tests do not log out (logout.test.ts does)')),
     clock,
   });
   const states: ProvisioningState[] = [];
