@@ -26,6 +26,8 @@ export interface DisplayProps {
     readonly status: string;
     readonly phase: string;
     readonly answeredAt: number | null;
+    /** PIN digits as dots, in a call to a hot-desk code. */
+    readonly masked?: string;
   } | null;
 }
 
@@ -67,6 +69,13 @@ export function Display(props: DisplayProps) {
                 </>
               ) : null}
             </p>
+            {props.call.masked ? (
+              <p className="display__pin">
+                <span className="visually-hidden">PIN entered: </span>
+                <span aria-hidden="true">{props.call.masked}</span>
+                <span className="visually-hidden">{`${props.call.masked.length} digits`}</span>
+              </p>
+            ) : null}
           </div>
         ) : null}
         {/* Keeps the two lines apart when read as one text (screen readers, textContent). */}

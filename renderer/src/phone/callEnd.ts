@@ -11,6 +11,8 @@ export interface CallNotice {
   readonly text: string;
   readonly tone: NoticeTone;
   readonly fleeting?: boolean;
+  /** An incoming call nobody answered (it goes into the recent calls as missed). */
+  readonly missed?: boolean;
 }
 
 /** The parts of JsSIP's `ended` / `failed` event the notice depends on. */
@@ -23,6 +25,8 @@ export interface CallEnding {
   readonly response: { readonly statusCode: number; readonly reasonPhrase: string } | null;
   /** `102 Carol Chen`: who the call was with. */
   readonly party: string;
+  /** The far end's last caption (an IVR's "Too many wrong PINs — goodbye"), if it sent any. */
+  readonly caption?: string | null;
 }
 
 export const CALL_ENDED = 'Call ended';
@@ -112,13 +116,14 @@ const SYSTEM_FAILURES = new Set<string>([
 export function callEndNotice(ending: CallEnding): CallNotice | null {
   const local = ending.originator === 'local';
   if (ending.kind === 'ended') {
-    if (ending.cause === CAUSES.BYE) return local ? null : { text: CALL_ENDED, tone: 'info', fleeting: true };
+    // An IVR that hangs up after its last word: that word says why better than "Call ended".
+    if (ending.cause === CAUSES.BYE) return local ? null : { text: ending.caption || CALL_ENDED, tone: 'info', fleeting: true };
     return { text: describeCause(ending.cause), tone: 'error' };
   }
   if (local && (ending.cause === CAUSES.CANCELED || ending.cause === CAUSES.REJECTED)) return null;
   if (ending.direction === 'incoming') {
     if (ending.cause === CAUSES.CANCELED || ending.cause === CAUSES.NO_ANSWER || ending.cause === CAUSES.EXPIRES) {
-      return { text: `Missed call from ${ending.party}`, tone: 'info' };
+      return { text: `Missed call from ${ending.party}`, tone: 'info', missed: true };
     }
     return SYSTEM_FAILURES.has(ending.cause) ? { text: describeCause(ending.cause), tone: 'error' } : null;
   }

@@ -1,7 +1,19 @@
 import JsSIP from 'jssip';
-import type { DTMFOptions, EndEvent, HoldEvent, IncomingEvent, MediaStreamTypes, OutgoingEvent, PeerConnectionEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type {
+  DTMFOptions,
+  EndEvent,
+  HoldEvent,
+  IncomingEvent,
+  IncomingInfoEvent,
+  OutgoingInfoEvent,
+  MediaStreamTypes,
+  OutgoingEvent,
+  PeerConnectionEvent,
+  RTCSession,
+} from 'jssip/lib/RTCSession';
 import { callEndNotice, responseOf, type CallNotice } from './callEnd';
-import { applyCallEvent, newCall, partyLabel, type CallDirection, type CallEvent, type CallView } from './callView';
+import { applyCallEvent, captionFromInfo, newCall, partyLabel, type CallDirection, type CallEvent, type CallView } from './callView';
+import { isHotDeskCaption } from '../../../shared/sip/hotDeskCaption';
 import { numberFromUser } from './account';
 import { DTMF_DURATION_MS, DTMF_GAP_MS, dtmfTransportFor, isDtmfTone } from './dtmf';
 import { RING, RINGBACK, type Cadence } from './tones';
@@ -38,8 +50,10 @@ export class CallSession {
     number: string,
     name: string,
     private readonly deps: CallSessionDeps,
+    /** A call to a hot-desk code (login IVR, logout): the phone hangs it up itself once the identity changes. */
+    hotDesk = false,
   ) {
-    this.view = newCall(session.id, direction, number, name);
+    this.view = newCall(session.id, direction, number, name, hotDesk);
     this.wire();
     if (direction === 'incoming') deps.tones.play(RING);
   }
@@ -91,8 +105,11 @@ export class CallSession {
     try {
       this.session.sendDTMF(tone, { transportType, duration: DTMF_DURATION_MS, interToneGap: DTMF_GAP_MS });
     } catch (error) {
-      this.deps.log(`cannot send DTMF ${tone}`, error);
+      // Never log a hot-desk call's tone: it is a PIN digit.
+      this.deps.log(this.view.hotDesk ? 'cannot send a PIN digit' : `cannot send DTMF ${tone}`, error);
+      return;
     }
+    this.update({ type: 'keyed', tone });
   }
 
   private terminate(options: { status_code?: number; reason_phrase?: string }): void {
@@ -133,6 +150,10 @@ export class CallSession {
     });
     session.on('ended', (event: EndEvent) => this.finish('ended', event));
     session.on('failed', (event: EndEvent) => this.finish('failed', event));
+    session.on('newInfo', (event: InfoEvent) => {
+      const caption = event.originator === 'remote' ? captionOf(event) : null;
+      if (caption) this.update({ type: 'caption', text: caption });
+    });
     session.on('getusermediafailed', (error: unknown) => this.deps.log('no microphone for the call', error));
     session.on('peerconnection:setremotedescriptionfailed', (error: unknown) => this.deps.log('the remote SDP was refused', error));
   }
@@ -173,9 +194,19 @@ export class CallSession {
       cause: String(event.cause ?? ''),
       response: responseOf(event.message),
       party: partyLabel(this.view),
+      caption: this.view.caption,
     });
     this.deps.onEnd(notice);
   }
+}
+
+type InfoEvent = IncomingInfoEvent | OutgoingInfoEvent;
+
+/** An IVR caption (an INFO with Info-Package hotdesk-caption, text/plain), or null for any other INFO. */
+function captionOf(event: InfoEvent): string | null {
+  const infoPackage = (event as IncomingInfoEvent).request?.getHeader?.('Info-Package');
+  if (!isHotDeskCaption(infoPackage, event.info?.contentType) || typeof event.info.body !== 'string') return null;
+  return captionFromInfo(event.info.body) || null;
 }
 
 function holdSide(event: HoldEvent): 'local' | 'remote' {

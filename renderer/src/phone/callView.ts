@@ -1,3 +1,5 @@
+import { HOTDESK_CAPTION_MAX_LENGTH } from '../../../shared/sip/hotDeskCaption';
+
 /**
  * What the display and the call controls know about the one call the phone has (no call waiting yet). Pure data, built
  * by `callSession.ts` from JsSIP's RTCSession events through the transitions below.
@@ -27,9 +29,15 @@ export interface CallView {
   readonly remoteHeld: boolean;
   /** Our microphone is muted. */
   readonly muted: boolean;
+  /** A call to a hot-desk code (login IVR, logout): keys typed in it are a PIN, never shown. */
+  readonly hotDesk: boolean;
+  /** What the far end's IVR says right now (its INFO captions); null before the first. */
+  readonly caption: string | null;
+  /** In a hot-desk call: how many PIN digits were keyed since the last prompt or `#` (shown as dots). */
+  readonly keyed: number;
 }
 
-export function newCall(id: string, direction: CallDirection, number: string, name = ''): CallView {
+export function newCall(id: string, direction: CallDirection, number: string, name = '', hotDesk = false): CallView {
   return {
     id,
     direction,
@@ -40,6 +48,9 @@ export function newCall(id: string, direction: CallDirection, number: string, na
     held: false,
     remoteHeld: false,
     muted: false,
+    hotDesk,
+    caption: null,
+    keyed: 0,
   };
 }
 
@@ -50,7 +61,9 @@ export type CallEvent =
   | { type: 'accepted'; at: number }
   | { type: 'hold'; originator: 'local' | 'remote'; on: boolean }
   | { type: 'muted'; on: boolean }
-  | { type: 'identified'; number: string; name: string };
+  | { type: 'identified'; number: string; name: string }
+  | { type: 'caption'; text: string }
+  | { type: 'keyed'; tone: string };
 
 export function applyCallEvent(call: CallView, event: CallEvent): CallView {
   switch (event.type) {
@@ -66,7 +79,21 @@ export function applyCallEvent(call: CallView, event: CallEvent): CallView {
       return { ...call, muted: event.on };
     case 'identified':
       return { ...call, number: event.number || call.number, name: event.name || call.name };
+    case 'caption':
+      // A new prompt asks afresh ("Wrong PIN — try again"): the dots start over.
+      return { ...call, caption: event.text, keyed: 0 };
+    case 'keyed':
+      if (!call.hotDesk) return call;
+      return { ...call, keyed: event.tone === '#' ? 0 : call.keyed + 1 };
   }
+}
+
+/**
+ * An INFO body as a one-line caption: control and format characters (line breaks, bidi overrides) become spaces,
+ * runs of spaces one, trimmed and capped.
+ */
+export function captionFromInfo(body: string): string {
+  return body.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim().slice(0, HOTDESK_CAPTION_MAX_LENGTH);
 }
 
 /** Calls that can still be answered or declined. */

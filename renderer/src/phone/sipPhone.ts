@@ -56,8 +56,8 @@ export class SipPhone implements PhoneService {
   private fetchAttempt = 0;
   private fetchTimer: ReturnType<typeof setTimeout> | null = null;
   private current: CallSession | null = null;
-  /** The dial string of the call being placed, read when JsSIP announces the new outgoing session. */
-  private dialling: string | null = null;
+  /** The intent of the call being placed, read when JsSIP announces the new outgoing session. */
+  private dialling: DialIntent | null = null;
   private audio: AudioDevices = { inputDeviceId: null, outputDeviceId: null };
   /** The extensions the BLF keys monitor; subscribed over the user agent while it is registered. */
   private monitored: readonly string[] = [];
@@ -126,7 +126,7 @@ export class SipPhone implements PhoneService {
     if (!ua || !account) throw new Error(this.registration === 'unregistered' ? NOT_REGISTERABLE : NO_SERVICE_CALL);
     if (!ua.isConnected()) throw new Error(NO_SERVICE_CALL);
     if (intent.kind === 'pickup') this.pickupDialledAt = this.now();
-    this.dialling = intent.dialString;
+    this.dialling = intent;
     try {
       ua.call(callTarget(intent.dialString, account.uri), {
         mediaConstraints: mediaConstraintsFor(this.audio.inputDeviceId),
@@ -174,8 +174,10 @@ export class SipPhone implements PhoneService {
   private useAccount(account: PhoneAccount | null): void {
     const same = sameAccount(account, this.account);
     if (this.current) {
-      // Never pull the line from under a call (a login IVR may still be talking): switch identity once it ends.
+      // Never pull the line from under a call: switch identity once it ends. A hot-desk code's call (login IVR,
+      // logout) has done its job once the identity changed: hang it up rather than wait for its goodbye prompt.
       this.deferredAccount = same ? undefined : account;
+      if (!same && this.current.call.hotDesk) this.current.hangUp();
       return;
     }
     if (same && account !== null && this.ua !== null) {
@@ -274,7 +276,9 @@ export class SipPhone implements PhoneService {
   private onSession(event: RTCSessionEvent): void {
     const { session } = event;
     if (event.originator === 'local') {
-      this.adopt(new CallSession(session, 'outgoing', this.dialling ?? numberFromUser(session.remote_identity?.uri?.user), '', this.sessionDeps()));
+      const intent = this.dialling;
+      const number = intent?.dialString ?? numberFromUser(session.remote_identity?.uri?.user);
+      this.adopt(new CallSession(session, 'outgoing', number, '', this.sessionDeps(), isHotDeskCode(intent)));
       return;
     }
     if (this.current) {
@@ -351,6 +355,10 @@ export class SipPhone implements PhoneService {
     if (this.fetchTimer !== null) clearTimeout(this.fetchTimer);
     this.fetchTimer = null;
   }
+}
+
+function isHotDeskCode(intent: DialIntent | null): boolean {
+  return intent?.kind === 'hotdesk-login' || intent?.kind === 'hotdesk-logout';
 }
 
 function rejectBusy(session: RTCSession, log: (message: string, detail?: unknown) => void): void {

@@ -2,6 +2,7 @@ import { classifyDialString } from '../../../shared/domain/dialString';
 import { isDtmfTone } from '../phone/dtmf';
 import { checkDialPolicy } from './dialPolicy';
 import { sanitizeDialInput } from './dialInput';
+import { isReceipt } from './sessionSlice';
 import { messageOf } from './errors';
 import type { Caption, CallsSlice, SliceCreator } from './types';
 
@@ -62,7 +63,9 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
       await phone.dial(intent);
     } catch (error) {
       showCaption(messageOf(error), 'error');
+      return;
     }
+    if (intent.kind !== 'hotdesk-login' && intent.kind !== 'hotdesk-logout') get().rememberDialled(intent.dialString);
   },
 
   async hangUp() {
@@ -108,14 +111,23 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
   },
 
   callChanged(call) {
-    // A new call replaces whatever the caption said about the last one.
-    if (call && get().call?.id !== call.id) set({ call, caption: null });
+    const started = call !== null && get().call === null;
+    // A new call replaces whatever the caption said about the last one (but not the previous user's receipt).
+    if (call && get().call?.id !== call.id) set({ call, caption: isReceipt(get().caption) ? get().caption : null });
     else set({ call });
+    // A call puts auto-logout on hold until it ends.
+    if (started) get().reviewAutoLogout();
   },
 
   callEnded(notice) {
-    const caption: Caption | null = notice ? { text: notice.text, tone: notice.tone } : null;
-    set({ call: null, caption });
+    const ended = get().call;
+    if (ended) get().recordCall(ended, notice);
+    const receipt = isReceipt(get().caption) ? get().caption : null;
+    const caption: Caption | null = notice ? { text: notice.text, tone: notice.tone } : receipt;
+    const now = Date.now();
+    // A call is activity, and a deadline that fell during it waits for the warning minute after it.
+    set({ call: null, caption, lastCallEnd: now, lastActivity: now });
+    get().reviewAutoLogout();
     if (caption && notice?.fleeting) {
       setTimeout(() => {
         if (get().caption === caption) set({ caption: null });

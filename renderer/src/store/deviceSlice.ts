@@ -15,6 +15,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     mac: null,
     deviceOptions: null,
     provisioningError: null,
+    logoutPending: false,
     connection: connection?.connectionState ?? 'open',
 
     start() {
@@ -66,9 +67,18 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
     },
 
     applyDeviceView(view) {
-      set({ mac: view.mac, deviceOptions: view.options, provisioningError: view.provisioning?.error ?? null, deviceStatus: 'ready', deviceError: null });
-      get().setIdentity(view.identity);
+      set({
+        mac: view.mac,
+        deviceOptions: view.options,
+        provisioningError: view.provisioning?.error ?? null,
+        logoutPending: view.provisioning?.logoutPending ?? false,
+        autoLogoutTimers: view.autoLogout,
+        deviceStatus: 'ready',
+        deviceError: null,
+      });
+      get().setIdentity(view.identity, view.session);
       get().setBlfPositions(view.blf);
+      get().reviewAutoLogout();
       // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.
       phone.refreshAccount();
     },

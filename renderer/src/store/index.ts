@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAutoLogoutSlice } from './autoLogoutSlice';
 import { createBlfSlice } from './blfSlice';
 import { createCallsSlice } from './callsSlice';
 import { createDeviceSlice } from './deviceSlice';
+import { createHistorySlice } from './historySlice';
 import { createSessionSlice } from './sessionSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AppState, Services } from './types';
@@ -16,6 +18,8 @@ export function createAppStore(services: Services): AppStore {
     ...createCallsSlice(services)(...a),
     ...createBlfSlice(services)(...a),
     ...createSettingsSlice(services)(...a),
+    ...createHistorySlice(services)(...a),
+    ...createAutoLogoutSlice(services)(...a),
   }));
 }
 

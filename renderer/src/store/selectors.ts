@@ -16,6 +16,7 @@ export const deviceSelectors = {
   keysPerPage: (state: AppState) => state.deviceOptions?.keysPerPage ?? FALLBACK_KEYS_PER_PAGE,
   mode: (state: AppState) => state.appInfo?.mode ?? null,
   provisioningError: (state: AppState) => state.provisioningError,
+  logoutPending: (state: AppState) => state.logoutPending,
   connection: (state: AppState) => state.connection,
 };
 
@@ -33,6 +34,16 @@ export const callsSelectors = {
   caption: (state: AppState) => state.caption,
   call: (state: AppState) => state.call,
   inCall: (state: AppState) => state.call !== null,
+};
+
+export const historySelectors = {
+  recentCalls: (state: AppState) => state.recentCalls,
+  redialNumber: (state: AppState) => state.redialNumber,
+  missedCalls: (state: AppState) => state.recentCalls.filter((call) => call.outcome === 'missed').length,
+};
+
+export const autoLogoutSelectors = {
+  warning: (state: AppState) => state.autoLogoutWarning,
 };
 
 let pagesCache: { inputs: readonly unknown[]; pages: BlfKey[][] } | null = null;

@@ -1,6 +1,7 @@
-import type { DeviceIdentity } from '../../../shared/contracts';
+import type { DeviceIdentity, DeviceSession } from '../../../shared/contracts';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
-import type { SessionSlice, SliceCreator } from './types';
+import { messageOf } from './errors';
+import type { Caption, SessionSlice, SliceCreator } from './types';
 
 export const LOGGED_OUT_RECEIPT = 'Logged out — your history was cleared';
 /** The receipt is short: it makes way for the idle caption after this long (unless something replaced it already). */
@@ -19,35 +20,67 @@ export function sameIdentity(a: DeviceIdentity | null, b: DeviceIdentity | null)
   }
 }
 
-export const createSessionSlice: SliceCreator<SessionSlice> = () => (set, get) => ({
+export const createSessionSlice: SliceCreator<SessionSlice> = ({ bridge }) => (set, get) => ({
   identity: null,
   registration: 'unregistered',
 
-  setIdentity(identity) {
+  setIdentity(identity, session = null) {
     const previous = get().identity;
     if (sameIdentity(previous, identity)) {
-      set({ identity });
+      set({ identity, sessionSince: sessionStart(identity, session, get().sessionSince) });
       return;
     }
-    if (previous?.kind === 'user') {
-      // Logout and roaming wipe the previous user's traces from the device (PRODUCT.md §4 Privacy).
-      const receipt = identity?.kind === 'pool' ? ({ text: LOGGED_OUT_RECEIPT, tone: 'info' } as const) : null;
-      set({ identity, number: '', caption: receipt, blfPositions: [], blfStates: {}, blfPage: 0 });
-      if (receipt) {
-        setTimeout(() => {
-          if (get().caption === receipt) set({ caption: null });
-        }, RECEIPT_MS);
-      }
-      return;
+    // A new person at the desk (logout, roaming, login): nothing of the previous one stays on the device — digits,
+    // keys, recent calls, redial. When a user is gone they are told so.
+    const receipt: Caption | null = previous?.kind === 'user' ? { text: LOGGED_OUT_RECEIPT, tone: 'info' } : null;
+    const now = Date.now();
+    set({
+      identity,
+      number: '',
+      caption: receipt ?? (previous === null ? get().caption : null),
+      blfPositions: [],
+      blfStates: {},
+      blfPage: 0,
+      sessionSince: sessionStart(identity, session, null),
+      lastActivity: now,
+      lastCallEnd: null,
+      autoLogoutWarning: null,
+    });
+    get().clearHistory();
+    if (receipt) {
+      setTimeout(() => {
+        if (get().caption === receipt) set({ caption: null });
+      }, RECEIPT_MS);
     }
-    set({ identity, blfPage: 0 });
   },
 
   setRegistration(registration) {
     set({ registration });
   },
 
-  async logout() {
-    await get().dial(DEFAULT_DIAL_CODES.logout);
+  async logout(reason = 'user') {
+    if (get().identity?.kind !== 'user') return;
+    let outcome: string;
+    try {
+      ({ outcome } = await bridge.invoke('device.logout', reason));
+    } catch (error) {
+      get().showCaption(messageOf(error), 'error');
+      return;
+    }
+    // A host without a provisioning logout (a hand-entered URL of another server): the PBX's logout code.
+    if (outcome === 'unsupported') await get().dial(DEFAULT_DIAL_CODES.logout);
   },
 });
+
+/** The logout receipt outlives the end of a call it came in (the next user's login IVR): it is about the last user. */
+export function isReceipt(caption: Caption | null): boolean {
+  return caption?.text === LOGGED_OUT_RECEIPT;
+}
+
+/** When the session began: the PBX's login time; failing that, the moment this phone first saw the user. */
+function sessionStart(identity: DeviceIdentity | null, session: DeviceSession | null, known: number | null): number | null {
+  if (identity?.kind !== 'user') return null;
+  const since = session?.since ? Date.parse(session.since) : Number.NaN;
+  if (Number.isFinite(since)) return since;
+  return known ?? Date.now();
+}

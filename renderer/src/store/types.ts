@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppInfo, Bridge, DeviceIdentity, DeviceOptions, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
+import type { AppInfo, AutoLogout, Bridge, DeviceIdentity, DeviceOptions, DeviceSession, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
+import type { AutoLogoutKind } from '../../../shared/domain/autoLogout';
+import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { BlfKey, BlfPosition, BlfState } from '../../../shared/domain/blfLayout';
 import type { BridgeConnection, ConnectionState } from '../bridge/connection';
 import type { CallNotice } from '../phone/callEnd';
@@ -29,6 +31,8 @@ export interface DeviceSlice {
   deviceOptions: DeviceOptions | null;
   /** The last provisioning problem (failed fetch, no PnP server), shown while the last good document stays in use. */
   provisioningError: string | null;
+  /** The device logged out while the PBX was unreachable: it shows its idle identity and finishes the logout later. */
+  logoutPending: boolean;
   connection: ConnectionState;
   /** Subscribes to the host's events and connection, then loads; returns the matching unsubscribe. */
   start(): () => void;
@@ -42,9 +46,11 @@ export interface SessionSlice {
   /** Who the device is: idle pool name, logged-in user, plain account; null while unprovisioned or unknown. */
   identity: DeviceIdentity | null;
   registration: RegistrationState;
-  setIdentity(identity: DeviceIdentity | null): void;
+  /** A new identity; a different one wipes the previous user's traces (and says so when a user is gone). */
+  setIdentity(identity: DeviceIdentity | null, session?: DeviceSession | null): void;
   setRegistration(state: RegistrationState): void;
-  logout(): Promise<void>;
+  /** Logs the hot-desk user out through the device host; where it has no logout, dials the logout code. */
+  logout(reason?: LogoutReason): Promise<void>;
 }
 
 export type CaptionTone = 'info' | 'warning' | 'error';
@@ -98,13 +104,61 @@ export interface BlfSlice {
   pressBlfKey(key: BlfKey): Promise<void>;
 }
 
+/** One finished call in the recent calls: `answered`, `missed` (incoming, nobody answered) or `unanswered` (outgoing). */
+export interface CallRecord {
+  readonly id: string;
+  readonly direction: CallView['direction'];
+  readonly number: string;
+  readonly name: string;
+  readonly outcome: 'answered' | 'missed' | 'unanswered';
+  /** Epoch ms the call ended. */
+  readonly at: number;
+}
+
+/** What the phone remembers about the user's calls, in memory only; wiped when the identity changes. */
+export interface HistorySlice {
+  /** Newest first, at most MAX_RECENT_CALLS. */
+  recentCalls: CallRecord[];
+  /** What Redial dials; null when nothing was dialled yet. */
+  redialNumber: string | null;
+  recordCall(call: CallView, notice: CallNotice | null): void;
+  rememberDialled(dialString: string): void;
+  redial(): Promise<void>;
+  clearHistory(): void;
+}
+
+export interface AutoLogoutWarning {
+  readonly kind: AutoLogoutKind;
+  /** Epoch ms the logout happens. */
+  readonly at: number;
+  /** "Stay logged in" applies (idle only). */
+  readonly canStay: boolean;
+}
+
+export interface AutoLogoutSlice {
+  /** The device's timers (device Options). */
+  autoLogoutTimers: AutoLogout;
+  /** Epoch ms the logged-in user's session began; null while nobody is logged in. */
+  sessionSince: number | null;
+  lastActivity: number;
+  lastCallEnd: number | null;
+  /** The banner before an auto-logout; null when none is coming within the minute. */
+  autoLogoutWarning: AutoLogoutWarning | null;
+  /** A key press or tap: the idle timer starts over. */
+  noteActivity(): void;
+  /** The banner's button: idleness only. */
+  stayLoggedIn(): void;
+  /** Re-reads the timers against the clock: shows or hides the banner, sets the next timer, logs out when due. */
+  reviewAutoLogout(): void;
+}
+
 export interface SettingsSlice {
   settings: Settings | null;
   applySettings(settings: Settings): void;
   updateSettings(patch: SettingsPatch): Promise<void>;
 }
 
-export type AppState = DeviceSlice & SessionSlice & CallsSlice & BlfSlice & SettingsSlice;
+export type AppState = DeviceSlice & SessionSlice & CallsSlice & BlfSlice & SettingsSlice & HistorySlice & AutoLogoutSlice;
 
 /** A slice creator over the whole store, given the services its actions may use. */
 export type SliceCreator<Slice> = (services: Services) => StateCreator<AppState, [], [], Slice>;

@@ -153,12 +153,12 @@ describe('session slice', () => {
     expect(state().caption).toBeNull();
   });
 
-  it('wipes on roaming to another user too, without a logout receipt', async () => {
+  it('wipes on roaming to another user too, with the receipt for the user who left', async () => {
     const { state } = await ready(ALICE_VIEW);
     state().setNumber('555');
     state().applyDeviceView({ ...ALICE_VIEW, identity: { kind: 'user', extension: '101', name: 'Bob Brown' } });
     expect(state().number).toBe('');
-    expect(state().caption).toBeNull();
+    expect(state().caption).toEqual({ text: LOGGED_OUT_RECEIPT, tone: 'info' });
   });
 
   it('keeps everything when the same user is re-announced (e.g. after a reconnect)', async () => {
@@ -168,10 +168,24 @@ describe('session slice', () => {
     expect(state().number).toBe('555');
   });
 
-  it('logout dials the hot-desk logout code', async () => {
-    const { phone, state } = await ready(ALICE_VIEW);
+  it('logout asks the device host, and dials the logout code only where the host has no logout', async () => {
+    const { bridge, phone, state } = await ready(ALICE_VIEW);
+    bridge.handlers['device.logout'] = () => ({ outcome: 'logged-out' });
+    await state().logout();
+    expect(bridge.calls.filter((call) => call.name === 'device.logout').map((call) => call.args)).toEqual([['user']]);
+    expect(phone.dialled).toEqual([]);
+    bridge.handlers['device.logout'] = () => ({ outcome: 'unsupported' });
     await state().logout();
     expect(phone.dialled).toEqual([{ kind: 'hotdesk-logout', dialString: '*77*5*' }]);
+  });
+
+  it('a logout the host cannot do is explained on the display', async () => {
+    const { bridge, state } = await ready(ALICE_VIEW);
+    bridge.handlers['device.logout'] = () => {
+      throw new Error('The device host failed to handle the request');
+    };
+    await state().logout();
+    expect(state().caption).toEqual({ text: 'The device host failed to handle the request', tone: 'error' });
   });
 });
 
@@ -313,18 +327,19 @@ describe('blf slice', () => {
   });
 
   it('pressing a key calls, picks up a ringing colleague, speed-dials, or logs out', async () => {
-    const { phone, state } = await ready(ALICE_VIEW);
+    const { bridge, phone, state } = await ready(ALICE_VIEW);
     state().setBlfState('102', 'ringing');
     await state().pressBlfKey({ type: 'blf', extension: '101', label: 'Bob Brown' });
     await state().pressBlfKey({ type: 'blf', extension: '102', label: 'Carol Chen' });
     await state().pressBlfKey({ type: 'speed-dial', number: '0', label: 'Reception' });
+    bridge.handlers['device.logout'] = () => ({ outcome: 'logged-out' });
     await state().pressBlfKey({ type: 'logout', label: 'Logout' });
     expect(phone.dialled.map((intent) => [intent.kind, intent.dialString])).toEqual([
       ['number', '101'],
       ['pickup', '*20*102'],
       ['number', '0'],
-      ['hotdesk-logout', '*77*5*'],
     ]);
+    expect(bridge.calls.at(-1)).toEqual({ name: 'device.logout', args: ['user'] });
   });
 
   it('a key state defaults to unknown', async () => {

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/StoreProvider';
 import { deviceSelectors, sessionSelectors } from '../../store/selectors';
 import { guideFor } from './guide';
+import { RecentCalls } from './RecentCalls';
 
 const NO_NUMBERS: readonly string[] = [];
 
@@ -11,6 +12,7 @@ export function GuidePanel() {
   const emergencyNumbers = useAppStore((state) => state.deviceOptions?.emergencyNumbers ?? NO_NUMBERS);
   return (
     <aside className="guide-panel" aria-label="How to use this phone">
+      <RecentCalls />
       {guideFor(status === 'ready' ? identity : undefined, emergencyNumbers).map((section) => (
         <section key={section.title} className="guide-panel__section">
           <h2 className="panel-title">{section.title}</h2>

@@ -19,9 +19,10 @@ export function PhoneDisplay() {
   const caption = useAppStore(callsSelectors.caption);
   const call = useAppStore(callsSelectors.call);
   const provisioningError = useAppStore(deviceSelectors.provisioningError);
+  const logoutPending = useAppStore(deviceSelectors.logoutPending);
   const now = useNow();
 
-  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError });
+  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending });
   const clock = { timeZone, timeFormat } as const;
   return (
     <Display

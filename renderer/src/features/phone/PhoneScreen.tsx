@@ -1,12 +1,14 @@
 import { useCallback, useRef } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
 import { callsSelectors } from '../../store/selectors';
+import { AutoLogoutBanner } from './AutoLogoutBanner';
 import { BlfPanel } from './BlfPanel';
 import { CallPanel } from './CallPanel';
 import { DialPanel } from './DialPanel';
 import { GuidePanel } from './GuidePanel';
 import type { KeypadAction } from './keyboard';
 import { PhoneDisplay } from './PhoneDisplay';
+import { useActivity } from './useActivity';
 import { useGlobalKeypad } from './useGlobalKeypad';
 
 /**
@@ -20,6 +22,7 @@ export function PhoneScreen() {
   const clearNumber = useAppStore((state) => state.clearNumber);
   const placeCall = useAppStore((state) => state.placeCall);
   const inCall = useAppStore(callsSelectors.inCall);
+  const noteActivity = useAppStore((state) => state.noteActivity);
 
   const run = useCallback(
     (action: KeypadAction) => {
@@ -37,11 +40,13 @@ export function PhoneScreen() {
     [pressKey, deleteLastDigit, clearNumber, placeCall],
   );
   useGlobalKeypad(numberFieldRef, run);
+  useActivity(noteActivity);
 
   return (
     <main className="phone">
       <h1 className="visually-hidden">Hotdesk phone</h1>
       <div className="phone__display">
+        <AutoLogoutBanner />
         <PhoneDisplay />
       </div>
       <div className="phone__side" data-in-call={inCall || undefined}>

@@ -16,6 +16,8 @@ export interface DisplayInput {
   readonly loginCode?: string;
   /** A provisioning problem to mention while idle (the last good document stays in use). */
   readonly provisioningError?: string | null;
+  /** A logout the PBX has not confirmed yet (it was unreachable). */
+  readonly logoutPending?: boolean;
 }
 
 /** The call block of the display: who, in what state, and since when the timer runs. */
@@ -25,6 +27,8 @@ export interface DisplayCall {
   readonly phase: CallView['phase'];
   /** Epoch ms the call timer counts from; null before the call is answered. */
   readonly answeredAt: number | null;
+  /** In a call to a hot-desk code: one dot per PIN digit keyed (the digits themselves are never shown). */
+  readonly masked?: string;
 }
 
 export interface DisplayModel {
@@ -40,6 +44,9 @@ export const STARTING = 'Starting…';
 export const CANNOT_START = 'Cannot start';
 export const NOT_PROVISIONED = 'Not provisioned';
 export const RECONNECTING = 'Lost the connection to the device host — reconnecting…';
+export const FINISHING_LOGOUT = 'Finishing logout… (the phone system is not answering yet)';
+/** One dot per PIN digit. */
+export const PIN_DOT = '•';
 
 /** What the display says, from the device's state (PRODUCT.md §3, §6a). Transient captions win over defaults. */
 export function describeDisplay(input: DisplayInput): DisplayModel {
@@ -54,9 +61,13 @@ export function describeDisplay(input: DisplayInput): DisplayModel {
   }
   const headline = headlineFor(input.identity);
   if (input.connection === 'closed') return { headline, caption: RECONNECTING, tone: 'warning', call };
+  if (input.logoutPending && !call) {
+    return { headline, caption: transient ? `${transient.text} · ${FINISHING_LOGOUT}` : FINISHING_LOGOUT, tone: 'warning', call };
+  }
   if (transient) return { headline, caption: transient.text, tone: transient.tone, call };
-  // During a call the call block says everything; the idle hints would only distract.
-  return { headline, caption: call ? '' : defaultCaption(input), tone: 'info', call };
+  // During a call the call block says everything, and the far end's IVR its prompt; the idle hints would distract.
+  if (call) return { headline, caption: input.call?.caption ?? '', tone: 'info', call };
+  return { headline, caption: defaultCaption(input), tone: 'info', call };
 }
 
 export const CALL_STATUS = {
@@ -78,7 +89,8 @@ export function describeCall(call: CallView): DisplayCall {
     else if (call.remoteHeld) status = CALL_STATUS.remoteHeld;
     else if (call.muted) status = CALL_STATUS.muted;
   }
-  return { party: partyLabel(call), status, phase: call.phase, answeredAt: call.phase === 'active' ? call.answeredAt : null };
+  const described: DisplayCall = { party: partyLabel(call), status, phase: call.phase, answeredAt: call.phase === 'active' ? call.answeredAt : null };
+  return call.hotDesk ? { ...described, masked: PIN_DOT.repeat(call.keyed) } : described;
 }
 
 export function headlineFor(identity: DeviceIdentity | null): string {

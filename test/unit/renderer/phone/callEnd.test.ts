@@ -75,7 +75,7 @@ describe('callEndNotice', () => {
   it('an incoming call the caller gave up on is a missed call', () => {
     expect(
       callEndNotice(outgoingFailure({ direction: 'incoming', cause: CAUSES.CANCELED, response: null, party: '101 Bob Brown' })),
-    ).toEqual({ text: 'Missed call from 101 Bob Brown', tone: 'info' });
+    ).toEqual({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
   });
 
   it('an established call: the other side hanging up is a fleeting "Call ended"; our own hang-up says nothing', () => {

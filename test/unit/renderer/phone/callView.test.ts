@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCallEvent, isEstablished, isRinging, newCall, partyLabel } from '../../../../renderer/src/phone/callView';
+import { applyCallEvent, captionFromInfo, isEstablished, isRinging, newCall, partyLabel } from '../../../../renderer/src/phone/callView';
 
 describe('call view', () => {
   it('an outgoing call goes calling → ringing → active, the timer starting at the answer', () => {
@@ -47,5 +47,14 @@ describe('call view', () => {
     expect(partyLabel({ number: '102', name: '102' })).toBe('102');
     expect(partyLabel({ number: '', name: 'Reception' })).toBe('Reception');
     expect(partyLabel({ number: '', name: '' })).toBe('Unknown');
+  });
+});
+
+describe('captions of a far-end IVR', () => {
+  it('are one clean line of at most 200 characters', () => {
+    expect(captionFromInfo('  Enter your PIN,\r\nthen press #  ')).toBe('Enter your PIN, then press #');
+    expect(captionFromInfo('a\u0000b\u202ec\u200bd')).toBe('a b c d');
+    expect(captionFromInfo('x'.repeat(500))).toHaveLength(200);
+    expect(captionFromInfo('Wrong PIN — try again')).toBe('Wrong PIN — try again');
   });
 });

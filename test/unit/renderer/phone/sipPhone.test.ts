@@ -260,7 +260,7 @@ describe('SIP phone: calls', () => {
     session.emit('failed', { originator: 'remote', cause: 'Canceled', message: { method: 'CANCEL' } });
     expect(tones.playing).toBeNull();
     expect(listener.call).toBeNull();
-    expect(listener.ends.at(-1)).toEqual({ text: 'Missed call from 101 Bob Brown', tone: 'info' });
+    expect(listener.ends.at(-1)).toEqual({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
   });
 
   it('routes the call audio and the ringer to the chosen speaker', async () => {
@@ -268,5 +268,76 @@ describe('SIP phone: calls', () => {
     phone.setAudioDevices({ inputDeviceId: null, outputDeviceId: 'speaker-1' });
     expect(tones.output).toBe('speaker-1');
     expect(remoteAudio.output).toBe('speaker-1');
+  });
+});
+
+describe('SIP phone: hot-desk code calls', () => {
+  const ALICE: PhoneAccount = { ...BOB, uri: 'sip:100@hotdesk.local', authUser: '100', displayName: 'Alice Andrews' };
+  const info = (body: string, headers: Record<string, string>) => ({
+    originator: 'remote',
+    info: { contentType: headers['Content-Type'], body },
+    request: { getHeader: (name: string) => headers[name] },
+  });
+  const CAPTION = { 'Info-Package': 'hotdesk-caption', 'Content-Type': 'text/plain;charset=utf-8' };
+
+  async function inLoginIvr() {
+    const context = await registered(HD0001);
+    const session = (context.ua.nextOutgoing = new FakeSession({ uri: { user: '*77*100*' }, display_name: '' }));
+    await context.phone.dial({ kind: 'hotdesk-login', dialString: '*77*100*', extension: '100' });
+    session.emit('accepted', { originator: 'remote', response: { status_code: 200, getHeader: () => undefined } });
+    return { ...context, session };
+  }
+
+  it("shows the IVR's captions, and nothing of any other INFO", async () => {
+    const { session, listener } = await inLoginIvr();
+    expect(listener.call).toMatchObject({ hotDesk: true, caption: null });
+    session.emit('newInfo', info('Enter your PIN, then press #', CAPTION));
+    expect(listener.call?.caption).toBe('Enter your PIN, then press #');
+    session.emit('newInfo', info('ignored', { 'Content-Type': 'text/plain' }));
+    session.emit('newInfo', info('ignored', { 'Info-Package': 'hotdesk-caption', 'Content-Type': 'application/json' }));
+    session.emit('newInfo', { ...info('ignored', CAPTION), originator: 'local' });
+    expect(listener.call?.caption).toBe('Enter your PIN, then press #');
+    session.emit('newInfo', info('Wrong PIN\r\n— try\u202eagain', CAPTION));
+    expect(listener.call?.caption).toBe('Wrong PIN — try again');
+  });
+
+  it('counts PIN digits for the dots, starting over at # and at a new prompt, and sends each as DTMF', async () => {
+    const { phone, session, listener } = await inLoginIvr();
+    for (const digit of '4826') phone.sendDtmf(digit);
+    expect(listener.call?.keyed).toBe(4);
+    expect(session.dtmf.map((sent) => sent.tone).join('')).toBe('4826');
+    phone.sendDtmf('#');
+    expect(listener.call?.keyed).toBe(0);
+    phone.sendDtmf('1');
+    session.emit('newInfo', info('Wrong PIN — try again', CAPTION));
+    expect(listener.call?.keyed).toBe(0);
+    expect(JSON.stringify(listener.calls)).not.toContain('4826');
+  });
+
+  it('hangs the IVR call up as soon as the identity changes, and registers as the user at once', async () => {
+    const { ua, phone, session, setAccount, listener } = await inLoginIvr();
+    setAccount(ALICE);
+    phone.refreshAccount();
+    await flush();
+    expect(session.terminated).toEqual([{}]);
+    session.emit('ended', { originator: 'local', cause: 'Terminated', message: null });
+    expect(listener.call).toBeNull();
+    expect(listener.ends.at(-1)).toBeNull();
+    expect(ua.stopped).toBe(true);
+    expect(FakeUa.latest().configuration.uri).toBe(ALICE.uri);
+  });
+
+  it('an unchanged account leaves the IVR call alone', async () => {
+    const { phone, session } = await inLoginIvr();
+    phone.refreshAccount();
+    await flush();
+    expect(session.terminated).toEqual([]);
+  });
+
+  it("the IVR's last words are what the display says when it hangs up", async () => {
+    const { session, listener } = await inLoginIvr();
+    session.emit('newInfo', info('Too many wrong PINs — goodbye', CAPTION));
+    session.emit('ended', { originator: 'remote', cause: 'Terminated', message: { method: 'BYE' } });
+    expect(listener.ends.at(-1)).toEqual({ text: 'Too many wrong PINs — goodbye', tone: 'info', fleeting: true });
   });
 });
