@@ -33,8 +33,11 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     const { phone, state } = await ready(ALICE_VIEW);
     await state().dial('102');
     phone.report(answeredCall('c1', '102', 'Carol Chen'));
+    // The SIP phone's order: no call any more, then the notice.
+    phone.report(null);
     phone.listener?.callEnded(null);
     phone.report(newCall('c2', 'incoming', '101', 'Bob Brown'));
+    phone.report(null);
     phone.listener?.callEnded({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
     expect(state().recentCalls.map((call) => [call.number, call.outcome])).toEqual([
       ['101', 'missed'],
