@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../test/e2e/support/chromium';
 import { ensureRendererBuilt } from '../electron/host/rendererBuild';
-import { startHostProcess } from './support/hostProcess';
+import { startHostProcess } from '../test/e2e/support/hostProcess';
 import { summarise } from './support/stats';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
