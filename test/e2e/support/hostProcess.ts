@@ -16,14 +16,19 @@ export function startHostProcess(repoRoot: string, port: number, dataDir = mkdte
     ['--import', 'tsx', 'electron/host/cli.ts', '--port', String(port), '--mode', 'demo', '--data-dir', dataDir],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // Never leave the host running when the test or bench that started it dies.
+  const killHost = () => child.kill('SIGTERM');
+  process.once('exit', killHost);
+  child.once('exit', () => process.off('exit', killHost));
   return new Promise((resolve, reject) => {
     let output = '';
-    child.once('exit', (code) => reject(new Error(`web host exited early with ${code}: ${output}`)));
+    const exitedEarly = (code: number | null) => reject(new Error(`web host exited early with ${code}: ${output}`));
+    child.once('exit', exitedEarly);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Phone \(this kiosk\):\s+(http:\/\/\S+?)\/\s/.exec(output);
       if (!match) return;
-      child.removeAllListeners('exit');
+      child.off('exit', exitedEarly);
       resolve({
         child,
         origin: match[1] as string,
