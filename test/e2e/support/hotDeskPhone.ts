@@ -18,9 +18,16 @@ export interface HotDeskPhone {
 
 export const PIN_PROMPT = 'Enter your PIN, then press #';
 
-export async function openHotDeskPhone(browser: Browser, baseURL: string, mac: string, poolName: string): Promise<HotDeskPhone> {
+export async function openHotDeskPhone(
+  browser: Browser,
+  baseURL: string,
+  mac: string,
+  poolName: string,
+  beforeLoad: (page: Page) => Promise<void> = async () => undefined,
+): Promise<HotDeskPhone> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await beforeLoad(page);
   await page.goto(`/?mac=${mac}`);
   const display = page.getByRole('status', { name: 'Phone display' });
   await expect(display).toContainText(poolName);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../support/hostProcess';
 import { openHotDeskPhone, PIN_PROMPT, type HotDeskPhone } from '../support/hotDeskPhone';
 
@@ -16,7 +16,8 @@ const RECEIPT = 'Logged out — your history was cleared';
  * Logins change who the demo devices are, which the other specs expect idle: these tests run against a web host (and
  * PBX) of their own, one per worker, and every test leaves all devices logged out.
  */
-const test = base.extend<{ phone: (device: { mac: string; name: string }) => Promise<HotDeskPhone> }, { host: HostProcess }>({
+type Device = { mac: string; name: string };
+const test = base.extend<{ phone: (device: Device, beforeLoad?: (page: Page) => Promise<void>) => Promise<HotDeskPhone> }, { host: HostProcess }>({
   host: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -29,8 +30,8 @@ const test = base.extend<{ phone: (device: { mac: string; name: string }) => Pro
   baseURL: async ({ host }, use) => use(host.origin),
   phone: async ({ browser, host, request }, use) => {
     const opened: HotDeskPhone[] = [];
-    await use(async (device) => {
-      const phone = await openHotDeskPhone(browser, host.origin, device.mac, device.name);
+    await use(async (device, beforeLoad) => {
+      const phone = await openHotDeskPhone(browser, host.origin, device.mac, device.name, beforeLoad);
       opened.push(phone);
       return phone;
     });
@@ -127,6 +128,40 @@ test.describe('hot desking on the phone screen', () => {
     await expect(desk.display).toContainText(HD0001.name);
     await expect(desk.display).toContainText(RECEIPT);
     await expect(desk.display).toContainText('Registered');
+  });
+
+  test('auto-logout after the idle minutes: a warning with "Stay logged in" first, then the logout', async ({ phone, request, host }) => {
+    const patchTimers = (idleMinutes: number | null) =>
+      request.patch(`${host.origin}/api/v1/devices/HD0001`, { headers: ADMIN, data: { options: { autoLogout: { idleMinutes } } } });
+    expect((await patchTimers(2)).ok()).toBe(true);
+    try {
+      // The page's clock moves on when the test says so (the PBX's stays real).
+      const desk = await phone(HD0001, (page) => page.clock.install());
+      await desk.logIn(ALICE.extension, ALICE.pin);
+      await expect(desk.display).toContainText(ALICE.headline);
+      const warning = desk.page.getByRole('alert');
+      await expect(warning).toHaveCount(0);
+
+      await desk.page.clock.runFor('01:01');
+      await expect(warning).toContainText('Logging out in');
+      await expect(warning).toContainText('not used for a while');
+      // By keyboard: Playwright's mouse clicks do not reach a page whose clock it has taken over.
+      await warning.getByRole('button', { name: 'Stay logged in' }).press('Enter');
+      await expect(warning).toHaveCount(0);
+      await expect(desk.display).toContainText(ALICE.headline);
+
+      await desk.page.clock.runFor('01:01');
+      await expect(warning).toBeVisible();
+      await desk.page.clock.runFor('01:00');
+      await expect(desk.display).toContainText(HD0001.name);
+      await expect(desk.display).toContainText(RECEIPT);
+      await expect(warning).toHaveCount(0);
+      const audit = await request.get(`${host.origin}/api/v1/audit?device=HD0001&kind=hotdesk.logout`, { headers: ADMIN });
+      const { events } = (await audit.json()) as { events: Array<{ actor: string }> };
+      expect(events.at(-1)?.actor).toBe('auto');
+    } finally {
+      await patchTimers(null);
+    }
   });
 
   test("recent calls and redial are the user's alone: gone after the logout", async ({ phone }) => {

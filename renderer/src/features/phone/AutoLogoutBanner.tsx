@@ -5,9 +5,9 @@ import { useAppStore } from '../../store/StoreProvider';
 import { autoLogoutSelectors } from '../../store/selectors';
 
 const WHY: Record<AutoLogoutKind, string> = {
-  idle: 'because this phone has not been used for a while',
-  'max-session': 'because the longest session for this desk is over',
-  daily: 'because this desk logs everyone out at this time of day',
+  idle: 'not used for a while',
+  'max-session': 'session time is up',
+  daily: 'daily logout time',
 };
 
 /** The last-minute warning before an auto-logout, with "Stay logged in" where the user can undo it (idleness). */
@@ -19,7 +19,8 @@ export function AutoLogoutBanner() {
   return (
     <div className="auto-logout" role="alert" data-kind={warning.kind}>
       <p className="auto-logout__text">
-        {`You will be logged out in ${seconds} s ${WHY[warning.kind]}.`}
+        <strong>{`Logging out in ${seconds} s`}</strong>
+        <span className="auto-logout__why">{` — ${WHY[warning.kind]}`}</span>
       </p>
       {warning.canStay ? <CallControlButton kind="stay" label="Stay logged in" onPress={stayLoggedIn} /> : null}
     </div>
