@@ -9,24 +9,14 @@
 import { startAndRegister, stopUa, type Ua } from '../test/integration/support/jssipNode';
 import { createUaFromDocument, onSipEvent } from '../test/integration/provisioning/support/documentUa';
 import { startProvisioningRig } from '../test/integration/provisioning/support/provisioningRig';
-import type { ProvisioningClient, ProvisioningState } from '../electron/host/provisioning/provisioningClient';
+import type { ProvisioningState } from '../electron/host/provisioning/provisioningClient';
 import type { Mac } from '../shared/domain/mac';
 import { CHECK_SYNC_EVENT } from '../shared/sip/plugAndPlay';
 import { summarise } from './support/stats';
+import { untilState } from '../test/integration/provisioning/support/untilState';
 
 const runs = Number(process.argv[2] ?? 20);
 const OPTIONS = { location: 'Bench desk', timeZone: 'UTC', timeFormat: '24h' as const, keysPerPage: 6, emergencyNumbers: ['911'] };
-
-function until(client: ProvisioningClient, done: (state: ProvisioningState) => boolean): Promise<ProvisioningState> {
-  return new Promise((resolve) => {
-    if (done(client.state())) return resolve(client.state());
-    const off = client.onChange((state) => {
-      if (!done(state)) return;
-      off();
-      resolve(state);
-    });
-  });
-}
 
 async function registered(ua: Ua): Promise<void> {
   const outcome = await startAndRegister(ua);
@@ -44,12 +34,12 @@ try {
     const mac = `02:00:00:00:10:${run.toString(16).padStart(2, '0')}` as Mac;
     rig.directory.addDevice({ name, mac, options: OPTIONS, sbc: null, publicKey: null });
     const { client, release } = rig.clients.acquire(mac);
-    await until(client, (state) => state.status === 'pending');
+    await untilState(client, (state) => state.status === 'pending');
 
     // (a) assign → document fetched → registered as HDXXXX
     let start = performance.now();
     rig.assign(mac, name);
-    const first = await until(client, (state) => state.status === 'provisioned');
+    const first = await untilState(client, (state) => state.status === 'provisioned');
     assignToDocument.push(performance.now() - start);
     const pool = createUaFromDocument(first.document!);
     await registered(pool);
