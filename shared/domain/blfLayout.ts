@@ -1,4 +1,4 @@
-/** One position of a user's BLF settings (PRODUCT.md §5). `null` is an empty position. */
+/** One position of a user's BLF settings. `null` is an empty position. */
 export type BlfPosition =
   | { type: 'blf'; extension: string; label: string }
   | { type: 'speed-dial'; number: string; label: string }

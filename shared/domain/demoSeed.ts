@@ -1,7 +1,7 @@
 import type { BlfPosition } from './blfLayout';
 import type { DispatchableLocation } from './dispatchableLocation';
 
-/** Demo data seeded on the first start of demo mode (PRODUCT.md §9). */
+/** Demo data seeded on the first start of demo mode. */
 export interface DemoExtension {
   readonly extension: string;
   readonly name: string;
@@ -38,7 +38,7 @@ export const DEMO_KIOSK_MAC = '02:00:00:00:00:01';
 
 export const DEMO_EMERGENCY_NUMBERS: readonly string[] = ['911', '112', '999'];
 
-/** Alice's BLF settings (PRODUCT.md §9): on a hot-desk device Logout, Bob Brown, Carol Chen, Reception, Dan Diaz. */
+/** Alice's BLF settings: on a hot-desk device Logout, Bob Brown, Carol Chen, Reception, Dan Diaz. */
 export const DEMO_ALICE_BLF: readonly BlfPosition[] = [
   { type: 'blf', extension: '101', label: 'Bob Brown' },
   null,

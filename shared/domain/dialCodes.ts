@@ -1,4 +1,4 @@
-/** The PBX's system dial codes (PRODUCT.md §4). */
+/** The PBX's system dial codes. */
 export interface DialCodes {
   readonly login: string;
   readonly logout: string;
@@ -15,7 +15,7 @@ export const DEFAULT_DIAL_CODES: DialCodes = {
 
 /**
  * Dial codes that start with `*7` other than the hot-desk codes themselves. While any exists, a hot-desk login
- * call is refused "forbidden" (the seed document's "Forbidden at Log-In"), and the console refuses to save it.
+ * call is refused "forbidden", and the console refuses to save it.
  */
 export function findHotDeskClashes(codes: DialCodes): Array<keyof DialCodes> {
   const others = (Object.keys(codes) as Array<keyof DialCodes>).filter((key) => key !== 'login' && key !== 'logout');

@@ -18,7 +18,7 @@ export const MAX_DIAL_LENGTH = 32;
 const DIALABLE = /^\+?[0-9*#]+$/;
 const DIGITS = /^[0-9]+$/;
 
-/** Turns what the user typed into what the phone should do with it (PRODUCT.md §4). */
+/** Turns what the user typed into what the phone should do with it. */
 export function classifyDialString(input: string, context: DialContext): DialIntent {
   const dialString = input.replace(/[\s\-().]/g, '');
   const codes = context.dialCodes ?? DEFAULT_DIAL_CODES;
@@ -51,7 +51,7 @@ function classifyLogin(dialString: string, loginCode: string): DialIntent {
   return { kind: 'hotdesk-login', dialString, extension };
 }
 
-/** An idle (logged-out) hot-desk device may dial only emergency numbers and the hot-desk codes (PRODUCT.md §4). */
+/** An idle (logged-out) hot-desk device may dial only emergency numbers and the hot-desk codes. */
 export function isAllowedWhileIdle(intent: DialIntent): boolean {
   return intent.kind === 'emergency' || intent.kind === 'hotdesk-login' || intent.kind === 'hotdesk-logout';
 }

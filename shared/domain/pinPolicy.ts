@@ -1,5 +1,5 @@
 /**
- * The hot-desk PIN policy (PRODUCT.md §10): digits only, a configurable minimum length (default 6, range 4–10), and
+ * The hot-desk PIN policy: digits only, a configurable minimum length (default 6, range 4–10), and
  * no trivial PINs — one digit repeated, a run of consecutive digits up or down, or the extension number itself.
  */
 export const PIN_MIN_LENGTH_DEFAULT = 6;

@@ -1,4 +1,4 @@
-/** Hot-desk pool identities are `HD` + 4 digits (PRODUCT.md §3). */
+/** Hot-desk pool identities are `HD` + 4 digits. */
 export const POOL_NAME = /^HD[0-9]{4}$/;
 
 export function isPoolName(value: string): boolean {

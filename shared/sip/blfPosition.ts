@@ -3,7 +3,7 @@ import type { BlfPosition } from '../domain/blfLayout';
 
 const EXTENSION = /^[0-9]{1,10}$/;
 
-/** One position of a user's BLF settings (PRODUCT.md §5): a monitored extension, a speed dial, a line, or empty. */
+/** One position of a user's BLF settings: a monitored extension, a speed dial, a line, or empty. */
 export const blfPositionSchema: z.ZodType<BlfPosition> = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('blf'), extension: z.string().regex(EXTENSION), label: z.string().max(64) }),

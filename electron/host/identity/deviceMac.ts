@@ -3,7 +3,7 @@ import { DEMO_KIOSK_MAC } from '../../../shared/domain/demoSeed';
 import { parseMac, type Mac } from '../../../shared/domain/mac';
 
 /**
- * The MAC that identifies this device to the PBX (PRODUCT.md §3, §9): the one in settings if set; in demo mode the
+ * The MAC that identifies this device to the PBX: the one in settings if set; in demo mode the
  * kiosk is HD0001's MAC; otherwise the machine's own.
  */
 export function resolveDeviceMac(settingsMac: string | null, mode: Mode, machineMac: Mac | null): Mac {

@@ -282,7 +282,7 @@ export class SipPhone implements PhoneService {
       return;
     }
     if (this.current) {
-      // No call waiting yet (PRODUCT.md §6): a second caller hears busy.
+      // No call waiting yet: a second caller hears busy.
       rejectBusy(session, this.log);
       return;
     }

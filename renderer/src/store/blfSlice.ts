@@ -28,7 +28,7 @@ export const createBlfSlice: SliceCreator<BlfSlice> = ({ phone }) => (set, get) 
       case 'logout':
         return get().logout();
       case 'blf':
-        // A ringing colleague's call is picked up; otherwise the key calls them (PRODUCT.md §5).
+        // A ringing colleague's call is picked up; otherwise the key calls them.
         return get().dial(get().blfStates[key.extension] === 'ringing' ? `${DEFAULT_DIAL_CODES.pickup}${key.extension}` : key.extension);
       case 'speed-dial':
         return get().dial(key.number);

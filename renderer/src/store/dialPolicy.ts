@@ -6,7 +6,7 @@ export type DialVerdict = { allowed: true } | { allowed: false; reason: string }
 export const UNPROVISIONED_REFUSAL = 'This phone is not provisioned yet: only emergency numbers can be dialled';
 
 /**
- * Whether the device may dial an intent (PRODUCT.md §4, §7): an idle hot-desk device only emergency numbers and the
+ * Whether the device may dial an intent: an idle hot-desk device only emergency numbers and the
  * hot-desk codes; an unprovisioned one only emergency numbers; a logged-in user or a plain account anything valid.
  */
 export function checkDialPolicy(intent: DialIntent, identity: DeviceIdentity | null): DialVerdict {

@@ -4,7 +4,7 @@ import { expect, type Browser, type BrowserContext, type Locator, type Page } fr
 export interface Softphone {
   readonly page: Page;
   readonly context: BrowserContext;
-  /** The `role=status` display named "Phone display" (PRODUCT.md §11). */
+  /** The `role=status` display named "Phone display". */
   readonly display: Locator;
   readonly number: Locator;
   /** Types a number into the Number box and presses Call. */

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AUDIO_FLOWS, openSoftphone, remoteAudioLevel, type Softphone } from '../support/softphone';
 
 // Each test opens its own phones (browser contexts) and closes them, so one test's registrations and calls never
-// reach another. Extensions are the demo directory's (PRODUCT.md §9).
+// reach another. Extensions are the demo directory's.
 let opened: Softphone[] = [];
 
 test.afterEach(async () => {

@@ -11,7 +11,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-describe('authentication failure throttling (PRODUCT.md §10)', () => {
+describe('authentication failure throttling', () => {
   it('locks out a user after 10 wrong passwords from an address, even with the right one — and no one else behind it', async () => {
     const guesser = await RawSipClient.connect(server.wsUrl);
     const statuses: number[] = [];

@@ -44,7 +44,7 @@ async function fromIdle(method: string, headers: string[] = [], options: { toTag
   return hd.response(cseq, method);
 }
 
-describe('idle hot-desk device policy (PRODUCT.md §4)', () => {
+describe('idle hot-desk device policy', () => {
   it('refuses a call from an idle HD identity to the echo test with 403 and a readable reason', async () => {
     const response = await invite(hd, '200');
     expect(response.status).toBe(403);

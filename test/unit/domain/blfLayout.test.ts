@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { layoutHotDeskKeys } from '../../../shared/domain/blfLayout';
 import { DEMO_ALICE_BLF } from '../../../shared/domain/demoSeed';
 
-// Alice's BLF positions from PRODUCT.md §9.
+// Alice's BLF positions in the demo company (README, "The embedded PBX").
 const alice = DEMO_ALICE_BLF;
 
-describe('layoutHotDeskKeys (PRODUCT.md §5)', () => {
+describe('layoutHotDeskKeys', () => {
   it('puts Logout first, discards empty positions and shifts the rest down by one', () => {
     const [page] = layoutHotDeskKeys(alice, 10);
     expect(page?.map((key) => key.label)).toEqual(['Logout', 'Bob Brown', 'Carol Chen', 'Reception', 'Dan Diaz']);

@@ -5,7 +5,7 @@ import { classifyDialString, isAllowedWhileIdle, MAX_DIAL_LENGTH } from '../../.
 const context = { emergencyNumbers: ['911', '112', '999'] };
 const classify = (input: string) => classifyDialString(input, context);
 
-describe('classifyDialString (PRODUCT.md §4)', () => {
+describe('classifyDialString', () => {
   it('recognises a hot-desk login with its extension', () => {
     expect(classify('*77*100*')).toEqual({ kind: 'hotdesk-login', dialString: '*77*100*', extension: '100' });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPin, isValidPinMinLength, PIN_MAX_LENGTH } from '../../../shared/domain/pinPolicy';
 import { DEMO_EXTENSIONS } from '../../../shared/domain/demoSeed';
 
-describe('PIN policy (PRODUCT.md §10)', () => {
+describe('PIN policy', () => {
   it.each(['482619', '739104', '1357', '0918273645'])('accepts %s', (pin) => {
     expect(checkPin(pin, '100', { minLength: 4 })).toEqual({ ok: true });
   });

@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/StoreProvider';
 import { callsSelectors } from '../../store/selectors';
 
 /**
- * The call controls, in the column left of the keypad while there is a call (PRODUCT.md §6a): Answer/Decline while
+ * The call controls, in the column left of the keypad while there is a call: Answer/Decline while
  * it rings here, Hold/Resume and Mute/Unmute once it is established. Controls that do not apply are not there at all.
  */
 export function CallPanel() {

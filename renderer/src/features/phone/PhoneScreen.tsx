@@ -12,7 +12,7 @@ import { useActivity } from './useActivity';
 import { useGlobalKeypad } from './useGlobalKeypad';
 
 /**
- * The one phone screen (PRODUCT.md §6a): display across the top, dialling in the centre, BLF keys on the right, and
+ * The one phone screen: display across the top, dialling in the centre, BLF keys on the right, and
  * on the left the call controls during a call, help otherwise.
  */
 export function PhoneScreen() {

@@ -48,7 +48,7 @@ export const FINISHING_LOGOUT = 'Finishing logout… (the phone system is not an
 /** One dot per PIN digit. */
 export const PIN_DOT = '•';
 
-/** What the display says, from the device's state (PRODUCT.md §3, §6a). Transient captions win over defaults. */
+/** What the display says, from the device's state. Transient captions win over defaults. */
 export function describeDisplay(input: DisplayInput): DisplayModel {
   const transient = input.caption;
   const call = input.call ? describeCall(input.call) : null;
