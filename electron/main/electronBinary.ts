@@ -5,7 +5,7 @@ export type ElectronDetection = { available: true; executablePath: string } | { 
 
 /**
  * Finds the Electron executable the way the `electron` npm package hands it out: in plain Node, `require('electron')`
- * returns its path, downloading the binary the first time; it throws when that download is impossible (TECH-NOTES.md).
+ * returns its path, downloading the binary the first time; it throws when that download is impossible.
  * `requireFn` and `exists` are parameters so the rule can be tested without either.
  */
 export function detectElectron(

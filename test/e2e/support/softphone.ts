@@ -44,7 +44,7 @@ export async function openSoftphone(browser: Browser, baseURL: string | undefine
  *
  * The phone plays the other party through its one `<audio>` element (renderer/src/phone/remoteAudio.ts); its
  * `srcObject` is the remote WebRTC stream. Headless Chromium reports `inbound-rtp.audioLevel` as 0, so the level is
- * measured with a WebAudio AnalyserNode on that stream (TECH-NOTES.md). Chromium's fake microphone sends a periodic
+ * measured with a WebAudio AnalyserNode on that stream (headless Chromium reports no inbound audio level). Chromium's fake microphone sends a periodic
  * beep, so a window of half a second or more always catches one when audio flows. Returns -1 when there is no stream.
  */
 export function remoteAudioLevel(page: Page, windowMs = 700): Promise<number> {
