@@ -2,7 +2,8 @@ import { UA_PROFILE_EVENT, macFromDeviceId } from '../../../../shared/sip/plugAn
 import { DEVICE_PROOF_SIP_HEADER, parseDeviceProof, sipProofTarget } from '../../../../shared/sip/deviceProof';
 import type { DeviceProofVerifier, ProofCheck } from '../enrolment/deviceProofVerifier';
 import type { Mac } from '../../../../shared/domain/mac';
-import { buildResponse, type Clock, createUasDialog, DialogSet, type EventHeader, eventParam, type Flow, getCallId, getContacts, getEventHeader, getExpires, getFrom, getHeader, type IdSource, type ServerTransaction, type SipHeader, type SipRequest, type TransactionLayer } from '../../../sip';
+import { buildResponse, type Clock, createUasDialog, DialogSet, type EventHeader, eventParam, type Flow, getCallId, getContacts, getEventHeader, getFrom, getHeader, type IdSource, type ServerTransaction, type SipHeader, type SipRequest, type TransactionLayer } from '../../../sip';
+import { grantExpires } from './subscriptionExpiry';
 import type { LocalService } from '../localService';
 import type { ProfileDirectory } from './profilePorts';
 import { ProfileSubscription } from './profileSubscription';
@@ -205,14 +206,8 @@ export class UaProfileService implements LocalService {
     }
   }
 
-  /** The Expires to grant, or null after answering 423 (RFC 6665 §4.2.1.1). */
   private grant(tx: ServerTransaction, request: SipRequest): number | null {
-    const requested = getExpires(request) ?? this.maxExpires;
-    if (requested > 0 && requested < UA_PROFILE_MIN_EXPIRES) {
-      tx.respond(423, undefined, { headers: [{ name: 'Min-Expires', value: String(UA_PROFILE_MIN_EXPIRES) }] });
-      return null;
-    }
-    return Math.min(requested, this.maxExpires);
+    return grantExpires(tx, request, { min: UA_PROFILE_MIN_EXPIRES, max: this.maxExpires });
   }
 
   private arm(subscription: ProfileSubscription, expires: number): void {
