@@ -177,7 +177,7 @@ export class SipCore implements TransactionUser {
       tx.respond(480, 'Hot-desk login is not available on this PBX');
       return;
     }
-    const targets = this.targetsFor(user);
+    const targets = this.dialogs.replacedDialogTargets(request, this.targetsFor(user));
     if (targets.length > 0) {
       this.deps.proxy.forward(tx, request, targets, this.dialogs.forwardOptions(request, flow, targets));
       return;

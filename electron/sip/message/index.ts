@@ -73,3 +73,5 @@ export { buildResponse, buildErrorResponse } from './responses';
 export { reasonPhrase } from './reasonPhrases';
 export type { EventHeader } from './eventHeader';
 export { getEventHeader, eventParam } from './eventHeader';
+export type { ReplacesHeader } from './replacesHeader';
+export { getReplacesHeader } from './replacesHeader';

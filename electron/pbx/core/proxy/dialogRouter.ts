@@ -1,4 +1,4 @@
-import { getContacts, getHeader, getToTag, type SipMessage, type SipRequest, type SipUri, type Uri } from '../../../sip';
+import { getContacts, getHeader, getReplacesHeader, getToTag, type SipMessage, type SipRequest, type SipUri, type Uri } from '../../../sip';
 import type { Flow } from '../../../sip';
 import type { ContactFlows } from '../locations/contactFlows';
 import { ProxiedDialogs, type ProxiedDialog } from './proxiedDialogs';
@@ -46,6 +46,19 @@ export class DialogRouter {
         else this.dialogs.answered(dialog.key, answered);
       },
     };
+  }
+
+  /**
+   * An INVITE with Replaces (RFC 3891) goes to the party of the dialog it replaces, not to every phone of the
+   * address-of-record: only the target(s) on that dialog's flows, when the proxy knows the dialog and one of them is
+   * on it. Otherwise the targets stay as they are, and phones without that dialog answer 481 themselves (§3).
+   */
+  replacedDialogTargets(request: SipRequest, targets: readonly ForwardTarget[]): readonly ForwardTarget[] {
+    const replaces = request.method === 'INVITE' ? getReplacesHeader(request) : undefined;
+    const dialog = replaces && this.dialogs.findByIds(replaces.callId, [replaces.fromTag, replaces.toTag]);
+    if (!dialog) return targets;
+    const onDialog = targets.filter((target) => target.flow.id === dialog.callerFlowId || dialog.calleeFlowIds.has(target.flow.id));
+    return onDialog.length > 0 ? onDialog : targets;
   }
 
   /** The route of an in-dialog request from `flow`; `dialog` is set when the request belongs to a dialog of `flow`. */

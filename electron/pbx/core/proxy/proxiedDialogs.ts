@@ -39,8 +39,12 @@ export class ProxiedDialogs {
   /** The dialog an in-dialog request belongs to: its Call-ID and the caller's tag as its From or To tag. */
   find(request: SipRequest): ProxiedDialog | undefined {
     const callId = getCallId(request);
-    if (callId === undefined) return undefined;
-    for (const tag of [getFromTag(request), getToTag(request)]) {
+    return callId === undefined ? undefined : this.findByIds(callId, [getFromTag(request), getToTag(request)]);
+  }
+
+  /** The dialog with this Call-ID whose caller's tag is one of `tags` (either side's, as a Replaces header names it). */
+  findByIds(callId: string, tags: readonly (string | undefined)[]): ProxiedDialog | undefined {
+    for (const tag of tags) {
       const dialog = tag === undefined ? undefined : this.dialogs.get(dialogKey(callId, tag));
       if (dialog) return dialog;
     }
