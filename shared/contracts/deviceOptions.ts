@@ -15,8 +15,15 @@ export const deviceOptionsSchema = z.object({
   timeFormat: z.enum(['24h', '12h']),
   keysPerPage: z.number().int().min(1).max(48),
   emergencyNumbers: z.array(z.string().regex(/^[0-9]{2,6}$/)),
+  /** A second caller during a call rings softly and waits (absent: on); off, they hear busy. */
+  callWaiting: z.boolean().optional(),
 });
 export type DeviceOptions = z.infer<typeof deviceOptionsSchema>;
+
+/** Whether the device lets a second call wait (the option is on unless set to false). */
+export function callWaitingOn(options: Pick<DeviceOptions, 'callWaiting'>): boolean {
+  return options.callWaiting !== false;
+}
 
 /** Auto-logout timers; null switches a timer off. */
 export const autoLogoutSchema = z.object({

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { keepFocus } from './focus';
 
-export type CallControlKind = 'answer' | 'decline' | 'hold' | 'mute' | 'redial' | 'stay';
+export type CallControlKind = 'answer' | 'decline' | 'hold' | 'mute' | 'redial' | 'stay' | 'transfer' | 'swap';
 
 /**
- * A call control (Answer, Decline, Hold/Resume, Mute/Unmute, Redial; Stay logged in). Its visible text is its accessible name; `active` marks
+ * A call control (Answer, Decline, Hold/Resume, Mute/Unmute, Transfer, Swap, Redial; Stay logged in). Its visible text is its accessible name; `active` marks
  * a control whose state is on (held, muted) for styling — the changed name already says it to assistive tech.
  */
 export function CallControlButton({

@@ -119,3 +119,12 @@ export function MicrophoneIcon({ crossed = false, ...props }: IconProps & { cros
     </Svg>
   );
 }
+
+/** Two arrows: a call handed on (Transfer) or calls swapped. */
+export function TransferIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" d="M4 8h13M13 4l4 4-4 4M20 16H7M11 12l-4 4 4 4" />
+    </Svg>
+  );
+}

@@ -9,6 +9,7 @@ import type {
   MediaStreamTypes,
   OutgoingEvent,
   PeerConnectionEvent,
+  ReferEvent,
   RTCSession,
 } from 'jssip/lib/RTCSession';
 import { callEndNotice, responseOf, type CallNotice } from './callEnd';
@@ -16,15 +17,28 @@ import { applyCallEvent, captionFromInfo, newCall, partyLabel, type CallDirectio
 import { isHotDeskCaption } from '../../../shared/sip/hotDeskCaption';
 import { numberFromUser } from './account';
 import { DTMF_DURATION_MS, DTMF_GAP_MS, dtmfTransportFor, isDtmfTone } from './dtmf';
-import { RING, RINGBACK, type Cadence } from './tones';
+import { RINGBACK, type Cadence } from './tones';
+import { referProgress, type ReferProgress } from './transfer';
 
 export interface CallSessionDeps {
   readonly now: () => number;
   readonly tones: { play(cadence: Cadence): void; stop(): void };
   readonly remoteAudio: { attach(stream: MediaStream): void; detach(): void };
   readonly onChange: (call: CallView) => void;
-  readonly onEnd: (notice: CallNotice | null) => void;
+  /** The call is over (reported once); `call` is its last view. */
+  readonly onEnd: (notice: CallNotice | null, call: CallView) => void;
+  /** The other party asks this call to be transferred (an in-dialog REFER, RFC 3515 §2.4.2). */
+  readonly onRefer?: (call: CallSession, event: ReferEvent) => void;
+  /** An INVITE with Replaces names this call (RFC 3891): the phone decides whether the new call takes its place. */
+  readonly onReplaces?: (call: CallSession, event: ReferEvent) => void;
   readonly log: (message: string, detail?: unknown) => void;
+}
+
+export interface CallSessionOptions {
+  /** A call to a hot-desk code (login IVR, logout): the phone hangs it up itself once the identity changes. */
+  readonly hotDesk?: boolean;
+  /** A consultation call placed before transferring the call with this id (attended transfer). */
+  readonly consultOf?: string | null;
 }
 
 /** What an answer or a call asks of the browser's media: the settings' microphone (if any), no video. */
@@ -43,6 +57,8 @@ export const DECLINE = { status_code: 486, reason_phrase: 'Busy Here' } as const
 export class CallSession {
   private view: CallView;
   private finished = false;
+  /** Set once this call was transferred: its end says where it went rather than "Call ended". */
+  private transferredTo: string | null = null;
 
   constructor(
     readonly session: RTCSession,
@@ -50,12 +66,10 @@ export class CallSession {
     number: string,
     name: string,
     private readonly deps: CallSessionDeps,
-    /** A call to a hot-desk code (login IVR, logout): the phone hangs it up itself once the identity changes. */
-    hotDesk = false,
+    options: CallSessionOptions = {},
   ) {
-    this.view = newCall(session.id, direction, number, name, hotDesk);
+    this.view = newCall(session.id, direction, number, name, options.hotDesk ?? false, options.consultOf ?? null);
     this.wire();
-    if (direction === 'incoming') deps.tones.play(RING);
   }
 
   get call(): CallView {
@@ -112,6 +126,31 @@ export class CallSession {
     this.update({ type: 'keyed', tone });
   }
 
+  /**
+   * Asks the other party to call `target` (REFER, RFC 3515), with `replaces` for an attended transfer (RFC 3891).
+   * The NOTIFYs' progress shows on this call; once the target answers, `onDone` runs (the transferor hangs up).
+   */
+  transfer(target: string, label: string, onDone: () => void, replaces?: CallSession): boolean {
+    if (this.view.phase !== 'active' || this.view.transfer?.pending) return false;
+    const report = (progress: ReferProgress) => {
+      this.update({ type: 'transfer', transfer: progress.transfer });
+      if (progress.done) onDone();
+    };
+    try {
+      this.session.refer(target, { eventHandlers: referProgress(label, report), ...(replaces ? { replaces: replaces.session } : {}) });
+    } catch (error) {
+      this.deps.log('cannot transfer the call', error);
+      return false;
+    }
+    report({ transfer: { text: `Transferring to ${label}…`, pending: true }, done: false });
+    return true;
+  }
+
+  /** The call was transferred: when it ends it says so, whoever hangs up. */
+  markTransferred(label: string): void {
+    this.transferredTo = label;
+  }
+
   private terminate(options: { status_code?: number; reason_phrase?: string }): void {
     if (this.finished) return;
     try {
@@ -154,6 +193,8 @@ export class CallSession {
       const caption = event.originator === 'remote' ? captionOf(event) : null;
       if (caption) this.update({ type: 'caption', text: caption });
     });
+    session.on('refer', (event: ReferEvent) => this.deps.onRefer?.(this, event) ?? event.reject());
+    session.on('replaces', (event: ReferEvent) => this.deps.onReplaces?.(this, event) ?? event.reject());
     session.on('getusermediafailed', (error: unknown) => this.deps.log('no microphone for the call', error));
     session.on('peerconnection:setremotedescriptionfailed', (error: unknown) => this.deps.log('the remote SDP was refused', error));
   }
@@ -187,6 +228,10 @@ export class CallSession {
     this.finished = true;
     this.deps.tones.stop();
     this.deps.remoteAudio.detach();
+    if (this.transferredTo !== null) {
+      this.deps.onEnd({ text: `Transferred to ${this.transferredTo}`, tone: 'info', fleeting: true }, this.view);
+      return;
+    }
     const notice = callEndNotice({
       kind,
       direction: this.view.direction,
@@ -196,7 +241,7 @@ export class CallSession {
       party: partyLabel(this.view),
       caption: this.view.caption,
     });
-    this.deps.onEnd(notice);
+    this.deps.onEnd(notice, this.view);
   }
 }
 

@@ -1,8 +1,8 @@
 import { HOTDESK_CAPTION_MAX_LENGTH } from '../../../shared/sip/hotDeskCaption';
 
 /**
- * What the display and the call controls know about the one call the phone has (no call waiting yet). Pure data, built
- * by `callSession.ts` from JsSIP's RTCSession events through the transitions below.
+ * What the display and the call controls know about one of the phone's calls (see `callLines.ts` for how several
+ * relate). Pure data, built by `callSession.ts` from JsSIP's RTCSession events through the transitions below.
  */
 export type CallDirection = 'outgoing' | 'incoming';
 
@@ -35,9 +35,19 @@ export interface CallView {
   readonly caption: string | null;
   /** In a hot-desk call: how many PIN digits were keyed since the last prompt or `#` (shown as dots). */
   readonly keyed: number;
+  /** A call placed to consult before transferring: the id of the call it would be transferred to; null otherwise. */
+  readonly consultOf: string | null;
+  /** How transferring this call goes (`Transferring to 103 — Ringing`, `pending` until it ended); null when never. */
+  readonly transfer: TransferStatus | null;
 }
 
-export function newCall(id: string, direction: CallDirection, number: string, name = '', hotDesk = false): CallView {
+export interface TransferStatus {
+  readonly text: string;
+  /** Waiting for the outcome; false once the transfer failed (the call stays, and can be transferred again). */
+  readonly pending: boolean;
+}
+
+export function newCall(id: string, direction: CallDirection, number: string, name = '', hotDesk = false, consultOf: string | null = null): CallView {
   return {
     id,
     direction,
@@ -51,6 +61,8 @@ export function newCall(id: string, direction: CallDirection, number: string, na
     hotDesk,
     caption: null,
     keyed: 0,
+    consultOf,
+    transfer: null,
   };
 }
 
@@ -63,7 +75,8 @@ export type CallEvent =
   | { type: 'muted'; on: boolean }
   | { type: 'identified'; number: string; name: string }
   | { type: 'caption'; text: string }
-  | { type: 'keyed'; tone: string };
+  | { type: 'keyed'; tone: string }
+  | { type: 'transfer'; transfer: TransferStatus };
 
 export function applyCallEvent(call: CallView, event: CallEvent): CallView {
   switch (event.type) {
@@ -85,6 +98,8 @@ export function applyCallEvent(call: CallView, event: CallEvent): CallView {
     case 'keyed':
       if (!call.hotDesk) return call;
       return { ...call, keyed: event.tone === '#' ? 0 : call.keyed + 1 };
+    case 'transfer':
+      return { ...call, transfer: event.transfer };
   }
 }
 

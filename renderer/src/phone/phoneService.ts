@@ -10,10 +10,12 @@ export type AudioDevices = Settings['audio'];
 /** How the phone reports to the store: SIP events turned into store actions. */
 export interface PhoneListener {
   registrationChanged(state: RegistrationState): void;
-  /** The one call changed (null: no call any more). */
-  callChanged(call: CallView | null): void;
-  /** A call is over; the notice says why, when the user did not end it themselves. */
-  callEnded(notice: CallNotice | null): void;
+  /** The calls changed: all of them, in the order they began (empty: on hook). See `callLines.ts` for their rules. */
+  callsChanged(calls: readonly CallView[]): void;
+  /** A call is over (it has left `callsChanged` already); the notice says why, when the user did not end it. */
+  callEnded(call: CallView, notice: CallNotice | null): void;
+  /** A caller was answered busy because this phone was (call waiting off, or no line free): a missed call. */
+  missedWhileBusy(call: CallView): void;
   /** A monitored extension's BLF lamp changed (dialog event package). */
   blfStateChanged(extension: string, state: BlfState): void;
 }
@@ -28,14 +30,29 @@ export interface PhoneService {
   setAudioDevices(audio: AudioDevices): void;
   /** Places a call for an intent the dial policy allowed; rejects with a message fit for the display. */
   dial(intent: DialIntent): Promise<void>;
-  /** Ends, cancels or declines the current call, if any. */
+  /** Ends, cancels or declines the focused call, if any. */
   hangUp(): Promise<void>;
+  /** Answers the call ringing here; the focused call, if any, goes on hold first. */
   answer(): Promise<void>;
+  /** Declines the call ringing here. */
   decline(): Promise<void>;
+  /** Holds or resumes the focused call. */
   setHold(held: boolean): Promise<void>;
   setMute(muted: boolean): void;
-  /** Sends one DTMF tone in the established call. */
+  /** Sends one DTMF tone in the focused, established call. */
   sendDtmf(tone: string): void;
+  /** Holds the focused call and resumes the call with this id. */
+  swapTo(callId: string): Promise<void>;
+  /** Blind transfer: asks the focused call's other party to call this intent's number (REFER). */
+  transfer(intent: DialIntent): Promise<void>;
+  /** Attended transfer, first step: holds the focused call and calls the target. */
+  consult(intent: DialIntent): Promise<void>;
+  /** Joins the held call and the consultation call (REFER with Replaces). */
+  completeTransfer(): Promise<void>;
+  /** Ends the consultation call and returns to the held call. */
+  cancelTransfer(): Promise<void>;
+  /** The device's call waiting option: off, a caller during a call hears busy (and is reported as missed). */
+  setCallWaiting(on: boolean): void;
   /** Watches these extensions' call state for the BLF keys (replacing the previous list; empty: none). */
   monitor(extensions: readonly string[]): void;
 }
@@ -55,6 +72,12 @@ export function createUnavailablePhoneService(): PhoneService {
     setHold: () => Promise.resolve(),
     setMute: () => undefined,
     sendDtmf: () => undefined,
+    swapTo: () => Promise.resolve(),
+    transfer: () => Promise.reject(new Error(NO_SIP_SERVICE)),
+    consult: () => Promise.reject(new Error(NO_SIP_SERVICE)),
+    completeTransfer: () => Promise.resolve(),
+    cancelTransfer: () => Promise.resolve(),
+    setCallWaiting: () => undefined,
     monitor: () => undefined,
   };
 }

@@ -1,14 +1,13 @@
 import { CHECK_SYNC_EVENT } from '../../../shared/sip/plugAndPlay';
 import { AUTO_ANSWER_PARAM, PICKUP_WINDOW_MS } from '../../../shared/sip/directedPickup';
 import JsSIP from 'jssip';
-import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UA, UAConfiguration } from 'jssip/lib/UA';
 import type { Bridge, PhoneAccount } from '../../../shared/contracts';
 import type { DialIntent } from '../../../shared/domain/dialString';
-import { callTarget, domainOf, numberFromUser, sameAccount, uaSettings } from './account';
+import { callTarget, domainOf, sameAccount, uaSettings } from './account';
 import { NO_SERVICE_CALL } from './callEnd';
-import { CallSession, mediaConstraintsFor } from './callSession';
-import type { CallView } from './callView';
+import { mediaConstraintsFor, type CallSession } from './callSession';
+import { ONE_CALL_AT_A_TIME, PhoneCalls } from './phoneCalls';
 import type { AudioDevices, PhoneListener, PhoneService } from './phoneService';
 import { nextRegistration, registerRetryDelay, type RegistrationState, type UaSignal } from './registration';
 import { BlfSubscriptions } from './blfSubscriptions';
@@ -16,7 +15,7 @@ import { RemoteAudio } from './remoteAudio';
 import { TonePlayer } from './ringer';
 
 export const NOT_REGISTERABLE = 'This phone has no SIP account — it cannot place calls';
-export const ONE_CALL_AT_A_TIME = 'Hang up first — this phone takes one call at a time';
+export { ONE_CALL_AT_A_TIME };
 
 export interface SipPhoneOptions {
   readonly bridge: Pick<Bridge, 'invoke'>;
@@ -31,7 +30,13 @@ export interface SipPhoneOptions {
 
 type CallSessionTones = ConstructorParameters<typeof CallSession>[4]['tones'] & { setOutputDevice(deviceId: string | null): void };
 
-const SILENT: PhoneListener = { registrationChanged: () => undefined, callChanged: () => undefined, callEnded: () => undefined, blfStateChanged: () => undefined };
+const SILENT: PhoneListener = {
+  registrationChanged: () => undefined,
+  callsChanged: () => undefined,
+  callEnded: () => undefined,
+  missedWhileBusy: () => undefined,
+  blfStateChanged: () => undefined,
+};
 
 function defaultUa(configuration: UAConfiguration): UA {
   return new JsSIP.UA(configuration);
@@ -40,7 +45,8 @@ function defaultUa(configuration: UAConfiguration): UA {
 /**
  * The real phone: one JsSIP user agent registered as the account the device host gives this page (`phone.account`),
  * re-created when that account changes (hot-desk login/logout, roaming) — deferred while a call is up. It reports the
- * registration lamp and the one call to the store, and carries out what the store asks (dial, answer, hold, DTMF...).
+ * registration lamp and the calls (`PhoneCalls`) to the store, and carries out what the store asks (dial, answer, hold,
+ * DTMF, transfer...).
  */
 export class SipPhone implements PhoneService {
   private listener: PhoneListener = SILENT;
@@ -55,9 +61,7 @@ export class SipPhone implements PhoneService {
   private fetchGeneration = 0;
   private fetchAttempt = 0;
   private fetchTimer: ReturnType<typeof setTimeout> | null = null;
-  private current: CallSession | null = null;
-  /** The intent of the call being placed, read when JsSIP announces the new outgoing session. */
-  private dialling: DialIntent | null = null;
+  private readonly calls: PhoneCalls;
   private audio: AudioDevices = { inputDeviceId: null, outputDeviceId: null };
   /** The extensions the BLF keys monitor; subscribed over the user agent while it is registered. */
   private monitored: readonly string[] = [];
@@ -79,6 +83,17 @@ export class SipPhone implements PhoneService {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.blf = new BlfSubscriptions((extension, state) => this.listener.blfStateChanged(extension, state), this.log);
+    this.calls = new PhoneCalls({
+      now: this.now,
+      tones: this.tones,
+      remoteAudio: this.remoteAudio,
+      log: this.log,
+      listener: () => this.listener,
+      media: () => mediaConstraintsFor(this.audio.inputDeviceId),
+      domain: () => (this.account ? domainOf(this.account.uri) : null),
+      place: (dialString) => this.placeCall(dialString),
+      idle: () => this.applyDeferredAccount(),
+    });
   }
 
   start(listener: PhoneListener): () => void {
@@ -121,51 +136,83 @@ export class SipPhone implements PhoneService {
   }
 
   async dial(intent: DialIntent): Promise<void> {
-    if (this.current) throw new Error(ONE_CALL_AT_A_TIME);
-    const { ua, account } = this;
-    if (!ua || !account) throw new Error(this.registration === 'unregistered' ? NOT_REGISTERABLE : NO_SERVICE_CALL);
-    if (!ua.isConnected()) throw new Error(NO_SERVICE_CALL);
+    if (!this.calls.isEmpty) throw new Error(ONE_CALL_AT_A_TIME);
+    this.readyToCall();
     if (intent.kind === 'pickup') this.pickupDialledAt = this.now();
-    this.dialling = intent;
-    try {
-      ua.call(callTarget(intent.dialString, account.uri), {
-        mediaConstraints: mediaConstraintsFor(this.audio.inputDeviceId),
-        rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
-      });
-    } finally {
-      this.dialling = null;
-    }
+    this.calls.place(intent);
   }
 
   async hangUp(): Promise<void> {
-    this.current?.hangUp();
+    this.calls.hangUp();
   }
 
   async answer(): Promise<void> {
-    this.current?.answer(mediaConstraintsFor(this.audio.inputDeviceId));
+    this.calls.answer();
   }
 
   async decline(): Promise<void> {
-    this.current?.decline();
+    this.calls.decline();
   }
 
   async setHold(held: boolean): Promise<void> {
-    if (this.current && !this.current.setHold(held)) throw new Error(held ? 'Cannot hold the call right now' : 'Cannot resume the call right now');
+    if (!this.calls.setHold(held)) throw new Error(held ? 'Cannot hold the call right now' : 'Cannot resume the call right now');
   }
 
   setMute(muted: boolean): void {
-    this.current?.setMute(muted);
+    this.calls.setMute(muted);
   }
 
   sendDtmf(tone: string): void {
-    this.current?.sendDtmf(tone);
+    this.calls.sendDtmf(tone);
+  }
+
+  async swapTo(callId: string): Promise<void> {
+    if (!this.calls.swapTo(callId)) throw new Error('Cannot swap calls right now');
+  }
+
+  async transfer(intent: DialIntent): Promise<void> {
+    const account = this.readyToCall();
+    if (!this.calls.transfer(callTarget(intent.dialString, account.uri), intent.dialString)) throw new Error(CANNOT_TRANSFER);
+  }
+
+  async consult(intent: DialIntent): Promise<void> {
+    this.readyToCall();
+    this.calls.consult(intent);
+  }
+
+  async completeTransfer(): Promise<void> {
+    if (!this.calls.completeTransfer()) throw new Error(CANNOT_TRANSFER);
+  }
+
+  async cancelTransfer(): Promise<void> {
+    this.calls.cancelTransfer();
+  }
+
+  setCallWaiting(on: boolean): void {
+    this.calls.setCallWaiting(on);
+  }
+
+  /** The user agent and account to place a call with, or the reason there are none. */
+  private readyToCall(): PhoneAccount {
+    const { ua, account } = this;
+    if (!ua || !account) throw new Error(this.registration === 'unregistered' ? NOT_REGISTERABLE : NO_SERVICE_CALL);
+    if (!ua.isConnected()) throw new Error(NO_SERVICE_CALL);
+    return account;
+  }
+
+  private placeCall(dialString: string): void {
+    const account = this.readyToCall();
+    this.ua?.call(callTarget(dialString, account.uri), {
+      mediaConstraints: mediaConstraintsFor(this.audio.inputDeviceId),
+      rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
+    });
   }
 
   private stop(): void {
     this.running = false;
     this.fetchGeneration += 1;
     this.clearFetchTimer();
-    this.current?.hangUp();
+    for (const call of this.calls.sessions) call.hangUp();
     this.replaceUa(null);
     this.blf.watch(null, '', []);
     this.listener = SILENT;
@@ -173,11 +220,11 @@ export class SipPhone implements PhoneService {
 
   private useAccount(account: PhoneAccount | null): void {
     const same = sameAccount(account, this.account);
-    if (this.current) {
-      // Never pull the line from under a call: switch identity once it ends. A hot-desk code's call (login IVR,
+    if (!this.calls.isEmpty) {
+      // Never pull the line from under a call: switch identity once the calls end. A hot-desk code's call (login IVR,
       // logout) has done its job once the identity changed: hang it up rather than wait for its goodbye prompt.
       this.deferredAccount = same ? undefined : account;
-      if (!same && this.current.call.hotDesk) this.current.hangUp();
+      if (!same) for (const call of this.calls.sessions) if (call.call.hotDesk) call.hangUp();
       return;
     }
     if (same && account !== null && this.ua !== null) {
@@ -276,20 +323,11 @@ export class SipPhone implements PhoneService {
   private onSession(event: RTCSessionEvent): void {
     const { session } = event;
     if (event.originator === 'local') {
-      const intent = this.dialling;
-      const number = intent?.dialString ?? numberFromUser(session.remote_identity?.uri?.user);
-      this.adopt(new CallSession(session, 'outgoing', number, '', this.sessionDeps(), isHotDeskCode(intent)));
+      this.calls.adoptOutgoing(session, isHotDeskCode);
       return;
     }
-    if (this.current) {
-      // No call waiting yet: a second caller hears busy.
-      rejectBusy(session, this.log);
-      return;
-    }
-    const remote = session.remote_identity;
-    const call = new CallSession(session, 'incoming', numberFromUser(remote?.uri?.user), remote?.display_name ?? '', this.sessionDeps());
-    this.adopt(call);
-    if (this.isPickedCall(event)) {
+    const call = this.calls.adoptIncoming(session);
+    if (call && this.calls.sessions.length === 1 && this.isPickedCall(event)) {
       this.pickupDialledAt = Number.NEGATIVE_INFINITY;
       call.answer(mediaConstraintsFor(this.audio.inputDeviceId));
     }
@@ -311,29 +349,10 @@ export class SipPhone implements PhoneService {
     this.blf.watch(live ? this.ua : null, live && this.account ? domainOf(this.account.uri) : '', this.monitored);
   }
 
-  private adopt(call: CallSession): void {
-    this.current = call;
-    this.listener.callChanged(call.call);
-  }
-
-  private sessionDeps(): ConstructorParameters<typeof CallSession>[4] {
-    return {
-      now: this.now,
-      tones: this.tones,
-      remoteAudio: this.remoteAudio,
-      log: this.log,
-      onChange: (call: CallView) => {
-        if (this.current?.call.id === call.id) this.listener.callChanged(call);
-      },
-      onEnd: (notice) => {
-        this.current = null;
-        this.listener.callChanged(null);
-        this.listener.callEnded(notice);
-        const deferred = this.deferredAccount;
-        this.deferredAccount = undefined;
-        if (deferred !== undefined) this.useAccount(deferred);
-      },
-    };
+  private applyDeferredAccount(): void {
+    const deferred = this.deferredAccount;
+    this.deferredAccount = undefined;
+    if (deferred !== undefined) this.useAccount(deferred);
   }
 
   private signal(signal: UaSignal): void {
@@ -357,16 +376,10 @@ export class SipPhone implements PhoneService {
   }
 }
 
-function isHotDeskCode(intent: DialIntent | null): boolean {
-  return intent?.kind === 'hotdesk-login' || intent?.kind === 'hotdesk-logout';
-}
+export const CANNOT_TRANSFER = 'Cannot transfer the call right now';
 
-function rejectBusy(session: RTCSession, log: (message: string, detail?: unknown) => void): void {
-  try {
-    session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
-  } catch (error) {
-    log('cannot reject a second call', error);
-  }
+function isHotDeskCode(intent: DialIntent): boolean {
+  return intent.kind === 'hotdesk-login' || intent.kind === 'hotdesk-logout';
 }
 
 export function createSipPhone(options: SipPhoneOptions): PhoneService {

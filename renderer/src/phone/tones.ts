@@ -13,6 +13,9 @@ export const RING: Cadence = { frequencies: [400, 450], pattern: [400, 200, 400,
 /** Ringback heard by the caller while the far end alerts: 440+480 Hz, 2 s on, 4 s off (ITU-T E.180, North America). */
 export const RINGBACK: Cadence = { frequencies: [440, 480], pattern: [2000, 4000], level: 0.08 };
 
+/** A second call while on a call: two short soft beeps every few seconds, heard over the conversation. */
+export const CALL_WAITING: Cadence = { frequencies: [440], pattern: [250, 150, 250, 6000], level: 0.06 };
+
 export function cycleMs(cadence: Cadence): number {
   return cadence.pattern.reduce((sum, ms) => sum + ms, 0);
 }

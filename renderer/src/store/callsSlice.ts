@@ -1,27 +1,42 @@
-import { classifyDialString } from '../../../shared/domain/dialString';
+import { classifyDialString, type DialIntent } from '../../../shared/domain/dialString';
+import { focusedCall } from '../phone/callLines';
 import { isDtmfTone } from '../phone/dtmf';
 import { checkDialPolicy } from './dialPolicy';
 import { sanitizeDialInput } from './dialInput';
 import { isReceipt } from './sessionSlice';
 import { messageOf } from './errors';
-import type { Caption, CallsSlice, CallView, SliceCreator } from './types';
+import type { CallNotice } from '../phone/callEnd';
+import { partyLabel } from '../phone/callView';
+import type { AppState, Caption, CallsSlice, CallView, SliceCreator } from './types';
 
 export const NOT_READY = 'The phone is still starting — try again in a moment';
 /** A fleeting call notice ("Call ended") makes way for the idle caption after this long. */
 export const CALL_NOTICE_MS = 5_000;
 
-export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, get) => {
-  // The phone reports the end as callChanged(null), then callEnded(notice): this keeps the call for the recent calls.
-  let ending: CallView | null = null;
+/** What dialling `dialString` means on this device, or why it may not be dialled. */
+export function allowedIntent(state: Pick<AppState, 'deviceStatus' | 'deviceOptions' | 'identity'>, dialString: string): DialIntent | string {
+  const { deviceStatus, deviceOptions, identity } = state;
+  if (deviceStatus !== 'ready' || deviceOptions === null) return NOT_READY;
+  const intent = classifyDialString(dialString, { emergencyNumbers: deviceOptions.emergencyNumbers });
+  const verdict = checkDialPolicy(intent, identity);
+  return verdict.allowed ? intent : verdict.reason;
+}
 
+/** A missed call the phone answered busy itself (call waiting off, or no line free). */
+export function missedWhileBusyNotice(call: CallView): CallNotice {
+  return { text: `Missed call from ${partyLabel(call)} (busy)`, tone: 'info', missed: true };
+}
+
+export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, get) => {
   return {
     number: '',
     caption: null,
+    calls: [],
     call: null,
 
     setNumber(text) {
-      // During a call the keys send DTMF; the Number box keeps what was dialled.
-      if (get().call) return;
+      // During a call the keys send DTMF and the Number box keeps what was dialled — unless it takes a transfer target.
+      if (get().call && !get().transferring) return;
       const number = sanitizeDialInput(text);
       if (number !== get().number) set({ number, caption: null });
     },
@@ -35,7 +50,7 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     },
 
     clearNumber() {
-      if (get().call) return set({ caption: null });
+      if (get().call && !get().transferring) return set({ caption: null });
       set({ number: '', caption: null });
     },
 
@@ -44,24 +59,22 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     },
 
     pressKey(key) {
-      const { call } = get();
-      if (!call) return get().appendToNumber(key);
+      const { call, transferring } = get();
+      if (!call || transferring) return get().appendToNumber(key);
       if (call.phase === 'active' && isDtmfTone(key)) phone.sendDtmf(key);
     },
 
     async placeCall() {
       const { call } = get();
-      if (call?.phase === 'incoming') return get().answer();
+      if (ringingHere(get().calls)) return get().answer();
       if (call) return;
       await get().dial(get().number);
     },
 
     async dial(dialString) {
-      const { deviceStatus, deviceOptions, identity, showCaption } = get();
-      if (deviceStatus !== 'ready' || deviceOptions === null) return showCaption(NOT_READY, 'warning');
-      const intent = classifyDialString(dialString, { emergencyNumbers: deviceOptions.emergencyNumbers });
-      const verdict = checkDialPolicy(intent, identity);
-      if (!verdict.allowed) return showCaption(verdict.reason, 'warning');
+      const { showCaption } = get();
+      const intent = allowedIntent(get(), dialString);
+      if (typeof intent === 'string') return showCaption(intent, 'warning');
       set({ caption: null });
       try {
         await phone.dial(intent);
@@ -82,7 +95,7 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     },
 
     async answer() {
-      if (get().call?.phase !== 'incoming') return;
+      if (!ringingHere(get().calls)) return;
       try {
         await phone.answer();
       } catch (error) {
@@ -91,7 +104,7 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     },
 
     async decline() {
-      if (get().call?.phase !== 'incoming') return;
+      if (!ringingHere(get().calls)) return;
       try {
         await phone.decline();
       } catch (error) {
@@ -114,25 +127,32 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
       if (call?.phase === 'active') phone.setMute(!call.muted);
     },
 
-    callChanged(call) {
-      const started = call !== null && get().call === null;
-      if (call === null) ending = get().call ?? ending;
+    callsChanged(reported) {
+      const calls = [...reported];
+      const call = focusedCall(calls);
+      const started = calls.length > 0 && get().calls.length === 0;
+      // The transfer entry belongs to the call it was opened on.
+      const transferring = get().transferring && call !== null && call.id === get().call?.id;
       // A new call replaces whatever the caption said about the last one (but not the previous user's receipt).
-      if (call && get().call?.id !== call.id) set({ call, caption: isReceipt(get().caption) ? get().caption : null });
-      else set({ call });
+      if (started) set({ calls, call, transferring, caption: isReceipt(get().caption) ? get().caption : null });
+      else set({ calls, call, transferring });
       // A call puts auto-logout on hold until it ends.
       if (started) get().reviewAutoLogout();
     },
 
-    callEnded(notice) {
-      const ended = get().call ?? ending;
-      ending = null;
-      if (ended) get().recordCall(ended, notice);
+    missedWhileBusy(call) {
+      get().recordCall(call, missedWhileBusyNotice(call));
+    },
+
+    callEnded(ended, notice) {
+      get().recordCall(ended, notice);
+      // While other calls go on, the display is about them; the notice of this one would only linger.
+      if (get().calls.length > 0) return;
       const receipt = isReceipt(get().caption) ? get().caption : null;
       const caption: Caption | null = notice ? { text: notice.text, tone: notice.tone } : receipt;
       const now = Date.now();
       // A call is activity, and a deadline that fell during it waits for the warning minute after it.
-      set({ call: null, caption, lastCallEnd: now, lastActivity: now });
+      set({ calls: [], call: null, transferring: false, caption, lastCallEnd: now, lastActivity: now });
       get().reviewAutoLogout();
       if (caption && notice?.fleeting) {
         setTimeout(() => {
@@ -142,3 +162,8 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     },
   };
 };
+
+/** A call ringing here, alone or waiting behind another: what Answer and Decline act on. */
+function ringingHere(calls: readonly CallView[]): boolean {
+  return calls.some((call) => call.phase === 'incoming');
+}

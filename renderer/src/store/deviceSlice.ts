@@ -1,3 +1,4 @@
+import { callWaitingOn } from '../../../shared/contracts';
 import type { DeviceSlice, SliceCreator } from './types';
 import { messageOf } from './errors';
 
@@ -35,8 +36,9 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
       // The phone reports SIP events as store actions from here on.
       const stopPhone = phone.start({
         registrationChanged: (state) => get().setRegistration(state),
-        callChanged: (call) => get().callChanged(call),
-        callEnded: (notice) => get().callEnded(notice),
+        callsChanged: (calls) => get().callsChanged(calls),
+        callEnded: (call, notice) => get().callEnded(call, notice),
+        missedWhileBusy: (call) => get().missedWhileBusy(call),
         blfStateChanged: (extension, state) => get().setBlfState(extension, state),
       });
       void get().load();
@@ -79,6 +81,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
       get().setIdentity(view.identity, view.session);
       get().setBlfPositions(view.blf);
       get().reviewAutoLogout();
+      phone.setCallWaiting(callWaitingOn(view.options));
       // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.
       phone.refreshAccount();
     },

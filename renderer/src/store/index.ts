@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAutoLogoutSlice } from './autoLogoutSlice';
 import { createBlfSlice } from './blfSlice';
+import { createCallLinesSlice } from './callLinesSlice';
 import { createCallsSlice } from './callsSlice';
 import { createDeviceSlice } from './deviceSlice';
 import { createHistorySlice } from './historySlice';
@@ -16,6 +17,7 @@ export function createAppStore(services: Services): AppStore {
     ...createDeviceSlice(services)(...a),
     ...createSessionSlice(services)(...a),
     ...createCallsSlice(services)(...a),
+    ...createCallLinesSlice(services)(...a),
     ...createBlfSlice(services)(...a),
     ...createSettingsSlice(services)(...a),
     ...createHistorySlice(services)(...a),

@@ -33,6 +33,9 @@ export const callsSelectors = {
   number: (state: AppState) => state.number,
   caption: (state: AppState) => state.caption,
   call: (state: AppState) => state.call,
+  calls: (state: AppState) => state.calls,
+  /** The Number box takes a transfer target during a call. */
+  transferring: (state: AppState) => state.transferring,
   inCall: (state: AppState) => state.call !== null,
 };
 

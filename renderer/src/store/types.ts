@@ -64,7 +64,9 @@ export interface CallsSlice {
   number: string;
   /** A transient message for the display's caption line; null shows the state's default caption. */
   caption: Caption | null;
-  /** The one call (no call waiting yet); null when on hook. */
+  /** Every call of the phone, in the order they began (see `phone/callLines.ts`); empty on hook. */
+  calls: CallView[];
+  /** The call the user is on (the display and Hold, Mute, Hang up are about it); null when on hook. */
   call: CallView | null;
   /** Replaces the number with what the user typed or pasted, keeping only dialable characters. */
   setNumber(text: string): void;
@@ -86,10 +88,32 @@ export interface CallsSlice {
   toggleHold(): Promise<void>;
   /** Mute ↔ Unmute. */
   toggleMute(): void;
-  /** From the phone: the call changed. */
-  callChanged(call: CallView | null): void;
-  /** From the phone: the call is over; shows why, when there is something to say. */
-  callEnded(notice: CallNotice | null): void;
+  /** From the phone: the calls changed. */
+  callsChanged(calls: readonly CallView[]): void;
+  /** From the phone: a call is over; records it, and shows why when it was the last one and there is something to say. */
+  callEnded(call: CallView, notice: CallNotice | null): void;
+  /**
+   * From the phone: a caller got busy because this phone was (call waiting off, or no line free). The hook for a
+   * missed call that never rang here: it goes into the recent calls as missed.
+   */
+  missedWhileBusy(call: CallView): void;
+}
+
+/** Transfer, call waiting and swapping: what the user does with a second call (rules in `phone/callLines.ts`). */
+export interface CallLinesSlice {
+  /** Transfer was pressed: the Number box takes the target, keys type into it instead of sending tones. */
+  transferring: boolean;
+  startTransfer(): void;
+  /** Leaves the target entry, or ends the consultation call and returns to the held call. */
+  cancelTransfer(): Promise<void>;
+  /** Blind transfer to the number in the Number box. */
+  transferNow(): Promise<void>;
+  /** Attended transfer: holds the call and calls the number in the Number box first. */
+  callTransferTarget(): Promise<void>;
+  /** Joins the held call and the consultation call. */
+  completeTransfer(): Promise<void>;
+  /** Holds the call the user is on and resumes this one. */
+  swapTo(callId: string): Promise<void>;
 }
 
 export interface BlfSlice {
@@ -158,7 +182,7 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsPatch): Promise<void>;
 }
 
-export type AppState = DeviceSlice & SessionSlice & CallsSlice & BlfSlice & SettingsSlice & HistorySlice & AutoLogoutSlice;
+export type AppState = DeviceSlice & SessionSlice & CallsSlice & CallLinesSlice & BlfSlice & SettingsSlice & HistorySlice & AutoLogoutSlice;
 
 /** A slice creator over the whole store, given the services its actions may use. */
 export type SliceCreator<Slice> = (services: Services) => StateCreator<AppState, [], [], Slice>;

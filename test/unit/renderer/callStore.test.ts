@@ -82,7 +82,7 @@ describe('the store and the phone', () => {
     phone.report(newCall('c3', 'outgoing', '200'));
     state().pressKey('5');
     expect(phone.dtmf).toEqual([]);
-    phone.listener?.callChanged(null);
+    phone.report(null);
     state().pressKey('5');
     expect(state().number).toBe('5');
   });
@@ -110,12 +110,12 @@ describe('the store and the phone', () => {
     vi.useFakeTimers();
     const { phone, state } = await started();
     phone.report(active);
-    phone.listener?.callEnded({ text: 'Call ended', tone: 'info', fleeting: true });
+    phone.end({ text: 'Call ended', tone: 'info', fleeting: true });
     expect(state().call).toBeNull();
     expect(state().caption).toEqual({ text: 'Call ended', tone: 'info' });
     vi.advanceTimersByTime(CALL_NOTICE_MS);
     expect(state().caption).toBeNull();
-    phone.listener?.callEnded({ text: 'Busy Here', tone: 'warning' });
+    phone.end({ text: 'Busy Here', tone: 'warning' });
     vi.advanceTimersByTime(CALL_NOTICE_MS * 2);
     expect(state().caption).toEqual({ text: 'Busy Here', tone: 'warning' });
     // A new call clears the last one's reason.

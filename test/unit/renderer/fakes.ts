@@ -3,6 +3,7 @@ import { DEFAULT_AUTO_LOGOUT, DEFAULT_SETTINGS } from '../../../shared/contracts
 import type { BridgeConnection, ConnectionState } from '../../../renderer/src/bridge/connection';
 import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
 import type { CallView } from '../../../renderer/src/phone/callView';
+import type { CallNotice } from '../../../renderer/src/phone/callEnd';
 import type { AudioDevices, PhoneListener, PhoneService } from '../../../renderer/src/phone/phoneService';
 import type { DialIntent } from '../../../shared/domain/dialString';
 
@@ -199,9 +200,54 @@ export class FakePhone implements PhoneService {
     this.monitored.push(extensions);
   }
 
-  /** Reports a call the way the SIP phone does. */
+  /** The last call reported, for `end`. */
+  private lastCall: CallView | null = null;
+
+  /** Reports a call the way the SIP phone does (null: no call any more). */
   report(call: CallView | null): void {
-    this.listener?.callChanged(call);
+    if (call) this.lastCall = call;
+    this.listener?.callsChanged(call ? [call] : []);
+  }
+
+  /** Reports the end of the last reported call the way the SIP phone does: gone from the calls, then the notice. */
+  end(notice: CallNotice | null): void {
+    const call = this.lastCall;
+    if (!call) throw new Error('no call was reported');
+    this.listener?.callsChanged([]);
+    this.listener?.callEnded(call, notice);
+  }
+
+  readonly transfers: Array<{ kind: 'blind' | 'consult'; intent: DialIntent }> = [];
+
+  swapTo(callId: string): Promise<void> {
+    this.actions.push(`swap ${callId}`);
+    return Promise.resolve();
+  }
+
+  transfer(intent: DialIntent): Promise<void> {
+    this.transfers.push({ kind: 'blind', intent });
+    return Promise.resolve();
+  }
+
+  consult(intent: DialIntent): Promise<void> {
+    this.transfers.push({ kind: 'consult', intent });
+    return Promise.resolve();
+  }
+
+  completeTransfer(): Promise<void> {
+    this.actions.push('complete transfer');
+    return Promise.resolve();
+  }
+
+  cancelTransfer(): Promise<void> {
+    this.actions.push('cancel transfer');
+    return Promise.resolve();
+  }
+
+  callWaiting: boolean | null = null;
+
+  setCallWaiting(on: boolean): void {
+    this.callWaiting = on;
   }
 }
 

@@ -35,10 +35,10 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     phone.report(answeredCall('c1', '102', 'Carol Chen'));
     // The SIP phone's order: no call any more, then the notice.
     phone.report(null);
-    phone.listener?.callEnded(null);
+    phone.end(null);
     phone.report(newCall('c2', 'incoming', '101', 'Bob Brown'));
     phone.report(null);
-    phone.listener?.callEnded({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
+    phone.end({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
     expect(state().recentCalls.map((call) => [call.number, call.outcome])).toEqual([
       ['101', 'missed'],
       ['102', 'answered'],
@@ -53,7 +53,7 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     const { phone, state } = await ready(POOL_VIEW);
     await state().dial('*77*100*');
     phone.report({ ...answeredCall('ivr', '*77*100*'), hotDesk: true });
-    phone.listener?.callEnded(null);
+    phone.end(null);
     expect(state().recentCalls).toEqual([]);
     expect(state().redialNumber).toBeNull();
   });
@@ -65,7 +65,7 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     const { phone, state } = await ready(ALICE_VIEW);
     await state().dial('102');
     phone.report(newCall('c2', 'incoming', '101', 'Bob Brown'));
-    phone.listener?.callEnded({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
+    phone.end({ text: 'Missed call from 101 Bob Brown', tone: 'info', missed: true });
     state().setNumber('555');
     state().applyDeviceView(next);
     expect(state()).toMatchObject({ recentCalls: [], redialNumber: null, number: '', blfPositions: [], caption: { text: LOGGED_OUT_RECEIPT } });
@@ -75,7 +75,7 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     const { phone, state } = await ready(POOL_VIEW);
     await state().dial('911');
     phone.report(answeredCall('e1', '911'));
-    phone.listener?.callEnded(null);
+    phone.end(null);
     expect(state().recentCalls).toHaveLength(1);
     state().applyDeviceView(ALICE_VIEW);
     expect(state().recentCalls).toEqual([]);
@@ -83,7 +83,7 @@ describe('privacy: what the phone keeps about a user, and when it goes', () => {
     // Bob roams in through the IVR: Alice's receipt shows, and stays when the IVR call ends.
     phone.report({ ...answeredCall('ivr', '*77*101*'), hotDesk: true });
     state().applyDeviceView({ ...ALICE_VIEW, identity: { kind: 'user', extension: '101', name: 'Bob Brown' } });
-    phone.listener?.callEnded(null);
+    phone.end(null);
     expect(state().caption?.text).toBe(LOGGED_OUT_RECEIPT);
   });
 
@@ -142,7 +142,7 @@ describe('auto-logout on the phone (fake clock)', () => {
     expect(state().autoLogoutWarning).toBeNull();
     vi.advanceTimersByTime(20 * MINUTE);
     expect(logouts()).toEqual([]);
-    phone.listener?.callEnded(null);
+    phone.end(null);
     expect(state().autoLogoutWarning).toEqual({ kind: 'max-session', at: LOGIN + 49 * MINUTE + AUTO_LOGOUT_WARNING_MS, canStay: false });
     vi.advanceTimersByTime(AUTO_LOGOUT_WARNING_MS);
     await flush();

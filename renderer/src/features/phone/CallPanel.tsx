@@ -1,18 +1,26 @@
+import { useMemo } from 'react';
 import { CallControlButton } from '../../components/CallControlButton';
 import { HandsetIcon, HangUpIcon, MicrophoneIcon, PauseIcon, PlayIcon } from '../../components/icons';
+import { callControls } from '../../phone/callLines';
 import { useAppStore } from '../../store/StoreProvider';
 import { callsSelectors } from '../../store/selectors';
+import { OtherCalls } from './OtherCalls';
+import { TransferControls } from './TransferControls';
 
 /**
  * The call controls, in the column left of the keypad while there is a call: Answer/Decline while
- * it rings here, Hold/Resume and Mute/Unmute once it is established. Controls that do not apply are not there at all.
+ * it rings here, Hold/Resume, Mute/Unmute and Transfer once it is established, and the other calls (a caller waiting,
+ * held calls to swap to). Controls that do not apply are not there at all (`phone/callLines.ts` decides).
  */
 export function CallPanel() {
   const call = useAppStore(callsSelectors.call);
+  const calls = useAppStore(callsSelectors.calls);
+  const transferring = useAppStore(callsSelectors.transferring);
   const answer = useAppStore((state) => state.answer);
   const decline = useAppStore((state) => state.decline);
   const toggleHold = useAppStore((state) => state.toggleHold);
   const toggleMute = useAppStore((state) => state.toggleMute);
+  const controls = useMemo(() => callControls(calls), [calls]);
   if (!call) return null;
 
   return (
@@ -20,13 +28,13 @@ export function CallPanel() {
       <h2 className="panel-title" aria-hidden="true">
         Call
       </h2>
-      {call.phase === 'incoming' ? (
+      {controls.answer ? (
         <div className="call-panel__row">
           <CallControlButton kind="answer" label="Answer" icon={<HandsetIcon />} onPress={() => void answer()} />
           <CallControlButton kind="decline" label="Decline" icon={<HangUpIcon />} onPress={() => void decline()} />
         </div>
       ) : null}
-      {call.phase === 'active' ? (
+      {controls.hold && !transferring ? (
         <div className="call-panel__row">
           <CallControlButton
             kind="hold"
@@ -35,19 +43,25 @@ export function CallPanel() {
             active={call.held}
             onPress={() => void toggleHold()}
           />
-          <CallControlButton
-            kind="mute"
-            label={call.muted ? 'Unmute' : 'Mute'}
-            icon={<MicrophoneIcon crossed={call.muted} />}
-            active={call.muted}
-            onPress={toggleMute}
-          />
+          {controls.mute ? (
+            <CallControlButton
+              kind="mute"
+              label={call.muted ? 'Unmute' : 'Mute'}
+              icon={<MicrophoneIcon crossed={call.muted} />}
+              active={call.muted}
+              onPress={toggleMute}
+            />
+          ) : null}
         </div>
       ) : null}
-      <p className="call-panel__hint">{hintFor(call.phase)}</p>
+      <TransferControls controls={controls} />
+      <OtherCalls controls={controls} />
+      <p className="call-panel__hint">{transferring ? TRANSFER_HINT : hintFor(call.phase)}</p>
     </section>
   );
 }
+
+const TRANSFER_HINT = 'Type the number to transfer to, then Transfer now, or Call first to speak to them before.';
 
 function hintFor(phase: string): string {
   switch (phase) {

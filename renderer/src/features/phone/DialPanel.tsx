@@ -10,6 +10,7 @@ export function DialPanel({ numberFieldRef }: { numberFieldRef: RefObject<HTMLIn
   const number = useAppStore(callsSelectors.number);
   const setNumber = useAppStore((state) => state.setNumber);
   const inCall = useAppStore(callsSelectors.inCall);
+  const transferring = useAppStore(callsSelectors.transferring);
   const pressKey = useAppStore((state) => state.pressKey);
   const deleteLastDigit = useAppStore((state) => state.deleteLastDigit);
   const placeCall = useAppStore((state) => state.placeCall);
@@ -17,7 +18,7 @@ export function DialPanel({ numberFieldRef }: { numberFieldRef: RefObject<HTMLIn
 
   return (
     <section className="dial-panel" aria-label="Dialling">
-      <NumberField value={number} onChange={setNumber} onDeleteLast={deleteLastDigit} inputRef={numberFieldRef} readOnly={inCall} />
+      <NumberField value={number} onChange={setNumber} onDeleteLast={deleteLastDigit} inputRef={numberFieldRef} readOnly={inCall && !transferring} />
       <Dialpad onPress={pressKey} />
       <div className="call-buttons">
         <CallButton kind="call" onPress={() => void placeCall()} />

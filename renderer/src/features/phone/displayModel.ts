@@ -66,7 +66,7 @@ export function describeDisplay(input: DisplayInput): DisplayModel {
   }
   if (transient) return { headline, caption: transient.text, tone: transient.tone, call };
   // During a call the call block says everything, and the far end's IVR its prompt; the idle hints would distract.
-  if (call) return { headline, caption: input.call?.caption ?? '', tone: 'info', call };
+  if (call) return { headline, caption: input.call?.transfer?.text ?? input.call?.caption ?? '', tone: 'info', call };
   return { headline, caption: defaultCaption(input), tone: 'info', call };
 }
 

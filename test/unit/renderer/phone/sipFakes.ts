@@ -3,6 +3,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { UA, UAConfiguration } from 'jssip/lib/UA';
 import type { PhoneAccount } from '../../../../shared/contracts';
 import type { CallNotice } from '../../../../renderer/src/phone/callEnd';
+import { focusedCall } from '../../../../renderer/src/phone/callLines';
 import type { CallView } from '../../../../renderer/src/phone/callView';
 import type { PhoneListener } from '../../../../renderer/src/phone/phoneService';
 import type { RegistrationState } from '../../../../renderer/src/phone/registration';
@@ -146,19 +147,35 @@ export function createFakeUa(configuration: UAConfiguration): UA {
 /** Records what the phone reports to the store. */
 export class RecordingListener implements PhoneListener {
   readonly registrations: RegistrationState[] = [];
+  /** Every report of the calls, in order. */
+  readonly reports: Array<readonly CallView[]> = [];
+  /** The focused call of each report (null: none), as the display sees it. */
   readonly calls: Array<CallView | null> = [];
   readonly ends: Array<CallNotice | null> = [];
+  readonly ended: CallView[] = [];
+  readonly missedBusy: CallView[] = [];
 
   registrationChanged(state: RegistrationState): void {
     this.registrations.push(state);
   }
 
-  callChanged(call: CallView | null): void {
-    this.calls.push(call);
+  callsChanged(calls: readonly CallView[]): void {
+    this.reports.push(calls);
+    this.calls.push(focusedCall(calls));
   }
 
-  callEnded(notice: CallNotice | null): void {
+  callEnded(call: CallView, notice: CallNotice | null): void {
+    this.ended.push(call);
     this.ends.push(notice);
+  }
+
+  missedWhileBusy(call: CallView): void {
+    this.missedBusy.push(call);
+  }
+
+  /** The latest report of all calls. */
+  get all(): readonly CallView[] {
+    return this.reports.at(-1) ?? [];
   }
 
   readonly blfStates: Array<[string, BlfState]> = [];
