@@ -193,8 +193,9 @@ export class CallSession {
       const caption = event.originator === 'remote' ? captionOf(event) : null;
       if (caption) this.update({ type: 'caption', text: caption });
     });
-    session.on('refer', (event: ReferEvent) => this.deps.onRefer?.(this, event) ?? event.reject());
-    session.on('replaces', (event: ReferEvent) => this.deps.onReplaces?.(this, event) ?? event.reject());
+    // JsSIP leaves a REFER or an INVITE with Replaces unanswered until someone accepts or rejects it.
+    session.on('refer', (event: ReferEvent) => (this.deps.onRefer ? this.deps.onRefer(this, event) : event.reject()));
+    session.on('replaces', (event: ReferEvent) => (this.deps.onReplaces ? this.deps.onReplaces(this, event) : event.reject()));
     session.on('getusermediafailed', (error: unknown) => this.deps.log('no microphone for the call', error));
     session.on('peerconnection:setremotedescriptionfailed', (error: unknown) => this.deps.log('the remote SDP was refused', error));
   }
