@@ -1,3 +1,6 @@
+import { vi } from 'vitest';
+import { SipPhone } from '../../../../renderer/src/phone/sipPhone';
+import { flush } from '../fakes';
 import type { BlfState } from '../../../../shared/domain/blfLayout';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { UA, UAConfiguration } from 'jssip/lib/UA';
@@ -36,8 +39,19 @@ export class FakeSession extends Emitter {
   muted = false;
   connection: RTCPeerConnection | undefined = undefined;
 
-  constructor(readonly remote_identity: { uri: { user: string }; display_name: string }) {
+  readonly refers: Array<{ target: string; options: { eventHandlers?: Record<string, (event: unknown) => void>; replaces?: unknown } }> = [];
+
+  constructor(readonly remote_identity: { uri: { user: string; toString?: () => string }; display_name: string }) {
     super();
+  }
+
+  refer(target: string, options: FakeSession['refers'][number]['options']): void {
+    this.refers.push({ target, options });
+  }
+
+  /** The far end's NOTIFY for the last REFER, with a sipfrag status line (`'trying'`, `'progress'`, …). */
+  notifyRefer(event: string, statusCode: number, reasonPhrase: string): void {
+    this.refers.at(-1)?.options.eventHandlers?.[event]?.({ status_line: { status_code: statusCode, reason_phrase: reasonPhrase } });
   }
 
   terminate(options: { status_code?: number; reason_phrase?: string } = {}): void {
@@ -246,3 +260,50 @@ export const HD0001: PhoneAccount = {
   authUser: 'HD0001',
   displayName: 'HD0001',
 };
+
+/** A SIP phone on fakes, started with a recording listener; the bridge answers with `initial`. */
+export function setup(initial: PhoneAccount | null | Error = BOB) {
+  let account: PhoneAccount | null | Error = initial;
+  const invoke = vi.fn(async () => {
+    if (account instanceof Error) throw account;
+    return account;
+  });
+  const tones = new FakeTones();
+  const remoteAudio = new FakeRemoteAudio();
+  let now = 1_000;
+  const phone = new SipPhone({
+    bridge: { invoke: invoke as never },
+    createUa: createFakeUa,
+    tones,
+    remoteAudio,
+    random: () => 0.5,
+    now: () => now,
+    log: () => undefined,
+  });
+  const listener = new RecordingListener();
+  const stop = phone.start(listener);
+  return {
+    phone,
+    listener,
+    tones,
+    remoteAudio,
+    invoke,
+    stop,
+    setAccount: (next: PhoneAccount | null | Error) => {
+      account = next;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+/** A phone whose user agent has come online, registered as `initial`. */
+export async function registered(initial: PhoneAccount = BOB) {
+  const context = setup(initial);
+  context.phone.refreshAccount();
+  await flush();
+  const ua = FakeUa.latest();
+  ua.comeOnline();
+  return { ...context, ua };
+}

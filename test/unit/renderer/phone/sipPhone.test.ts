@@ -2,55 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneAccount } from '../../../../shared/contracts';
 import { NO_SERVICE_CALL } from '../../../../renderer/src/phone/callEnd';
 import { DECLINE } from '../../../../renderer/src/phone/callSession';
-import { NOT_REGISTERABLE, ONE_CALL_AT_A_TIME, SipPhone } from '../../../../renderer/src/phone/sipPhone';
+import { NOT_REGISTERABLE, ONE_CALL_AT_A_TIME } from '../../../../renderer/src/phone/sipPhone';
 import { RING, RINGBACK } from '../../../../renderer/src/phone/tones';
 import { flush } from '../fakes';
-import { BOB, FakeRemoteAudio, FakeSession, FakeTones, FakeUa, HD0001, RecordingListener, createFakeUa } from './sipFakes';
-
-function setup(initial: PhoneAccount | null | Error = BOB) {
-  let account: PhoneAccount | null | Error = initial;
-  const invoke = vi.fn(async () => {
-    if (account instanceof Error) throw account;
-    return account;
-  });
-  const tones = new FakeTones();
-  const remoteAudio = new FakeRemoteAudio();
-  let now = 1_000;
-  const phone = new SipPhone({
-    bridge: { invoke: invoke as never },
-    createUa: createFakeUa,
-    tones,
-    remoteAudio,
-    random: () => 0.5,
-    now: () => now,
-    log: () => undefined,
-  });
-  const listener = new RecordingListener();
-  const stop = phone.start(listener);
-  return {
-    phone,
-    listener,
-    tones,
-    remoteAudio,
-    invoke,
-    stop,
-    setAccount: (next: PhoneAccount | null | Error) => {
-      account = next;
-    },
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
-
-async function registered(initial: PhoneAccount = BOB) {
-  const context = setup(initial);
-  context.phone.refreshAccount();
-  await flush();
-  const ua = FakeUa.latest();
-  ua.comeOnline();
-  return { ...context, ua };
-}
+import { BOB, FakeSession, FakeUa, HD0001, registered, setup } from './sipFakes';
 
 beforeEach(() => {
   FakeUa.created = [];
