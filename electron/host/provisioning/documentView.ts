@@ -27,8 +27,8 @@ export function deviceOptionsFromDocument(document: ProvisioningDocument): Devic
 }
 
 export function deviceOptionsOf(options: ProvisionedOptions): DeviceOptions {
-  const { location, timeZone, timeFormat, keysPerPage, emergencyNumbers } = options;
-  return { location, timeZone, timeFormat, keysPerPage, emergencyNumbers: [...emergencyNumbers] };
+  const { location, timeZone, timeFormat, keysPerPage, emergencyNumbers, callWaiting } = options;
+  return { location, timeZone, timeFormat, keysPerPage, emergencyNumbers: [...emergencyNumbers], ...(callWaiting === undefined ? {} : { callWaiting }) };
 }
 
 /** The logged-in user's session, with the login time when the PBX sends it; null while idle. */

@@ -26,6 +26,7 @@ export const optionsPatchSchema = z.strictObject({
   emergencyNumbers: base.emergencyNumbers.min(1).max(10).optional(),
   language: base.language.optional(),
   ringTone: base.ringTone.optional(),
+  callWaiting: base.callWaiting,
   autoLogout: z.strictObject(autoLogoutSchema.shape).partial().optional(),
   /** Any of the location's fields; `location` above is the API before they existed and sets the free text. */
   dispatchableLocation: z.strictObject(dispatchableLocationSchema.shape).partial().optional(),

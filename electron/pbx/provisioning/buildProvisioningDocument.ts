@@ -49,6 +49,7 @@ export function buildProvisioningContent(inputs: DocumentInputs): ProvisioningCo
       timeFormat: known.timeFormat,
       keysPerPage: known.keysPerPage,
       emergencyNumbers: [...known.emergencyNumbers],
+      ...(known.callWaiting === undefined ? {} : { callWaiting: known.callWaiting }),
       language: language ?? DEFAULT_HOT_DESK_OPTIONS.language,
       ringTone: ringTone ?? DEFAULT_HOT_DESK_OPTIONS.ringTone,
       autoLogout: { ...(autoLogout ?? DEFAULT_HOT_DESK_OPTIONS.autoLogout) },

@@ -8,6 +8,9 @@ import {
 import { DocumentStamps } from '../../../../electron/pbx/provisioning/documentStamps';
 import { checkProvisioningDocument } from '../../../../shared/sip/provisioningDocument';
 import { HA1, HD0004, MemoryDirectory } from './fixtures';
+import { deviceOptionsFromDocument } from '../../../../electron/host/provisioning';
+import { optionsPatchSchema } from '../../../../electron/pbx/admin/schemas';
+import { callWaitingOn } from '../../../../shared/contracts';
 
 const directory = new MemoryDirectory();
 const POOL_CREDENTIALS = directory.credentialsFor('HD0004')!;
@@ -47,6 +50,19 @@ describe('buildProvisioningDocument', () => {
     expect(document.account.uri).toBe('sip:100@hotdesk.local');
     expect(document.blf).toEqual(blf);
     expect(document.options.location).toBe('Desk 16');
+  });
+
+  it('carries the call waiting option when the device sets it, to the phone screen too; absent it stays absent (on)', () => {
+    const inputs = { identity: { kind: 'pool' as const }, credentials: POOL_CREDENTIALS, webSocketUrl: WS };
+    const off = buildProvisioningDocument({ ...inputs, device: { ...HD0004, options: { ...HD0004.options, callWaiting: false } } }, AT);
+    expect(checkProvisioningDocument(off).ok).toBe(true);
+    expect(off.options.callWaiting).toBe(false);
+    expect(deviceOptionsFromDocument(off).callWaiting).toBe(false);
+    const unset = buildProvisioningDocument({ ...inputs, device: HD0004 }, AT);
+    expect('callWaiting' in unset.options).toBe(false);
+    expect(callWaitingOn(deviceOptionsFromDocument(unset))).toBe(true);
+    expect(optionsPatchSchema.safeParse({ callWaiting: false }).success).toBe(true);
+    expect(optionsPatchSchema.safeParse({ callWaiting: 'no' }).success).toBe(false);
   });
 
   it('carries the session start of a logged-in user (for the auto-logout timers), never for an idle device', () => {
