@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { AUDIO_FLOWS, openSoftphone, remoteAudioLevel, type Softphone } from '../support/softphone';
 
-// Transfer and call waiting between three softphones of the shared demo host (/?account=101…103: Bob, Carol, Dan).
-// No PBX state changes. Each test opens its own phones and closes them.
+// Transfer and call waiting between three softphones of the shared demo host: Frank (105) only places calls, Erin
+// (104) and Dan (103) receive them — extensions no other spec calls or watches, so specs running beside this one
+// never ring these phones. No PBX state changes. Each test opens its own phones and closes them.
 let opened: Softphone[] = [];
 
 test.afterEach(async () => {
@@ -11,7 +12,7 @@ test.afterEach(async () => {
 });
 
 async function threePhones(browser: Parameters<typeof openSoftphone>[0], baseURL: string | undefined) {
-  const phones = await Promise.all(['101', '102', '103'].map((extension) => openSoftphone(browser, baseURL, extension)));
+  const phones = await Promise.all(['105', '104', '103'].map((extension) => openSoftphone(browser, baseURL, extension)));
   opened.push(...phones);
   return phones as [Softphone, Softphone, Softphone];
 }
@@ -29,86 +30,86 @@ async function expectAudioBothWays(a: Softphone, b: Softphone) {
 }
 
 test.describe('call controls of a desk phone', () => {
-  test('blind transfer: Bob sends Carol to Dan, who answers and hears her', async ({ browser, baseURL }) => {
-    const [bob, carol, dan] = await threePhones(browser, baseURL);
-    await connect(bob, carol, '102');
+  test('blind transfer: Frank sends Erin to Dan, who answers and hears her', async ({ browser, baseURL }) => {
+    const [frank, erin, dan] = await threePhones(browser, baseURL);
+    await connect(frank, erin, '104');
 
-    await bob.button('Transfer').click();
-    await expect(bob.number).toBeEditable();
-    await bob.number.fill('103');
-    await bob.button('Transfer now').click();
+    await frank.button('Transfer').click();
+    await expect(frank.number).toBeEditable();
+    await frank.number.fill('103');
+    await frank.button('Transfer now').click();
 
     await expect(dan.display).toContainText('Incoming call');
-    await expect(dan.display).toContainText('102 Carol Chen');
-    await expect(bob.display).toContainText('Transferring to 103');
+    await expect(dan.display).toContainText('104 Erin Evans');
+    await expect(frank.display).toContainText('Transferring to 103');
     await dan.button('Answer').click();
 
-    await expect(bob.display).toContainText('Transferred to 103');
-    await expect(bob.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
-    await expect(carol.display).toContainText('103');
-    await expect(carol.display).toContainText('Connected');
-    await expect(carol.page.getByRole('region', { name: 'Held call' })).toHaveCount(0);
-    await expectAudioBothWays(carol, dan);
+    await expect(frank.display).toContainText('Transferred to 103');
+    await expect(frank.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
+    await expect(erin.display).toContainText('103');
+    await expect(erin.display).toContainText('Connected');
+    await expect(erin.page.getByRole('region', { name: 'Held call' })).toHaveCount(0);
+    await expectAudioBothWays(erin, dan);
   });
 
-  test('attended transfer: Bob calls Dan first, cancels back to Carol, calls Dan again and completes', async ({ browser, baseURL }) => {
-    const [bob, carol, dan] = await threePhones(browser, baseURL);
-    await connect(bob, carol, '102');
+  test('attended transfer: Frank calls Dan first, cancels back to Erin, calls Dan again and completes', async ({ browser, baseURL }) => {
+    const [frank, erin, dan] = await threePhones(browser, baseURL);
+    await connect(frank, erin, '104');
 
-    await bob.button('Transfer').click();
-    await bob.number.fill('103');
-    await bob.button('Call first').click();
-    await expect(carol.display).toContainText('Held by the other party');
+    await frank.button('Transfer').click();
+    await frank.number.fill('103');
+    await frank.button('Call first').click();
+    await expect(erin.display).toContainText('Held by the other party');
     await dan.button('Answer').click();
-    await expect(bob.display).toContainText('103');
-    await expect(bob.button('Swap to 102')).toBeVisible();
-    await bob.button('Cancel transfer').click();
+    await expect(frank.display).toContainText('103');
+    await expect(frank.button('Swap to 104')).toBeVisible();
+    await frank.button('Cancel transfer').click();
     await expect(dan.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
-    await expect(bob.display).toContainText('102');
-    await expect(bob.display).toContainText('Connected');
-    await expect(carol.display).not.toContainText('Held by the other party');
+    await expect(frank.display).toContainText('104');
+    await expect(frank.display).toContainText('Connected');
+    await expect(erin.display).not.toContainText('Held by the other party');
 
-    await bob.button('Transfer').click();
-    await bob.number.fill('103');
-    await bob.button('Call first').click();
+    await frank.button('Transfer').click();
+    await frank.number.fill('103');
+    await frank.button('Call first').click();
     await dan.button('Answer').click();
-    await bob.button('Complete transfer').click();
+    await frank.button('Complete transfer').click();
 
-    await expect(bob.display).toContainText('Transferred to 103');
-    await expect(bob.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
-    await expect(dan.display).toContainText('102 Carol Chen');
-    await expect(carol.display).toContainText('103');
-    await expect(carol.display).not.toContainText('Held by the other party');
-    await expectAudioBothWays(carol, dan);
+    await expect(frank.display).toContainText('Transferred to 103');
+    await expect(frank.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
+    await expect(dan.display).toContainText('104 Erin Evans');
+    await expect(erin.display).toContainText('103');
+    await expect(erin.display).not.toContainText('Held by the other party');
+    await expectAudioBothWays(erin, dan);
   });
 
-  test('call waiting: Carol answers Dan (Bob waits on hold), swaps back, and declines Dan’s next call', async ({ browser, baseURL }) => {
-    const [bob, carol, dan] = await threePhones(browser, baseURL);
-    await connect(bob, carol, '102');
+  test('call waiting: Erin answers Dan (Frank waits on hold), swaps back, and declines Dan’s next call', async ({ browser, baseURL }) => {
+    const [frank, erin, dan] = await threePhones(browser, baseURL);
+    await connect(frank, erin, '104');
 
-    await dan.dial('102');
-    const waiting = carol.page.getByRole('region', { name: 'Waiting call' });
+    await dan.dial('104');
+    const waiting = erin.page.getByRole('region', { name: 'Waiting call' });
     await expect(waiting).toContainText('103 Dan Diaz is calling');
-    await expect(carol.display).toContainText('101 Bob Brown');
+    await expect(erin.display).toContainText('105 Frank Foster');
     await waiting.getByRole('button', { name: 'Answer', exact: true }).click();
 
-    await expect(bob.display).toContainText('Held by the other party');
-    await expect(carol.display).toContainText('103 Dan Diaz');
+    await expect(frank.display).toContainText('Held by the other party');
+    await expect(erin.display).toContainText('103 Dan Diaz');
     await expect(dan.display.getByRole('timer', { name: 'Call duration' })).toBeVisible();
-    await carol.button('Swap to 101 Bob Brown').click();
-    await expect(carol.display).toContainText('101 Bob Brown');
-    await expect(bob.display).not.toContainText('Held by the other party');
+    await erin.button('Swap to 105 Frank Foster').click();
+    await expect(erin.display).toContainText('105 Frank Foster');
+    await expect(frank.display).not.toContainText('Held by the other party');
     await expect(dan.display).toContainText('Held by the other party');
-    await expectAudioBothWays(bob, carol);
+    await expectAudioBothWays(frank, erin);
 
     await dan.button('Hang up').click();
-    await expect(carol.button('Swap to 103 Dan Diaz')).toHaveCount(0);
-    await dan.dial('102');
+    await expect(erin.button('Swap to 103 Dan Diaz')).toHaveCount(0);
+    await dan.dial('104');
     await expect(waiting).toContainText('103 Dan Diaz is calling');
     await waiting.getByRole('button', { name: 'Decline', exact: true }).click();
     await expect(dan.display).toContainText('Busy Here');
     await expect(waiting).toHaveCount(0);
-    await expect(carol.display).toContainText('101 Bob Brown');
-    await expect(carol.button('Hold')).toBeVisible();
+    await expect(erin.display).toContainText('105 Frank Foster');
+    await expect(erin.button('Hold')).toBeVisible();
   });
 });
