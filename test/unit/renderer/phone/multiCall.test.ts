@@ -99,6 +99,37 @@ describe('call waiting', () => {
   });
 });
 
+describe('the audio of several calls', () => {
+  /** The session's peer connection delivers the far end's audio track; returns its stream. */
+  function farEndAudio(session: FakeSession): MediaStream {
+    const listeners: Array<(event: unknown) => void> = [];
+    session.emit('peerconnection', { peerconnection: { addEventListener: (_type: string, listener: (event: unknown) => void) => listeners.push(listener) } });
+    const stream = { id: `stream-of-${session.id}` } as unknown as MediaStream;
+    for (const listener of listeners) listener({ track: { kind: 'audio' }, streams: [stream] });
+    return stream;
+  }
+
+  it('plays the focused call only, following Answer and Swap; a held call ending leaves the audio alone', async () => {
+    const { ua, phone, remoteAudio, first } = await inCall();
+    const firstAudio = farEndAudio(first);
+    expect(remoteAudio.attached.at(-1)).toBe(firstAudio);
+    const second = ua.ring('103');
+    await phone.answer();
+    held(first);
+    const secondAudio = farEndAudio(second);
+    accept(second);
+    expect(remoteAudio.attached.at(-1)).toBe(secondAudio);
+    await phone.swapTo(first.id);
+    held(second);
+    held(first, false);
+    expect(remoteAudio.attached.at(-1)).toBe(firstAudio);
+    const detaches = remoteAudio.detaches;
+    second.emit('ended', { originator: 'remote', cause: 'Terminated' });
+    expect(remoteAudio.attached.at(-1)).toBe(firstAudio);
+    expect(remoteAudio.detaches).toBe(detaches);
+  });
+});
+
 describe('transfer as the transferor', () => {
   it('blind: REFERs the call, shows the NOTIFY progress, hangs up once the target answered', async () => {
     const { phone, listener, first } = await inCall();
