@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureRendererBuilt } from '../electron/host/rendererBuild';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from '../electron/host/services';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../test/e2e/support/chromium';
@@ -23,10 +23,35 @@ async function main(): Promise<void> {
       console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
       await page.close();
     }
+    await callControlsShot(browser, services.origin);
   } finally {
     await browser.close();
     await services.stop();
   }
+}
+
+/** Erin (104) in a call with Frank (105) while Dan (103) waits: the call controls with a waiting call. */
+async function callControlsShot(browser: Browser, origin: string): Promise<void> {
+  const open = async (extension: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    await page.goto(`${origin}/?account=${extension}`);
+    await page.getByRole('status', { name: 'Phone display' }).getByText('Registered').waitFor();
+    return page;
+  };
+  const dial = async (page: Page, number: string) => {
+    await page.getByRole('textbox', { name: 'Number' }).fill(number);
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+  };
+  const [frank, erin, dan] = [await open('105'), await open('104'), await open('103')];
+  await dial(frank, '104');
+  await erin.getByRole('button', { name: 'Answer', exact: true }).click();
+  await erin.getByRole('timer', { name: 'Call duration' }).waitFor();
+  await dial(dan, '104');
+  await erin.getByRole('region', { name: 'Waiting call' }).waitFor();
+  const file = path.join(REPO_ROOT, 'docs', 'phone-call-waiting.png');
+  await erin.screenshot({ path: file });
+  console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+  for (const page of [frank, erin, dan]) await page.close();
 }
 
 main().catch((error: unknown) => {
