@@ -51,6 +51,8 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
 
     clearNumber() {
       if (get().call && !get().transferring) return set({ caption: null });
+      // Escape on an empty transfer target leaves the transfer entry.
+      if (get().transferring && get().number === '') return set({ transferring: false, caption: null });
       set({ number: '', caption: null });
     },
 
@@ -67,6 +69,7 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
     async placeCall() {
       const { call } = get();
       if (ringingHere(get().calls)) return get().answer();
+      if (get().transferring) return get().transferNow();
       if (call) return;
       await get().dial(get().number);
     },

@@ -72,12 +72,12 @@ export interface CallsSlice {
   setNumber(text: string): void;
   appendToNumber(text: string): void;
   deleteLastDigit(): void;
-  /** Escape: empties the number and dismisses the caption. */
+  /** Escape: empties the number and dismisses the caption; on an empty transfer target, leaves the transfer entry. */
   clearNumber(): void;
   showCaption(text: string, tone?: CaptionTone): void;
   /** A dialpad or keyboard key: DTMF during an established call, otherwise into the Number box. */
   pressKey(key: string): void;
-  /** The Call key: answers a ringing call, otherwise dials what is in the Number box. */
+  /** The Call key: answers a ringing call, transfers to a typed target, otherwise dials what is in the Number box. */
   placeCall(): Promise<void>;
   /** Classifies a dial string, applies the dial policy, and hands an allowed intent to the phone. */
   dial(dialString: string): Promise<void>;

@@ -66,6 +66,21 @@ describe('the store with several calls', () => {
     expect(phone.transfers.at(-1)).toEqual({ kind: 'consult', intent: { kind: 'number', dialString: '104' } });
   });
 
+  it('in the transfer entry the Call key (Enter) transfers, Escape on an empty target leaves it', async () => {
+    const { phone, state } = await started();
+    phone.listener?.callsChanged([withBob]);
+    state().startTransfer();
+    state().setNumber('103');
+    state().clearNumber();
+    expect(state()).toMatchObject({ transferring: true, number: '' });
+    state().clearNumber();
+    expect(state().transferring).toBe(false);
+    state().startTransfer();
+    state().setNumber('103');
+    await state().placeCall();
+    expect(phone.transfers).toEqual([{ kind: 'blind', intent: { kind: 'number', dialString: '103' } }]);
+  });
+
   it('Cancel transfer leaves the entry, or (during the consultation) asks the phone to return to the held call', async () => {
     const { phone, state } = await started();
     phone.listener?.callsChanged([withBob]);

@@ -61,7 +61,7 @@ export function CallPanel() {
   );
 }
 
-const TRANSFER_HINT = 'Type the number to transfer to, then Transfer now, or Call first to speak to them before.';
+const TRANSFER_HINT = 'Type the number to transfer to, then Transfer now (or Enter), or Call first to speak to them before.';
 
 function hintFor(phase: string): string {
   switch (phase) {
