@@ -26,6 +26,8 @@ export default defineConfig({
     // Relative to root: <repo>/dist/renderer. Outside root, so emptying it must be asked for.
     outDir: '../dist/renderer',
     emptyOutDir: true,
+    // Two pages: the device UI and the management console (served at /admin), sharing React and the tokens.
+    rollupOptions: { input: { main: `${rendererRoot}/index.html`, admin: `${rendererRoot}/admin.html` } },
     // One bundle served from the local host (JsSIP included); splitting it would only add round trips.
     chunkSizeWarningLimit: 1500,
     // Electron 45 (Chromium 140) and current Chromium: no need to down-level CSS such as light-dark().

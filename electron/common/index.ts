@@ -6,3 +6,6 @@ export { brokenFilePath, copyAside, moveAside, moveAsideSync } from './moveAside
 export { defaultDataDir, resolveDataDir } from './dataDir';
 export { isLoopback, listenRefusal, normaliseAddress } from './loopback';
 export { CliError, parseHostNames, parseMode, parsePort, parseTls, pickFlags, readFlags } from './cliFlags';
+export { cookieValue } from './cookies';
+export { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';
+export { createStaticHandler, type PageHeaders, type ShellFor } from './staticFiles';

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { CONSOLE_PATH } from '../../shared/contracts';
 import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { CliError, parseHostCliOptions } from './cliOptions';
 import { ensureRendererBuilt } from './rendererBuild';
@@ -37,13 +38,14 @@ async function serve(argv: readonly string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/** What to open where: device pages on this machine, SIP and the admin API at the address other machines use. */
+/** What to open where: device pages on this machine, SIP, the admin API and console at the address other machines use. */
 export function urlLines(localOrigin: string, publicOrigin: string): string[] {
   return [
     `Phone (this kiosk):  ${localOrigin}/`,
     `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
     `SIP WebSocket:       ${sipWebSocketUrlOf(publicOrigin)}`,
     `Admin API:           ${publicOrigin}/api/v1`,
+    `Management console:  ${publicOrigin}${CONSOLE_PATH}`,
   ];
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppInfo, DEFAULT_DEVICE_OPTIONS, type Mode } from '../../shared/contracts';
 import { SIP_PATH, sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
-import { ensurePrivateDirectory, isLoopback, listenRefusal } from '../common';
+import { ensurePrivateDirectory, isLoopback, listenRefusal, webSocketOrigin } from '../common';
 import { type Pbx, startPbx } from '../pbx';
 import { BridgeHub } from './bridge/bridgeHub';
 import { ProvisioningClients } from './provisioning';
@@ -14,7 +14,6 @@ import type { ScryptCost } from './security/pinHash';
 import { openSettings, type SettingsBackendFactory } from './settings/openSettings';
 import type { SecretBox } from './settings/secretBox';
 import type { SettingsStore } from './settings/settingsStore';
-import { webSocketOrigin } from './web/contentSecurityPolicy';
 import { startWebHost, type WebHost } from './web/webHost';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

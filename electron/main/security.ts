@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { App, Session, WebContents } from 'electron';
-import { contentSecurityPolicy } from '../host/web/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../common';
 import { isAppUrl, originOf } from './origin';
 
 /** The only permission the app's pages get: the microphone (and camera) for calls. */

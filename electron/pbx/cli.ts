@@ -7,7 +7,9 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../common';
 import { parsePbxCliOptions } from './cliOptions';
+import { createConsolePage } from './consolePage';
 import { SIP_PATH, sipWebSocketUrl } from '../../shared/sip/sipWebSocket';
+import { CONSOLE_PATH } from '../../shared/contracts';
 import { startPbx } from './server';
 
 /** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
@@ -24,8 +26,9 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   for (const warning of pbx.warnings) console.warn(`Warning: ${warning}`);
   if (pbx.generatedAdminPassword) console.log(`Admin API: user admin, password ${pbx.generatedAdminPassword} (shown once)`);
   const secure = options.tls !== null;
+  const serveConsole = createConsolePage();
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
-    if (pbx.handleHttp(request, response)) return;
+    if (pbx.handleHttp(request, response) || serveConsole(request, response)) return;
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`SIP over WebSocket is at ${SIP_PATH}`);
   };
   const server: Server = options.tls
@@ -42,6 +45,7 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   const { port } = server.address() as AddressInfo;
   publicBaseUrl = `${secure ? 'https' : 'http'}://${options.host}:${port}`;
   console.log(`Hotdesk PBX (${options.mode} mode, domain ${pbx.domain}) listening on ${sipWebSocketUrl(secure, `${options.host}:${port}`)}`);
+  console.log(`Management console: ${publicBaseUrl}${CONSOLE_PATH}`);
   const stop = () => {
     void pbx.stop().finally(() => {
       server.closeAllConnections();

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './settings';
 export * from './validate';
 export * from './wire';
+export * from './adminConsole';

@@ -29,13 +29,23 @@ function get(path: string): Promise<{ status: number; body: string; headers: Rec
 
 describe('web host over real sockets', () => {
   it('serves the app shell with a strict CSP for / and for client-side paths', async () => {
-    for (const path of ['/', '/?mac=02:00:00:00:00:02', '/admin']) {
+    for (const path of ['/', '/?mac=02:00:00:00:00:02', '/some/client/path']) {
       const response = await get(path);
       expect(response.status).toBe(200);
       expect(response.body).toContain('<title>Hotdesk</title>');
       expect(String(response.headers['content-security-policy'])).toContain("script-src 'self'");
     }
     expect((await get('/app.js')).headers['content-type']).toContain('text/javascript');
+  });
+
+  it('serves the management console at /admin: its own page, connecting to this origin only, without the bridge secret', async () => {
+    const response = await get('/admin');
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<title>Hotdesk console</title>');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/connect-src 'self';/);
+    expect(response.headers['set-cookie']).toBeUndefined();
   });
 
   it('never serves files outside the renderer folder', async () => {

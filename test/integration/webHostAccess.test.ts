@@ -146,8 +146,9 @@ describe.skipIf(!LAN_ADDRESS || !HAS_OPENSSL)('pages from another machine (skipp
     const cookie = pageSecretCookie(await httpGet(`${closed.origin}/`, {}, { rejectUnauthorized: false })) ?? '';
     const bridge = `${closed.origin.replace(/^https/, 'wss')}/bridge?mac=02:00:00:00:00:02`;
     expect(await upgradeStatus(bridge, { Origin: closed.origin, Cookie: cookie }, asRemote)).toBe(403);
-    // The admin API and SIP stay open to the LAN over TLS.
+    // The admin API, the management console and SIP stay open to the LAN over TLS.
     expect((await httpGet(`${closed.origin}/api/v1/phones`, ADMIN, asRemote)).status).toBe(200);
+    expect((await httpGet(`${closed.origin}/admin`, {}, asRemote)).status).toBe(200);
   });
 
   it('gives an allowed remote page its device view but no SIP credentials, and nothing without ?mac=', async () => {

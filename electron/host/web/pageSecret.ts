@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { BRIDGE_PATH } from '../../../shared/contracts';
+import { cookieValue } from '../../common';
 
 /**
  * A secret made at each start and given to the pages the host serves as an HttpOnly, SameSite=Strict cookie scoped to
@@ -30,12 +31,4 @@ export class PageSecret {
     const bytes = Buffer.from(given, 'base64url');
     return bytes.length === this.value.length && timingSafeEqual(bytes, this.value);
   }
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const pair of (header ?? '').split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
-  }
-  return null;
 }

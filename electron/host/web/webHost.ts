@@ -3,14 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createSecureServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { BRIDGE_PATH } from '../../../shared/contracts';
+import { BRIDGE_PATH, CONSOLE_PATH } from '../../../shared/contracts';
+import { contentSecurityPolicy, createStaticHandler, webSocketOrigin } from '../../common';
 import type { BridgeHub } from '../bridge/bridgeHub';
 import { isWildcard, listenOrigins, normaliseAddress, type Interfaces } from './addresses';
 import { BRIDGE_SOCKET_OPTIONS, serveBridgeSocket } from './bridgeSocket';
-import { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';
 import { allowedHostNames, HostAllowList } from './hostAllowList';
 import { PageSecret } from './pageSecret';
-import { createStaticHandler } from './staticFiles';
 import { UpgradeRouter } from './upgradeRouter';
 import { refuseHttp, refuseUpgrade, WebAccess } from './webAccess';
 
@@ -54,16 +53,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // The page reaches the PBX at its own host (already checked) or at the public address provisioning hands out.
   const pageHeaders = (request: IncomingMessage, isPage: boolean) => {
+    // The console talks to the admin API of this host alone, and gets no bridge secret.
+    if (isConsolePage(request)) return { 'Content-Security-Policy': contentSecurityPolicy([]) };
     const own = [`${secure ? 'https' : 'http'}://${request.headers.host}`, origins.public].map(webSocketOrigin);
     const connect = [...own, ...(options.connectOrigins?.() ?? [])].filter((origin): origin is string => origin !== null);
     return { 'Content-Security-Policy': contentSecurityPolicy(connect), ...(isPage ? { 'Set-Cookie': secret.setCookieHeader() } : {}) };
   };
-  const serveStatic = createStaticHandler(options.rendererDir, pageHeaders);
+  const serveStatic = createStaticHandler(options.rendererDir, pageHeaders, (urlPath) => (urlPath === CONSOLE_PATH ? 'admin.html' : 'index.html'));
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const refusal = access.httpRefusal(request);
     if (refusal) return refuseHttp(response, refusal);
     if (options.handleHttp?.(request, response)) return;
-    const pageRefusal = access.pageRefusal(request);
+    // The console page and the built scripts and styles hold no secret; the console reaches the API with its sign-in.
+    const pageRefusal = isConsolePage(request) || isBuiltAsset(request) ? null : access.pageRefusal(request);
     if (pageRefusal) return refuseHttp(response, pageRefusal);
     serveStatic(request, response);
   };
@@ -103,4 +105,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function pathnameOf(request: IncomingMessage): string {
+  try {
+    return new URL(request.url ?? '/', 'http://host').pathname;
+  } catch {
+    return '';
+  }
+}
+
+function isConsolePage(request: IncomingMessage): boolean {
+  return pathnameOf(request) === CONSOLE_PATH;
+}
+
+/** Vite puts every built script, style and image under /assets/. */
+function isBuiltAsset(request: IncomingMessage): boolean {
+  return pathnameOf(request).startsWith('/assets/');
 }

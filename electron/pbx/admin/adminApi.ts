@@ -7,12 +7,14 @@ import { ApiError, toApiError, validationError } from './http/apiError';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './http/readBody';
 import { sendError, sendJson, sendText } from './http/respond';
 import { buildOpenApiDocument } from './openapi/openApiDocument';
-import { createAuthGuard, refuseCrossSite } from './requestGuards';
+import { createAuthGuard, refuseCrossSite, requireConsoleHeader } from './requestGuards';
 import { API_PREFIX, route, Router, type Reply, type Route } from './router';
 import { deviceRoutes } from './routes/deviceRoutes';
 import { changePayload, eventRoutes } from './routes/eventRoutes';
 import { extensionRoutes } from './routes/extensionRoutes';
 import { phoneRoutes } from './routes/phoneRoutes';
+import { sessionRoutes } from './routes/sessionRoutes';
+import { AdminSessions } from './session/adminSessions';
 import { systemRoutes } from './routes/systemRoutes';
 
 export interface AdminApiDeps {
@@ -26,6 +28,8 @@ export interface AdminApiDeps {
   maxEventStreams?: number;
   /** Failed logins per address per minute before 429 (10). */
   maxAuthFailures?: number;
+  /** A console session ends after this long without a request (30 minutes). */
+  sessionIdleMs?: number;
   now?: () => number;
 }
 
@@ -45,7 +49,10 @@ export function isAdminApiPath(pathname: string): boolean {
  * /api/v1 and returns false (touching nothing) for any other path, so it can be mounted in front of another handler.
  */
 export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
+  const now = deps.now ?? Date.now;
   const streams = new EventStreams({ heartbeatMs: deps.heartbeatMs, maxClients: deps.maxEventStreams });
+  const sessions = new AdminSessions({ now, idleMs: deps.sessionIdleMs });
+  const guard = createAuthGuard({ credentials: deps.credentials, sessions, now, maxFailures: deps.maxAuthFailures });
   const context = createApiContext(deps.hotDesk, deps.hooks ?? {}, streams);
   let openApiDocument: Record<string, unknown> | null = null;
   const routes: Route[] = [
@@ -60,15 +67,19 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
     ...extensionRoutes(context),
     ...systemRoutes(context),
     ...eventRoutes(context),
+    ...sessionRoutes(guard, sessions),
   ];
   const router = new Router(routes);
-  const authenticate = createAuthGuard({ credentials: deps.credentials, now: deps.now ?? Date.now, maxFailures: deps.maxAuthFailures });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const unsubscribe = deps.hotDesk.changes.subscribe((change) => streams.broadcast(change.type, changePayload(context, change)));
+  const stopEndingStreams = sessions.onEnded((key) => streams.endSession(key));
+  // Idle sessions are ended on a timer too, so a console left open loses its event stream when its session expires.
+  const sweeper = setInterval(() => sessions.sweep(), Math.min(60_000, sessions.idleTimeoutMs));
+  sweeper.unref();
 
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const match = router.match(req.method ?? '', url.pathname);
-    const actor = match.kind === 'route' && match.route.public ? '' : await authenticate(req);
+    const auth = match.kind === 'route' && match.route.public ? null : await guard.authenticate(req);
     if (match.kind === 'none') throw new ApiError(404, 'not-found', `No such API path: ${url.pathname.slice(0, 120)}`);
     if (match.kind === 'method') {
       throw new ApiError(405, 'method-not-allowed', `${req.method} is not allowed here; use ${match.allowed.join(', ')}`, {
@@ -76,6 +87,7 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
       });
     }
     refuseCrossSite(req);
+    requireConsoleHeader(req, auth);
     let body: unknown = undefined;
     if (match.route.body) {
       const raw = await readJsonBody(req, maxBodyBytes);
@@ -84,7 +96,7 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
       if (!parsed.success) throw validationError('body', parsed.error);
       body = parsed.data;
     }
-    const reply = await match.route.handle({ req, res, params: match.params, query: url.searchParams, body, actor });
+    const reply = await match.route.handle({ req, res, params: match.params, query: url.searchParams, body, actor: auth?.user ?? '', session: auth?.session ?? null });
     send(res, reply);
   }
 
@@ -109,6 +121,8 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
   }) as AdminApiHandler;
   Object.defineProperty(handler, 'routes', { value: routes });
   handler.close = () => {
+    clearInterval(sweeper);
+    stopEndingStreams();
     unsubscribe();
     streams.close();
   };

@@ -153,3 +153,9 @@ export function settingsDto(settings: PbxSettings): z.infer<typeof settingsDtoSc
   const { emergencyWebhook, ...rest } = settings;
   return { ...rest, emergencyWebhook: emergencyWebhook ? { url: emergencyWebhook.url, secretSet: true } : null };
 }
+
+export const sessionDtoSchema = z.object({
+  user: z.string(),
+  /** A session ends after this many seconds without a request. */
+  idleTimeoutSeconds: z.number().int().positive(),
+});

@@ -11,6 +11,8 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
  */
 export class EventStreams {
   private readonly clients = new Set<ServerResponse>();
+  /** The streams opened with a console session, by session key: they end with it. */
+  private readonly bySession = new Map<string, Set<ServerResponse>>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private nextId = 1;
 
@@ -20,8 +22,8 @@ export class EventStreams {
     return this.clients.size;
   }
 
-  /** Starts a stream on `res`; false when there are too many already. */
-  open(req: IncomingMessage, res: ServerResponse): boolean {
+  /** Starts a stream on `res` (for the console session `sessionKey`, if any); false when there are too many already. */
+  open(req: IncomingMessage, res: ServerResponse, sessionKey: string | null = null): boolean {
     if (this.clients.size >= (this.options.maxClients ?? MAX_EVENT_CLIENTS)) return false;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -32,6 +34,7 @@ export class EventStreams {
     });
     res.write('retry: 3000\n: connected\n\n');
     this.clients.add(res);
+    if (sessionKey !== null) this.bySession.set(sessionKey, (this.bySession.get(sessionKey) ?? new Set()).add(res));
     const forget = () => this.drop(res);
     req.once('close', forget);
     res.once('close', forget);
@@ -43,6 +46,15 @@ export class EventStreams {
     if (this.clients.size === 0) return;
     const message = `id: ${this.nextId++}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const client of [...this.clients]) this.write(client, message);
+  }
+
+  /** Ends the streams of a console session that ended (sign-out, idle timeout): the console learns it at once. */
+  endSession(sessionKey: string): void {
+    for (const client of this.bySession.get(sessionKey) ?? []) {
+      this.drop(client);
+      client.end();
+    }
+    this.bySession.delete(sessionKey);
   }
 
   close(): void {
@@ -71,6 +83,7 @@ export class EventStreams {
 
   private drop(client: ServerResponse): void {
     this.clients.delete(client);
+    for (const [key, streams] of this.bySession) if (streams.delete(client) && streams.size === 0) this.bySession.delete(key);
     if (this.clients.size === 0 && this.heartbeat !== null) {
       clearInterval(this.heartbeat);
       this.heartbeat = null;

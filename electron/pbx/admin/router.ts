@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { ApiError } from './http/apiError';
+import type { AdminSession } from './session/adminSessions';
 
 export const API_PREFIX = '/api/v1';
 
@@ -15,6 +16,8 @@ export interface RequestContext<B> {
   body: B;
   /** The authenticated admin user (empty for public routes). */
   actor: string;
+  /** The console session the request came with; null for HTTP Basic and public routes. */
+  session: AdminSession | null;
 }
 
 /** A JSON answer, a text answer (CSV), or `streaming` when the handler owns the response (server-sent events). */

@@ -109,3 +109,9 @@ export const auditQuerySchema = z.strictObject({
   limit: z.string().regex(/^[1-9][0-9]{0,5}$/).optional(),
   format: z.enum(['json', 'csv']).optional(),
 });
+
+/** The console's sign-in form. */
+export const sessionCreateSchema = z.strictObject({
+  user: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});

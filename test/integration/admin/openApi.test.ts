@@ -61,6 +61,10 @@ async function exerciseEveryRoute(): Promise<void> {
   await request('GET', '/api/v1/audit?format=csv');
   await request('GET', '/api/v1/devices/HD0099');
   await request('GET', '/api/v1/devices', { auth: null });
+  await request('POST', '/api/v1/session', { auth: null, body: { user: 'admin', password: 'admin' }, headers: { 'X-Hotdesk-Console': '1' } });
+  await request('POST', '/api/v1/session', { auth: null, body: { user: 'admin', password: 'wrong' }, headers: { 'X-Hotdesk-Console': '1' } });
+  await request('GET', '/api/v1/session');
+  await request('DELETE', '/api/v1/session', { auth: null, headers: { 'X-Hotdesk-Console': '1' } });
 }
 
 function operationFor(exchange: Exchange): { template: string; operation: Json } {

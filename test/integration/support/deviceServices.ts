@@ -19,6 +19,7 @@ export async function startTestServices(
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Hotdesk</title>');
   writeFileSync(path.join(rendererDir, 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(rendererDir, 'admin.html'), '<!doctype html><title>Hotdesk console</title>');
   writeFileSync(path.join(dataDir, 'secret.txt'), 'do not serve');
   const services = await startDeviceServices({
     dataDir,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { App } from 'electron';
 import { hardenSession, hardenWebContents, trustOwnCertificate } from '../../../electron/main/security';
 import { HAS_OPENSSL, makeSelfSignedCertificate } from '../../integration/support/selfSignedCertificate';
-import { contentSecurityPolicy } from '../../../electron/host/web/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../../../electron/common/contentSecurityPolicy';
 import { FakeSession, FakeWebContents, shell } from './support/fakeElectron';
 
 vi.mock('electron', () => import('./support/fakeElectron'));

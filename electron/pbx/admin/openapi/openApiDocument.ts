@@ -7,6 +7,7 @@ import {
   extensionDtoSchema,
   licenceDtoSchema,
   phoneDtoSchema,
+  sessionDtoSchema,
   settingsDtoSchema,
 } from '../dto';
 import {
@@ -17,6 +18,7 @@ import {
   extensionPatchSchema,
   licenceInstallSchema,
   phoneAssignSchema,
+  sessionCreateSchema,
   settingsPatchSchema,
 } from '../schemas';
 import { auditEventSchema, dialCodesSchema } from '../../store';
@@ -32,6 +34,7 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   DialCodesPut: dialCodesPutSchema,
   SettingsPatch: settingsPatchSchema,
   LicenceInstall: licenceInstallSchema,
+  SessionCreate: sessionCreateSchema,
 };
 
 const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
@@ -48,6 +51,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   Licence: licenceDtoSchema,
   AuditEvent: auditEventSchema,
   AuditList: z.object({ events: z.array(auditEventSchema) }),
+  Session: sessionDtoSchema,
   Error: errorDtoSchema,
 };
 
@@ -121,11 +125,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'Request bodies are JSON of at most 64 KiB; unknown fields are refused.',
     },
     servers: [{ url: '/' }],
-    security: [{ basicAuth: [] }],
-    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'Licence', 'Audit', 'Live updates'].map((name) => ({ name })),
+    security: [{ basicAuth: [] }, { consoleSession: [] }],
+    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'Licence', 'Audit', 'Live updates', 'Console'].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { basicAuth: { type: 'http', scheme: 'basic', description: 'Demo mode: admin / admin. Site mode: printed once at first start.' } },
+      securitySchemes: {
+        basicAuth: { type: 'http', scheme: 'basic', description: 'Demo mode: admin / admin. Site mode: printed once at first start.' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hotdesk_console_<port>',
+          description: 'The management console\'s session (POST /api/v1/session); state-changing requests with it need X-Hotdesk-Console: 1',
+        },
+      },
       schemas,
       responses: {
         Unauthorized: errorResponse('Missing or wrong credentials (WWW-Authenticate: Basic realm="Hotdesk"); 429 after repeated failures'),

@@ -108,4 +108,16 @@ export const OPERATIONS: OperationDoc[] = [
     summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
     responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
   },
+
+  {
+    method: 'POST', path: `${P}/session`, tag: 'Console', public: true, requestBody: 'SessionCreate',
+    summary: "The management console's sign-in: sets the session cookie (HttpOnly, SameSite=Strict, Path=/api), which ends on sign-out or after the idle timeout. Needs the header X-Hotdesk-Console: 1, as does every state-changing request made with the cookie",
+    responses: { 201: ok('Session', 'Signed in'), 400: E400, 401: err('Wrong user name or password'), 403: err('The X-Hotdesk-Console header is missing, or the request came from another site'), 429: err('Too many failed logins from this address (Retry-After)') },
+  },
+  { method: 'GET', path: `${P}/session`, tag: 'Console', summary: 'Who is signed in (with the cookie or HTTP Basic), and the idle timeout', responses: { 200: ok('Session') } },
+  {
+    method: 'DELETE', path: `${P}/session`, tag: 'Console', public: true,
+    summary: 'Sign out: ends the session the cookie names (its event streams close) and clears the cookie',
+    responses: { 204: { description: 'Signed out' }, 403: err('The X-Hotdesk-Console header is missing, or the request came from another site') },
+  },
 ];

@@ -41,8 +41,8 @@ export function eventRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/events`,
-      handle({ req, res }) {
-        if (!context.streams.open(req, res)) throw new ApiError(503, 'too-many-streams', 'Too many open event streams; close one and retry', { headers: { 'Retry-After': '10' } });
+      handle({ req, res, session }) {
+        if (!context.streams.open(req, res, session?.key ?? null)) throw new ApiError(503, 'too-many-streams', 'Too many open event streams; close one and retry', { headers: { 'Retry-After': '10' } });
         return { streaming: true };
       },
     }),

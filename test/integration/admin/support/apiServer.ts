@@ -37,7 +37,9 @@ export interface ApiServer {
 }
 
 /** The admin API over the in-memory hot-desk domain, mounted in front of a 404 handler on 127.0.0.1:0. */
-export async function startApiServer(options: { mode?: Mode; licence?: 'demo' | 'none'; hooks?: AdminApiHooks; heartbeatMs?: number; maxAuthFailures?: number } = {}): Promise<ApiServer> {
+export async function startApiServer(
+  options: { mode?: Mode; licence?: 'demo' | 'none'; hooks?: AdminApiHooks; heartbeatMs?: number; maxAuthFailures?: number; now?: () => number } = {},
+): Promise<ApiServer> {
   const { hotDesk } = await makeHotDesk({ mode: options.mode ?? 'demo', licence: options.licence ?? 'demo' });
   const { credentials } = await initAdminCredentials({ store: hotDesk.store.admin, mode: 'demo', cost: TEST_SCRYPT_COST });
   const api = createAdminApi({
@@ -46,6 +48,7 @@ export async function startApiServer(options: { mode?: Mode; licence?: 'demo' | 
     hooks: options.hooks,
     heartbeatMs: options.heartbeatMs,
     maxAuthFailures: options.maxAuthFailures ?? 1000,
+    now: options.now,
   });
   const server: Server = createServer((req, res) => {
     if (!api(req, res)) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not the API');

@@ -23,9 +23,11 @@ export class EventStreamClient {
     });
   }
 
-  static open(url: string, authorization: string): Promise<EventStreamClient> {
+  /** Opens the stream with HTTP Basic (`authorization`) or, given null, with only the `headers` (a session cookie). */
+  static open(url: string, authorization: string | null, headers: Record<string, string> = {}): Promise<EventStreamClient> {
     return new Promise((resolve, reject) => {
-      const request = get(url, { headers: { Authorization: authorization, Accept: 'text/event-stream' } }, (response) => resolve(new EventStreamClient(response)));
+      const auth = authorization === null ? {} : { Authorization: authorization };
+      const request = get(url, { headers: { ...auth, ...headers, Accept: 'text/event-stream' } }, (response) => resolve(new EventStreamClient(response)));
       request.on('error', reject);
     });
   }

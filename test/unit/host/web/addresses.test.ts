@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { urlLines } from '../../../../electron/host/cli';
 import { interfaceAddresses, isLoopback, listenOrigins, type Interfaces } from '../../../../electron/host/web/addresses';
 import { allowedHostNames, parseHostHeader } from '../../../../electron/host/web/hostAllowList';
-import { contentSecurityPolicy, webSocketOrigin } from '../../../../electron/host/web/contentSecurityPolicy';
+import { contentSecurityPolicy, webSocketOrigin } from '../../../../electron/common/contentSecurityPolicy';
 
 function entry(address: string, family: 'IPv4' | 'IPv6', internal = false): NetworkInterfaceInfo {
   const common = { address, netmask: '', mac: '02:00:00:00:00:aa', internal, cidr: null };
@@ -35,6 +35,7 @@ describe('listen addresses', () => {
       'Another HD device:   http://127.0.0.1:5170/?mac=02:00:00:00:00:02',
       'SIP WebSocket:       ws://192.168.1.20:5170/sip',
       'Admin API:           http://192.168.1.20:5170/api/v1',
+      'Management console:  http://192.168.1.20:5170/admin',
     ]);
   });
 

@@ -17,8 +17,11 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Headers the web host adds: the CSP on every file, and on the app shell (the page) the bridge's page secret. */
 export type PageHeaders = (request: IncomingMessage, isPage: boolean) => Record<string, string>;
 
-/** Serves the built renderer; every path that is not a file gets the app shell (the app routes by query string). */
-export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders) {
+/** The HTML page a path that is not a file gets, by default the device app shell (it routes by query string); null: 404. */
+export type ShellFor = (urlPath: string) => string | null;
+
+/** Serves the built renderer; a path that is not a file gets the page `shellFor` names. */
+export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders, shellFor: ShellFor = () => 'index.html') {
   const root = path.resolve(rootDir);
   return (request: IncomingMessage, response: ServerResponse): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -36,11 +39,12 @@ export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders) {
       return;
     }
     if (!isFile(file)) {
-      if (path.extname(urlPath) !== '') {
+      const shell = path.extname(urlPath) === '' ? shellFor(urlPath) : null;
+      if (shell === null) {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
         return;
       }
-      file = path.join(root, 'index.html');
+      file = path.join(root, shell);
     }
     if (!existsSync(file)) {
       response.writeHead(503, { 'Content-Type': 'text/plain' }).end('The renderer is not built: run npm run build:renderer');

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+
+/** One page of the console: its place in the navigation (`#/<id>`) and what it shows. */
+export interface ConsolePage {
+  /** The hash route, e.g. `hot-desking` for `/admin#/hot-desking`. */
+  readonly id: string;
+  /** The navigation entry and the page's heading. */
+  readonly title: string;
+  /** The page; null shows a placeholder until the page is built. */
+  readonly component: ComponentType | null;
+}
+
+/**
+ * Every page of the console, in navigation order; the first is shown after sign-in. A new page is one file under
+ * pages/ and its line here (docs/ARCHITECTURE.md, "Management console").
+ */
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  { id: 'hot-desking', title: 'Hot desking', component: null },
+  { id: 'phones', title: 'Phones', component: null },
+  { id: 'extensions', title: 'Extensions', component: null },
+  { id: 'dial-codes', title: 'Dial codes', component: null },
+  { id: 'system-prompts', title: 'System prompts', component: null },
+  { id: 'licence', title: 'Licence', component: null },
+  { id: 'login-history', title: 'Login history', component: null },
+  { id: 'alerts', title: 'Alerts', component: null },
+];
+
+/** The page a location hash names (`#/phones`), else the first. */
+export function pageForHash(hash: string, pages: readonly ConsolePage[] = CONSOLE_PAGES): ConsolePage {
+  const id = hash.replace(/^#\/?/, '');
+  return pages.find((page) => page.id === id) ?? (pages[0] as ConsolePage);
+}
