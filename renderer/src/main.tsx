@@ -7,6 +7,7 @@ import { createAppStore } from './store';
 import { StoreProvider } from './store/StoreProvider';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/visuallyHidden.css';
 import './styles/layout.css';
 import './styles/display.css';
 import './styles/dialling.css';

@@ -27,3 +27,40 @@ export interface ApiFieldIssue {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: ApiFieldIssue[]; details?: Record<string, unknown> };
 }
+
+/** A hot-desking device as `GET /api/v1/devices` answers it (the fields the console reads). */
+export interface ConsoleDevice {
+  name: string;
+  mac: string;
+  status: 'idle' | 'logged-in' | 'offline';
+  extension: string | null;
+  userName: string | null;
+  /** ISO 8601. */
+  since: string | null;
+  lastRegistration: string | null;
+  /** The location's short form (what the device's display shows). */
+  location: string;
+  provisioning: { method: 'pnp' | 'url'; url: string | null };
+  sbc: { host: string; port: number } | null;
+}
+
+/** A pending plug-and-play request as `GET /api/v1/phones` answers it. */
+export interface ConsolePhone {
+  mac: string;
+  userAgent: string;
+  vendor: string | null;
+  model: string | null;
+  address: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  /** The hot-desking device set up for this MAC, if any. */
+  device: string | null;
+  fingerprint: string | null;
+  keyMismatch: boolean;
+}
+
+/** The data of a `device.*` / `phone.*` event: the key, and the item as the API shows it now (null once gone). */
+export interface ConsoleChange<T> {
+  type: string;
+  item: T | null;
+}

@@ -9,6 +9,8 @@ export interface AdminApiHooks {
   isRegistered?(name: string): boolean;
   /** The hot-desk session on a device, if a user is logged in. */
   sessionOf?(name: string): { extension: string; since: Date } | null;
+  /** When the device (its pool identity or the user logged in on it) last registered; null when not since the start. */
+  lastRegistration?(name: string): Date | null;
   /**
    * Force-logs-out the device's user (admin "Logout") on behalf of the admin user `actor`, recording it in the login
    * history; `not-logged-in` when nobody is.
@@ -35,8 +37,12 @@ export interface ApiContext {
 export function createApiContext(hotDesk: HotDesk, hooks: AdminApiHooks, streams: EventStreams): ApiContext {
   const liveState = (name: string): DeviceLiveState => {
     const session = hooks.sessionOf?.(name) ?? null;
-    if (session) return { status: 'logged-in', extension: session.extension, since: session.since };
-    return { status: hooks.isRegistered?.(name) ? 'idle' : 'offline', extension: null, since: null };
+    const lastRegistration = hooks.lastRegistration?.(name) ?? null;
+    if (session) {
+      const userName = hotDesk.extensions.get(session.extension)?.name ?? null;
+      return { status: 'logged-in', extension: session.extension, userName, since: session.since, lastRegistration };
+    }
+    return { status: hooks.isRegistered?.(name) ? 'idle' : 'offline', extension: null, userName: null, since: null, lastRegistration };
   };
   return {
     hotDesk,

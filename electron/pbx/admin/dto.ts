@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hotDeskOptionsSchema } from '../../../shared/contracts';
+import { type ConsoleDevice, type ConsolePhone, type ConsoleSession, hotDeskOptionsSchema } from '../../../shared/contracts';
 import { isLocked } from '../../../shared/domain/pinLockout';
 import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema } from '../core';
@@ -16,8 +16,12 @@ export const deviceDtoSchema = z.object({
   status: deviceStatusSchema,
   /** The logged-in user's extension, else null. */
   extension: z.string().nullable(),
+  /** The logged-in user's name, else null. */
+  userName: z.string().nullable(),
   /** Since when the device is logged in (ISO 8601), else null. */
   since: instantSchema.nullable(),
+  /** When the device (as its pool identity or as its user) last registered (ISO 8601); null when not since the PBX started. */
+  lastRegistration: instantSchema.nullable(),
   location: z.string(),
   provisioning: z.object({ method: provisioningMethodSchema, url: z.string().nullable() }),
   sbc: sbcSchema.nullable(),
@@ -38,7 +42,9 @@ export type DeviceDto = z.infer<typeof deviceDtoSchema>;
 export interface DeviceLiveState {
   status: DeviceStatus;
   extension: string | null;
+  userName: string | null;
   since: Date | null;
+  lastRegistration: Date | null;
 }
 
 export function deviceDto(device: DeviceRecord, live: DeviceLiveState, provisioningUrl: string | null): DeviceDto {
@@ -47,7 +53,9 @@ export function deviceDto(device: DeviceRecord, live: DeviceLiveState, provision
     mac: device.mac,
     status: live.status,
     extension: live.extension,
+    userName: live.userName,
     since: live.since?.toISOString() ?? null,
+    lastRegistration: live.lastRegistration?.toISOString() ?? null,
     location: device.options.location,
     provisioning: { method: device.provisioning, url: provisioningUrl },
     sbc: device.sbc,
@@ -159,3 +167,11 @@ export const sessionDtoSchema = z.object({
   /** A session ends after this many seconds without a request. */
   idleTimeoutSeconds: z.number().int().positive(),
 });
+
+// The console reads these shapes (shared/contracts/adminConsole.ts); a DTO that stops fitting them fails to compile.
+const consoleShapes: [
+  DeviceDto extends ConsoleDevice ? true : never,
+  PhoneDto extends ConsolePhone ? true : never,
+  z.infer<typeof sessionDtoSchema> extends ConsoleSession ? true : never,
+] = [true, true, true];
+void consoleShapes;

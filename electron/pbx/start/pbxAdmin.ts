@@ -4,6 +4,7 @@ import { type AdminApiHandler, createAdminApi, initAdminCredentials } from '../a
 import type { HotDesk, HotDeskLogins, UaProfileService } from '../core';
 import type { Provisioning } from '../provisioning';
 import type { SipStack } from '../sipStack';
+import { trackRegistrationTimes } from './registrationTimes';
 
 export interface PbxAdminOptions {
   hotDesk: HotDesk;
@@ -19,12 +20,15 @@ export interface PbxAdminOptions {
 export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: AdminApiHandler; generatedPassword: string | null }> {
   const { hotDesk, logins, sip, uaProfile, provisioning, sendCheckSync } = options;
   const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
+  // Subscribed before the API, so a registration is recorded before the API pushes the device's new state.
+  const registrations = trackRegistrationTimes(hotDesk, sip);
   const api = createAdminApi({
     hotDesk,
     credentials: admin.credentials,
     hooks: {
       isRegistered: (name) => sip.bindingsOf(name).length > 0,
       sessionOf: (name) => logins.sessionOf(name),
+      lastRegistration: (name) => registrations.of(name),
       logout: async (name, admin) => ((await logins.logout(name, 'admin', `forced by the administrator (${admin})`)) ? 'logged-out' : 'not-logged-in'),
       onAssigned: (mac, name) => {
         const parsed = parseMac(mac);

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { HotDeskingPage } from './hotDesking/HotDeskingPage';
 
 /** One page of the console: its place in the navigation (`#/<id>`) and what it shows. */
 export interface ConsolePage {
@@ -15,7 +16,7 @@ export interface ConsolePage {
  * pages/ and its line here (docs/ARCHITECTURE.md, "Management console").
  */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
-  { id: 'hot-desking', title: 'Hot desking', component: null },
+  { id: 'hot-desking', title: 'Hot desking', component: HotDeskingPage },
   { id: 'phones', title: 'Phones', component: null },
   { id: 'extensions', title: 'Extensions', component: null },
   { id: 'dial-codes', title: 'Dial codes', component: null },

@@ -1,15 +1,10 @@
 import type { z } from 'zod';
 import type { ConsoleSession } from '../../../../shared/contracts';
-import type { sessionDtoSchema } from '../dto';
 import type { AuthGuard } from '../requestGuards';
 import { API_PREFIX, route, type Route } from '../router';
 import { sessionCreateSchema } from '../schemas';
 import type { AdminSessions } from '../session/adminSessions';
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../session/sessionCookie';
-
-// The page's DTO and the zod schema the API documents stay one shape.
-const sessionShape: z.infer<typeof sessionDtoSchema> extends ConsoleSession ? true : never = true;
-void sessionShape;
 
 /** The management console's sign-in (a session cookie), who-am-I and sign-out. Scripts use HTTP Basic instead. */
 export function sessionRoutes(guard: AuthGuard, sessions: AdminSessions): Route[] {
