@@ -64,3 +64,14 @@ export interface ConsoleChange<T> {
   type: string;
   item: T | null;
 }
+
+/** The data of an `emergency-call` event (README, "Emergency calls"), the fields the console reads. */
+export interface ConsoleEmergencyCall {
+  id: string;
+  number: string;
+  at: string;
+  caller: string;
+  device: { name: string; mac: string } | null;
+  user: { extension: string; name: string } | null;
+  location: { short: string } | null;
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type ConsoleDevice, type ConsolePhone, type ConsoleSession, hotDeskOptionsSchema } from '../../../shared/contracts';
+import { type ConsoleDevice, type ConsoleEmergencyCall, type ConsolePhone, type ConsoleSession, hotDeskOptionsSchema } from '../../../shared/contracts';
 import { isLocked } from '../../../shared/domain/pinLockout';
 import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
-import { deviceKeyFingerprint, editionSchema } from '../core';
+import { deviceKeyFingerprint, editionSchema, type EmergencyCallEvent } from '../core';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
 // provisioning URL, which the administrator needs for the "url" provisioning method.
@@ -173,5 +173,6 @@ const consoleShapes: [
   DeviceDto extends ConsoleDevice ? true : never,
   PhoneDto extends ConsolePhone ? true : never,
   z.infer<typeof sessionDtoSchema> extends ConsoleSession ? true : never,
-] = [true, true, true];
+  EmergencyCallEvent extends ConsoleEmergencyCall ? true : never,
+] = [true, true, true, true];
 void consoleShapes;

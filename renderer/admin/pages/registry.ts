@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
+import { AlertsPage } from './alerts/AlertsPage';
 import { HotDeskingPage } from './hotDesking/HotDeskingPage';
+import { PhonesPage } from './phones/PhonesPage';
 
 /** One page of the console: its place in the navigation (`#/<id>`) and what it shows. */
 export interface ConsolePage {
@@ -17,13 +19,13 @@ export interface ConsolePage {
  */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'hot-desking', title: 'Hot desking', component: HotDeskingPage },
-  { id: 'phones', title: 'Phones', component: null },
+  { id: 'phones', title: 'Phones', component: PhonesPage },
   { id: 'extensions', title: 'Extensions', component: null },
   { id: 'dial-codes', title: 'Dial codes', component: null },
   { id: 'system-prompts', title: 'System prompts', component: null },
   { id: 'licence', title: 'Licence', component: null },
   { id: 'login-history', title: 'Login history', component: null },
-  { id: 'alerts', title: 'Alerts', component: null },
+  { id: 'alerts', title: 'Alerts', component: AlertsPage },
 ];
 
 /** The page a location hash names (`#/phones`), else the first. */

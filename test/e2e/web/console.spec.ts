@@ -90,4 +90,51 @@ test.describe('management console', () => {
     await expect(row).toHaveCount(0);
     await console.context().close();
   });
+
+  test('Phones: a pending MAC is listed live and Assign turns its page into a new HD device', async ({ browser, host }) => {
+    const console = await openConsole(browser, host.origin);
+    await console.getByRole('link', { name: 'Phones', exact: true }).click();
+    await expect(console.getByText('No phone is waiting to be assigned.')).toBeVisible();
+    const mac = '02:00:00:00:0f:01';
+    const context = await browser.newContext({ baseURL: host.origin });
+    const phonePage = await context.newPage();
+    await phonePage.goto(`/?mac=${mac}`);
+    const display = phonePage.getByRole('status', { name: 'Phone display' });
+    await expect(display).toContainText('Not provisioned');
+
+    const row = console.getByRole('table', { name: 'Pending phones' }).getByRole('row', { name: new RegExp(mac) });
+    await row.getByRole('button', { name: 'Assign' }).click();
+    const dialog = console.getByRole('dialog', { name: `Assign ${mac}` });
+    await expect(dialog.getByRole('combobox', { name: 'Hot-desking device' })).toHaveValue('new');
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(console.getByRole('status').filter({ hasText: `${mac} was assigned to` })).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await expect(display).toContainText(/HD\d{4}/);
+    await expect(display).toContainText('Registered', { timeout: 10_000 });
+    await context.close();
+    await console.context().close();
+  });
+
+  test('a 911 call from a desk raises the emergency alert with its location on every page; Acknowledge clears it', async ({ browser, host }) => {
+    const console = await openConsole(browser, host.origin);
+    const desk = await openHotDeskPhone(browser, host.origin, '02:00:00:00:00:03', 'HD0003');
+    try {
+      await desk.number.fill('911');
+      await desk.button('Call').click();
+      const banner = console.getByRole('alert', { name: 'Emergency calls' });
+      await expect(banner).toContainText('Emergency call to 911 from HD0003');
+      await expect(banner).toContainText('Location: HQ, Building 1, Floor 3, Desk 2');
+      await console.getByRole('link', { name: 'Alerts', exact: true }).click();
+      await expect(banner).toBeVisible(); // on every page
+      await expect(console.getByRole('list', { name: 'Alerts' })).toContainText('Emergency call to 911 from HD0003');
+      await banner.getByRole('button', { name: /^Acknowledge/ }).click();
+      await expect(banner).toHaveCount(0);
+      await expect(console.getByRole('list', { name: 'Alerts' })).toContainText('acknowledged');
+      await desk.button('Hang up').click();
+    } finally {
+      await desk.close();
+      await console.context().close();
+    }
+  });
 });
