@@ -1,4 +1,4 @@
-// Makes the README's screenshots of the phone screen in Chromium: npm run screenshot
+// Makes the README's screenshots of the phone screen, the call controls and the management console in Chromium: npm run screenshot
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       await page.close();
     }
     await callControlsShot(browser, services.origin);
+    await shootConsole(browser, services.origin);
   } finally {
     await browser.close();
     await services.stop();
@@ -52,6 +53,36 @@ async function callControlsShot(browser: Browser, origin: string): Promise<void>
   await erin.screenshot({ path: file });
   console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
   for (const page of [frank, erin, dan]) await page.close();
+}
+
+/** The Hot desking page with Alice logged in on HD0002 and HD0001 idle: docs/console-hot-desking.png. */
+async function shootConsole(browser: Browser, origin: string): Promise<void> {
+  const kiosk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await kiosk.goto(`${origin}/`);
+  await kiosk.getByRole('status', { name: 'Phone display' }).filter({ hasText: 'Registered' }).waitFor();
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await desk.goto(`${origin}/?mac=02:00:00:00:00:02`);
+  const display = desk.getByRole('status', { name: 'Phone display' });
+  await display.filter({ hasText: 'Registered' }).waitFor({ timeout: 10_000 });
+  await desk.getByRole('textbox', { name: 'Number' }).fill('*77*100*');
+  await desk.getByRole('button', { name: 'Call', exact: true }).click();
+  await display.filter({ hasText: 'Enter your PIN, then press #' }).waitFor({ timeout: 10_000 });
+  for (const key of '482619#') await desk.getByRole('button', { name: key, exact: true }).click();
+  await display.filter({ hasText: '100 Alice Andrews' }).waitFor({ timeout: 10_000 });
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await page.goto(`${origin}/admin`);
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('admin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const table = page.getByRole('table', { name: 'Hot desking devices' });
+  await table.getByRole('row', { name: /HD0002/ }).filter({ hasText: 'Logged in as 100 Alice Andrews' }).waitFor();
+  await table.getByRole('row', { name: /HD0001/ }).filter({ hasText: 'Idle' }).waitFor();
+  await page.getByRole('status', { name: 'Live updates', exact: true }).filter({ hasText: /^Live$/ }).waitFor();
+  const file = path.join(REPO_ROOT, 'docs', 'console-hot-desking.png');
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+  for (const opened of [page, desk, kiosk]) await opened.close();
 }
 
 main().catch((error: unknown) => {

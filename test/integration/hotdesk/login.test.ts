@@ -46,6 +46,9 @@ describe('hot-desk login over real SIP and WebRTC: *77*<ext>* and the PIN', () =
     expect(desk.user).toBe('100');
     expect(rig.server.pbx.sip.bindingsOf('100')).toHaveLength(1);
     expect(rig.server.pbx.sip.bindingsOf('HD0001')).toEqual([]);
+    // The console's row: the user's name, and the user's registration from this desk as the device's last one.
+    const registeredAt = new Date(rig.server.pbx.sip.bindingsOf('100')[0]?.registeredAt ?? 0).toISOString();
+    expect((await devices())[0]).toMatchObject({ name: 'HD0001', userName: 'Alice Andrews', lastRegistration: registeredAt });
   });
 
   it('logs in with SIP INFO digits (application/dtmf-relay), and the IVR hangs up after the confirmation', async () => {
