@@ -35,6 +35,17 @@ test.describe('management console', () => {
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   });
 
+  test('signing out in one tab ends the session in every tab: the live stream drops and the console asks to sign in again', async ({ browser, host }) => {
+    const first = await openConsole(browser, host.origin);
+    const second = await first.context().newPage();
+    await second.goto('/admin');
+    await expect(second.getByRole('status', { name: 'Live updates' })).toHaveText('Live');
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await expect(first.getByText('Your session ended; sign in again.')).toBeVisible();
+    await expect(first.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await first.context().close();
+  });
+
   test("Alice's login on HD0001 shows in her row within a second; Log out + confirm returns the device and the row to idle", async ({ browser, host }) => {
     const console = await openConsole(browser, host.origin);
     const row = console.getByRole('table', { name: 'Hot desking devices' }).getByRole('row', { name: /HD0001/ });
