@@ -1,22 +1,29 @@
 /**
  * BLF fan-out: M monitored extensions, each watched by W devices over real WebSockets (the dialog event package,
- * RFC 4235), on the embedded PBX in this process. A caller rings each extension (INVITE → its phone answers 180) and
- * then the phone refuses the call (486): two state changes per extension. For each change the bench measures the time
- * from sending the message that causes it to the last watcher's NOTIFY showing the new lamp, and the NOTIFYs per
- * second over the whole run. The load starts once every initial NOTIFY has arrived and the PBX's NOTIFY pacing window
- * (4 per subscription per second) has passed since — the steady state of a panel whose subscriptions are established.
+ * RFC 4235), on the embedded PBX in a process of its own (bench/register/pbxChild.ts: this process's clients do not
+ * share its event loop). A caller rings each extension (INVITE → its phone answers 180) and then the phone refuses
+ * the call (486): two state changes per extension. For each change the bench measures the time from sending the
+ * message that causes it to the last watcher's NOTIFY showing the new lamp — one extension changing at a time, then
+ * `--concurrency` at once — and the NOTIFYs per second of the burst run. The load starts once every initial NOTIFY has
+ * arrived and the PBX's NOTIFY pacing window (4 per subscription per second) has passed since — the steady state of a
+ * panel whose subscriptions are established. Last, more watcher devices subscribe until `--heap-devices` hold their
+ * subscriptions, and the PBX's heap (after a full collection) is compared with its heap before any watcher came.
  *
- *   npm run bench:blf -- [--extensions 200] [--watchers 20] [--keys 20] [--concurrency 10]
+ *   npm run bench:blf -- [--extensions 200] [--watchers 20] [--keys 20] [--concurrency 10] [--heap-devices 1000]
  *
  * Each watcher device monitors `--keys` extensions (a BLF panel's worth) and each extension gets exactly `--watchers`
  * watchers, so there are extensions × watchers / keys devices and extensions × watchers subscriptions.
- * Target (issue): p95 < 100 ms at 200 × 20.
+ * Targets (README, "BLF keys"): p95 < 100 ms at 200 × 20; heap growth < 40 MB per 1,000 devices.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BlfState } from '../shared/domain/blfLayout';
 import { DialogWatcher, type Notification } from '../test/integration/support/dialogWatcher';
-import { startTestPbx, type TestPbx } from '../test/integration/support/pbxServer';
 import { DUMMY_OFFER, RawSipClient, respondTo } from '../test/integration/support/rawSipClient';
+import { startPbxProcess, type PbxProcess } from './register/pbxProcess';
 import { percentile } from './support/stats';
 
 const { values } = parseArgs({
@@ -25,6 +32,7 @@ const { values } = parseArgs({
     watchers: { type: 'string', default: '20' },
     keys: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '10' },
+    'heap-devices': { type: 'string', default: '1000' },
   },
 });
 const count = (name: keyof typeof values) => {
@@ -38,8 +46,15 @@ const KEYS = Math.min(count('keys'), EXTENSIONS);
 const CONCURRENCY = count('concurrency');
 if ((EXTENSIONS * WATCHERS) % KEYS !== 0) throw new Error('extensions × watchers must be a multiple of keys');
 const DEVICES = (EXTENSIONS * WATCHERS) / KEYS;
+const HEAP_DEVICES = Math.max(count('heap-devices'), DEVICES);
+if (HEAP_DEVICES > 9999) throw new Error('--heap-devices: at most 9999');
 const PASSWORD = 'bench-blf';
+const CALLER = '29999';
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extensionUser = (index: number) => String(20000 + index);
+const deviceUser = (index: number) => `3${String(index).padStart(4, '0')}`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Resolves when `expected` watchers have seen `state` for `extension`. */
 class Arrivals {
@@ -61,45 +76,60 @@ class Arrivals {
       wait.done(wait.last);
     }
   }
+
+  async settleAt(total: number): Promise<void> {
+    while (this.notified < total) await pause(20);
+  }
 }
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
 }
 
-async function registeredClient(server: TestPbx, user: string): Promise<RawSipClient> {
-  const client = await RawSipClient.connect(server.wsUrl);
-  const status = await client.register(user, PASSWORD, 'hotdesk.local', 3600);
-  if (status !== 200) throw new Error(`REGISTER ${user} answered ${status}`);
-  return client;
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
+
+/** The PBX child with the bench's extensions, watcher devices and caller as SIP accounts. */
+async function startPbx(dataDir: string): Promise<PbxProcess> {
+  const accounts = [
+    ...range(0, EXTENSIONS).map((index) => ({ user: extensionUser(index), displayName: `Bench ${index}`, password: PASSWORD })),
+    ...range(0, HEAP_DEVICES).map((index) => ({ user: deviceUser(index), displayName: `Watcher ${index}`, password: PASSWORD })),
+    { user: CALLER, displayName: 'Bench caller', password: PASSWORD },
+  ];
+  const file = path.join(dataDir, 'bench-accounts.json');
+  writeFileSync(file, JSON.stringify(accounts));
+  return startPbxProcess(repoRoot, { entry: 'bench', nodeArgs: ['--expose-gc'], args: ['--accounts', file], dataDir: path.join(dataDir, 'pbx') });
 }
 
-async function main(): Promise<void> {
-  const server = await startTestPbx();
-  const { accounts, sip } = server.pbx;
-  for (let index = 0; index < EXTENSIONS; index++) accounts.addWithPassword(extensionUser(index), `Bench ${index}`, 'extension', PASSWORD);
-  for (let index = 0; index < DEVICES; index++) accounts.addWithPassword(`3${String(index).padStart(4, '0')}`, `Watcher ${index}`, 'extension', PASSWORD);
-  accounts.addWithPassword('29999', 'Bench caller', 'extension', PASSWORD);
-  const clients: RawSipClient[] = [];
-  try {
-    const phones = new Map<string, RawSipClient>();
-    await inBatches([...Array(EXTENSIONS).keys()], 50, async (index) => {
-      const phone = await registeredClient(server, extensionUser(index));
-      phones.set(extensionUser(index), phone);
-      clients.push(phone);
-    });
-    const caller = await registeredClient(server, '29999');
-    clients.push(caller);
+class Bench {
+  readonly clients: RawSipClient[] = [];
+  readonly phones = new Map<string, RawSipClient>();
+  readonly arrivals = new Arrivals();
+  caller: RawSipClient | null = null;
 
-    const arrivals = new Arrivals();
-    const started = performance.now();
-    await inBatches([...Array(DEVICES).keys()], 25, async (device) => {
-      const user = `3${String(device).padStart(4, '0')}`;
-      const client = await registeredClient(server, user);
-      clients.push(client);
-      const watcher = new DialogWatcher(client, user);
+  constructor(private readonly pbx: PbxProcess) {}
+
+  async registered(user: string): Promise<RawSipClient> {
+    const client = await RawSipClient.connect(this.pbx.wsUrl);
+    this.clients.push(client);
+    const status = await client.register(user, PASSWORD, 'hotdesk.local', 3600);
+    if (status !== 200) throw new Error(`REGISTER ${user} answered ${status}`);
+    return client;
+  }
+
+  async registerPhones(): Promise<void> {
+    await inBatches(range(0, EXTENSIONS), 50, async (index) => {
+      this.phones.set(extensionUser(index), await this.registered(extensionUser(index)));
+    });
+    this.caller = await this.registered(CALLER);
+  }
+
+  /** Watcher devices `from`..`to`-1, each subscribing to its `KEYS` extensions; resolves when all subscribed. */
+  async addWatchers(from: number, to: number): Promise<void> {
+    await inBatches(range(from, to), 25, async (device) => {
+      const user = deviceUser(device);
+      const watcher = new DialogWatcher(await this.registered(user), user);
       const extensionOf = new Map<string, string>();
-      watcher.onNotification((notification) => arrivals.arrived(extensionOf.get(notification.callId) ?? '', notification));
+      watcher.onNotification((notification) => this.arrivals.arrived(extensionOf.get(notification.callId) ?? '', notification));
       for (let key = 0; key < KEYS; key++) {
         const extension = extensionUser((device * KEYS + key) % EXTENSIONS);
         const callId = `watch-${device}-${key}@bench`;
@@ -108,47 +138,90 @@ async function main(): Promise<void> {
         if (subscription.response.status !== 200) throw new Error(`SUBSCRIBE ${extension} answered ${subscription.response.status}`);
       }
     });
-    const setupSeconds = (performance.now() - started) / 1000;
-    if (sip.dialogEvents.size !== EXTENSIONS * WATCHERS) throw new Error(`expected ${EXTENSIONS * WATCHERS} subscriptions, the PBX holds ${sip.dialogEvents.size}`);
+    await this.arrivals.settleAt(to * KEYS);
+  }
 
-    // Steady state: every initial NOTIFY in, and the PBX's pacing window (1 s) since them passed — a panel's
-    // subscriptions are long established when a colleague's phone rings.
-    while (arrivals.notified < EXTENSIONS * WATCHERS) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+  /** Every extension rings and refuses, `concurrency` at a time: the latency of each change, and NOTIFY/s. */
+  async changes(concurrency: number, run: string): Promise<{ latencies: number[]; notifiesPerSecond: number }> {
     const latencies: number[] = [];
-    const notifiedBefore = arrivals.notified;
-    const loadStart = performance.now();
-    await inBatches([...Array(EXTENSIONS).keys()], CONCURRENCY, async (index) => {
-      const extension = extensionUser(index);
-      const phone = phones.get(extension) as RawSipClient;
-      const ringing = arrivals.expect(extension, 'ringing', WATCHERS);
-      const callId = `bench-${index}-${Date.now()}@bench`;
-      const sentInvite = performance.now();
-      caller.send(
-        caller
-          .request('INVITE', `sip:${extension}@hotdesk.local`, { from: 'sip:29999@hotdesk.local', cseq: 1, headers: ['Content-Type: application/sdp'], body: DUMMY_OFFER })
-          .replace(/^Call-ID: .*$/m, `Call-ID: ${callId}`),
-      );
-      const invite = await phone.next((text) => text.startsWith('INVITE ') && text.includes(callId));
-      respondTo(phone, invite, '180 Ringing');
-      latencies.push((await ringing) - sentInvite);
-      const idle = arrivals.expect(extension, 'idle', WATCHERS);
-      const sentRefusal = performance.now();
-      respondTo(phone, invite, '486 Busy Here');
-      latencies.push((await idle) - sentRefusal);
+    const notifiedBefore = this.arrivals.notified;
+    const started = performance.now();
+    await inBatches(range(0, EXTENSIONS), concurrency, async (index) => {
+      latencies.push(...(await this.ringAndRefuse(extensionUser(index), `${run}-${index}`)));
     });
-    const loadSeconds = (performance.now() - loadStart) / 1000;
-    const notifies = arrivals.notified - notifiedBefore;
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const ms = (value: number) => `${value.toFixed(1)} ms`;
-    console.log(`BLF fan-out: ${EXTENSIONS} extensions × ${WATCHERS} watchers = ${EXTENSIONS * WATCHERS} subscriptions on ${DEVICES} watcher devices (${KEYS} keys each), ${CONCURRENCY} extensions changing at once`);
-    console.log(`  setup (register ${DEVICES + EXTENSIONS + 1} WebSockets, subscribe, initial NOTIFYs): ${setupSeconds.toFixed(1)} s`);
-    console.log(`  state change → last watcher's NOTIFY over ${sorted.length} changes: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`);
-    console.log(`  ${notifies} NOTIFYs in ${loadSeconds.toFixed(2)} s: ${Math.round(notifies / loadSeconds)} NOTIFY/s (PBX and all clients share this process's one core)`);
-    console.log(`  heap of this process (PBX + clients) with every subscription held: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+    const seconds = (performance.now() - started) / 1000;
+    return { latencies, notifiesPerSecond: (this.arrivals.notified - notifiedBefore) / seconds };
+  }
+
+  close(): void {
+    for (const client of this.clients) client.close();
+  }
+
+  private async ringAndRefuse(extension: string, run: string): Promise<number[]> {
+    const caller = this.caller as RawSipClient;
+    const phone = this.phones.get(extension) as RawSipClient;
+    const ringing = this.arrivals.expect(extension, 'ringing', WATCHERS);
+    const callId = `bench-${run}@bench`;
+    const sentInvite = performance.now();
+    caller.send(
+      caller
+        .request('INVITE', `sip:${extension}@hotdesk.local`, { from: `sip:${CALLER}@hotdesk.local`, cseq: 1, headers: ['Content-Type: application/sdp'], body: DUMMY_OFFER })
+        .replace(/^Call-ID: .*$/m, `Call-ID: ${callId}`),
+    );
+    const invite = await phone.next((text) => text.startsWith('INVITE ') && text.includes(callId));
+    respondTo(phone, invite, '180 Ringing');
+    const toRinging = (await ringing) - sentInvite;
+    const idle = this.arrivals.expect(extension, 'idle', WATCHERS);
+    const sentRefusal = performance.now();
+    respondTo(phone, invite, '486 Busy Here');
+    return [toRinging, (await idle) - sentRefusal];
+  }
+}
+
+async function heapMb(pbx: PbxProcess): Promise<number> {
+  const stats = await pbx.loopStats();
+  if (!stats) throw new Error('the PBX child did not report its heap');
+  return stats.heapUsedMb;
+}
+
+function describeLatencies(latencies: readonly number[]): string {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? Number.NaN)} over ${sorted.length} changes`;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-bench-blf-'));
+  const pbx = await startPbx(dataDir);
+  const bench = new Bench(pbx);
+  try {
+    await bench.registerPhones();
+    const heapBefore = await heapMb(pbx);
+    const started = performance.now();
+    await bench.addWatchers(0, DEVICES);
+    const setupSeconds = (performance.now() - started) / 1000;
+
+    // Steady state: the PBX's pacing window (1 s) has passed since the initial NOTIFYs.
+    await pause(1100);
+    const single = await bench.changes(1, 'single');
+    await pause(1100);
+    const burst = await bench.changes(CONCURRENCY, 'burst');
+
+    await bench.addWatchers(DEVICES, HEAP_DEVICES);
+    const heapAfter = await heapMb(pbx);
+    const growthPer1000 = ((heapAfter - heapBefore) * 1000) / HEAP_DEVICES;
+
+    console.log(`BLF fan-out: ${EXTENSIONS} extensions × ${WATCHERS} watchers = ${EXTENSIONS * WATCHERS} subscriptions on ${DEVICES} watcher devices (${KEYS} keys each); PBX in its own process`);
+    console.log(`  setup (register ${DEVICES} watcher devices, subscribe, initial NOTIFYs): ${setupSeconds.toFixed(1)} s`);
+    console.log(`  state change → last watcher's NOTIFY, 1 extension changing at a time: ${describeLatencies(single.latencies)}`);
+    console.log(`  state change → last watcher's NOTIFY, ${CONCURRENCY} extensions changing at once: ${describeLatencies(burst.latencies)}`);
+    console.log(`  NOTIFYs sustained over the ${CONCURRENCY}-at-once run: ${Math.round(burst.notifiesPerSecond)} NOTIFY/s (one at a time: ${Math.round(single.notifiesPerSecond)} NOTIFY/s)`);
+    console.log(
+      `  PBX heap (after a full GC): ${heapBefore.toFixed(1)} MB with the ${EXTENSIONS} extensions registered, ${heapAfter.toFixed(1)} MB with ${HEAP_DEVICES} idle registered devices holding ${HEAP_DEVICES * KEYS} subscriptions: ${growthPer1000.toFixed(1)} MB per 1,000 devices`,
+    );
   } finally {
-    for (const client of clients) client.close();
-    await server.stop();
+    bench.close();
+    await pbx.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

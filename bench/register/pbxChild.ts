@@ -2,13 +2,15 @@
  * The real embedded PBX (demo mode) behind a node:http server, as its own process for `bench/register.ts`, so the
  * load generator does not share its event loop. Prints `... ws://<host>:<port>/sip` when ready; stops on SIGTERM,
  * SIGINT or when its stdin closes (parent gone), exiting normally so `node --cpu-prof` can write its profile.
- * On SIGUSR2 it prints `BENCH-STATS {json}` (its event-loop delay and GC pauses since the previous SIGUSR2) and resets.
+ * On SIGUSR2 it prints `BENCH-STATS {json}` (its event-loop delay and GC pauses since the previous SIGUSR2, and its
+ * heap — after a full collection when Node runs with --expose-gc) and resets. `--accounts <file.json>` adds SIP
+ * accounts (`[{ "user", "displayName", "password" }]`, extensions) to the demo ones, for benches that need many.
  *
- *   node --import tsx bench/register/pbxChild.ts [--port 0] [--host 127.0.0.1] [--data-dir <dir>]
+ *   node --import tsx bench/register/pbxChild.ts [--port 0] [--host 127.0.0.1] [--data-dir <dir>] [--accounts <file>]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
@@ -18,13 +20,17 @@ import { startPbx } from '../../electron/pbx/server';
 import { SIP_PATH, sipWebSocketUrl } from '../../shared/sip/sipWebSocket';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' }, 'data-dir': { type: 'string' } },
+  options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' }, 'data-dir': { type: 'string' }, accounts: { type: 'string' } },
 });
 const host = values.host;
 const ownDataDir = values['data-dir'] === undefined;
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'hotdesk-bench-pbx-'));
 
 const pbx = await startPbx({ mode: 'demo', dataDir, host });
+if (values.accounts !== undefined) {
+  const extra = JSON.parse(readFileSync(values.accounts, 'utf8')) as Array<{ user: string; displayName: string; password: string }>;
+  for (const { user, displayName, password } of extra) pbx.accounts.addWithPassword(user, displayName, 'extension', password);
+}
 // The PBX loads its WebRTC stack (werift) 5 s after start, blocking its event loop meanwhile; load it now so the
 // measurement sees the steady state, and say how long that block is.
 const mediaStart = performance.now();
@@ -55,6 +61,7 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
   const ms = (ns: number) => ns / 1e6;
   const stats = { loopDelayP99Ms: ms(loopDelay.percentile(99)), loopDelayMaxMs: ms(loopDelay.max), gc: { ...gc }, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 };
   console.log(`BENCH-STATS ${JSON.stringify(stats)}`);

@@ -36,13 +36,14 @@ export function pbxEntryPath(repoRoot: string, entry: PbxEntry): string | null {
 
 /**
  * Starts the embedded PBX (demo mode, loopback, free port) in its own Node process and resolves with its WebSocket
- * URL once it prints `ws://127.0.0.1:<port>/sip`. `nodeArgs` go to that Node (e.g. `--cpu-prof`).
+ * URL once it prints `ws://127.0.0.1:<port>/sip`. `nodeArgs` go to that Node (e.g. `--cpu-prof`), `args` to the entry.
  */
-export function startPbxProcess(repoRoot: string, options: { entry: PbxEntry; nodeArgs?: string[]; dataDir: string }): Promise<PbxProcess> {
+export function startPbxProcess(repoRoot: string, options: { entry: PbxEntry; nodeArgs?: string[]; args?: string[]; dataDir: string }): Promise<PbxProcess> {
   const entryFile = pbxEntryPath(repoRoot, options.entry);
   if (!entryFile) return Promise.reject(new Error(`PBX entry ${options.entry} not found in ${repoRoot}`));
   const args = [...(options.nodeArgs ?? []), '--import', 'tsx', entryFile, '--host', '127.0.0.1', '--data-dir', options.dataDir];
   if (options.entry === 'cli') args.push('--port', '0', '--mode', 'demo');
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {

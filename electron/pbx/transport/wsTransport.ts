@@ -58,13 +58,14 @@ export class WsSipTransport implements FlowLookup {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nCross-origin SIP WebSocket refused');
       return;
     }
-    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, secure));
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, socket, secure));
   }
 
-  private accept(ws: WebSocket, request: IncomingMessage, secure: boolean): void {
+  private accept(ws: WebSocket, request: IncomingMessage, socket: Duplex, secure: boolean): void {
     const now = this.options.now ?? Date.now;
     const flood = this.options.flood ?? { burst: 200, perSecond: 100 };
     const bucket = new TokenBucket(flood.burst, flood.perSecond, now);
+    const batch = batchWritesPerTick(socket);
     const flow: Flow = {
       id: `ws-${this.nextId++}`,
       remoteAddress: request.socket.remoteAddress ?? '0.0.0.0',
@@ -72,6 +73,7 @@ export class WsSipTransport implements FlowLookup {
       secure,
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return false;
+        batch();
         ws.send(message);
         return true;
       },
@@ -100,4 +102,21 @@ export class WsSipTransport implements FlowLookup {
     for (const { ws } of this.connections.values()) ws.terminate();
     this.server.close();
   }
+}
+
+/**
+ * Messages sent on one connection in the same tick leave in one write (a BLF fan-out sends a device the NOTIFYs of
+ * several keys at once): the socket is corked at the first and uncorked once the tick's work is done.
+ */
+function batchWritesPerTick(socket: Duplex): () => void {
+  let corked = false;
+  return () => {
+    if (corked) return;
+    corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      corked = false;
+      socket.uncork();
+    });
+  };
 }

@@ -84,6 +84,25 @@ describe('dialog event package (RFC 4235)', () => {
     expect((await alice.until('idle', onBob.callId)).info.dialogs).toEqual([]);
   });
 
+  it("shares one state among an extension's watchers, each subscription counting its own versions", async () => {
+    const bob = await registered('101');
+    await registered('102');
+    const early = await watcher('100');
+    const earlySubscription = await early.subscribe('102');
+    await early.until('idle', earlySubscription.callId);
+    expect((await early.resubscribe(earlySubscription, 600)).status).toBe(200);
+    expect((await early.notification(earlySubscription.callId)).info.version).toBe(1);
+    const late = await watcher('103');
+    const lateSubscription = await late.subscribe('102');
+    expect((await late.notification(lateSubscription.callId)).info.version).toBe(0);
+
+    invite(bob, '101', '102');
+    const [seenEarly, seenLate] = await Promise.all([early.notification(earlySubscription.callId), late.notification(lateSubscription.callId)]);
+    expect([seenEarly.info.version, seenLate.info.version]).toEqual([2, 1]);
+    expect(seenEarly.state).toBe('ringing');
+    expect({ ...seenLate.info, version: 2 }).toEqual(seenEarly.info);
+  });
+
   it('goes back to idle when the call is refused (486) or the caller hangs up by closing', async () => {
     const bob = await registered('101');
     const carol = await registered('102');

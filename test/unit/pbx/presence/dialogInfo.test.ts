@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDialogInfoXml } from '../../../../electron/pbx/core/presence/dialogEvents/dialogInfoXml';
+import { buildDialogInfoTemplate, buildDialogInfoXml } from '../../../../electron/pbx/core/presence/dialogEvents/dialogInfoXml';
 import { strictXmlParse as strictParse } from '../../../support/strictXml';
 import { blfStateOf, type DialogInfo, DialogInfoError, parseDialogInfo } from '../../../../shared/sip/dialogInfo';
 
@@ -23,6 +23,17 @@ describe('dialog-info documents (RFC 4235 §4)', () => {
     });
     expect(parseDialogInfo(buildDialogInfoXml(original), strictParse)).toEqual(original);
     expect(parseDialogInfo(buildDialogInfoXml(info({ offline: true })), strictParse)).toEqual(info({ offline: true }));
+  });
+
+  it('serialises a document once for many watchers: each gets it with its own version only', () => {
+    const { version: _version, ...state } = info({ entity: 'sip:version="VERSION"@x', offline: true, dialogs: [{ id: 'call-1-in', state: 'early', direction: 'recipient' }] });
+    const template = buildDialogInfoTemplate(state);
+    for (const version of [0, 1, 41, 2 ** 40]) {
+      expect(template(version)).toBe(buildDialogInfoXml({ ...state, version }));
+      expect(parseDialogInfo(template(version), strictParse)).toEqual({ ...state, version });
+    }
+    expect(() => template(-1)).toThrow(RangeError);
+    expect(() => template(1.5)).toThrow(RangeError);
   });
 
   it('writes the RFC 4235 namespace and escapes what it writes', () => {

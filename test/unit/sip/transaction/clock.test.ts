@@ -63,4 +63,10 @@ describe('randomIds', () => {
     expect(randomIds.callId()).toMatch(/^[0-9a-f]{32}$/);
     expect(randomIds.tag()).not.toBe(randomIds.tag());
   });
+
+  it('does not repeat across refills of its pool of random bytes', () => {
+    const branches = Array.from({ length: 2000 }, () => randomIds.branch()); // 24 KB of randomness: several refills
+    expect(new Set(branches).size).toBe(branches.length);
+    expect(new Set(branches.map((branch) => branch.slice(7, 15))).size).toBeGreaterThan(1990);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type TransactionLayer,
 } from '../../../../sip';
 import type { LocalService } from '../../localService';
-import { buildDialogInfoXml } from './dialogInfoXml';
+import { DialogDocuments } from './dialogDocuments';
 import { grantExpires, SubscriptionExpiry } from '../subscriptionExpiry';
 import { DialogSubscription } from './dialogSubscription';
 import { NotifyPacer, type PacerLimits } from './notifyPacer';
@@ -64,8 +64,11 @@ export class DialogEventService implements LocalService {
   private readonly subscriptions = new Map<string, DialogSubscription>();
   private readonly byFlow = new Map<string, Set<DialogSubscription>>();
   private readonly byExtension = new Map<string, Set<DialogSubscription>>();
+  private readonly documents: DialogDocuments;
 
-  constructor(private readonly options: DialogEventOptions) {}
+  constructor(private readonly options: DialogEventOptions) {
+    this.documents = new DialogDocuments(options.domain, options.state);
+  }
 
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean {
     if (request.method !== 'SUBSCRIBE' || getEventHeader(request)?.package !== DIALOG_EVENT) return false;
@@ -122,6 +125,7 @@ export class DialogEventService implements LocalService {
   /** The dialog state of these extensions changed: their watchers get a NOTIFY (paced). */
   changed(extensions: readonly string[]): void {
     for (const extension of new Set(extensions)) {
+      this.documents.changed(extension);
       for (const subscription of this.byExtension.get(extension) ?? []) subscription.pacer?.changed();
     }
   }
@@ -197,21 +201,14 @@ export class DialogEventService implements LocalService {
     this.dialogs.remove(subscription.dialog);
     removeFrom(this.byFlow, subscription.flow.id, subscription);
     removeFrom(this.byExtension, subscription.extension, subscription);
+    if (!this.byExtension.has(subscription.extension)) this.documents.changed(subscription.extension);
   }
 
-  /** A NOTIFY with the full state (RFC 4235 §3.7): every live dialog of the extension, or offline when unregistered. */
+  /** A NOTIFY with the full state (RFC 4235 §3.7): the extension's current document, one version on. */
   private notify(subscription: DialogSubscription, state: 'active' | 'terminated', reason?: string): void {
-    const { domain, state: source } = this.options;
     const subscriptionState =
       state === 'active' ? `active;expires=${subscription.expiry.secondsLeft()}` : `terminated${reason ? `;reason=${reason}` : ''}`;
-    const dialogs = source.dialogsOf(subscription.extension);
-    const body = buildDialogInfoXml({
-      version: subscription.version++,
-      state: 'full',
-      entity: `sip:${subscription.extension}@${domain}`,
-      dialogs,
-      offline: dialogs.length === 0 && !source.isRegistered(subscription.extension),
-    });
+    const body = this.documents.body(subscription.extension, subscription.version++, this.byExtension.has(subscription.extension));
     try {
       const notify = subscription.dialog.createRequest('NOTIFY', {
         headers: [
