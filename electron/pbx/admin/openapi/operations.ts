@@ -71,10 +71,10 @@ export const OPERATIONS: OperationDoc[] = [
   },
   { method: 'GET', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'One extension', responses: { 200: ok('Extension'), 404: E404 } },
   {
-    method: 'PATCH', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Change name, Enable hot desking, PIN (write-only, policy-checked) or BLF positions; `locked: false` lifts a PIN lockout', requestBody: 'ExtensionPatch',
+    method: 'PATCH', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Change name, Enable hot desking, PIN (write-only, policy-checked) or BLF positions; `locked: false` lifts a PIN lockout. Every device the user is logged in on is re-provisioned (check-sync)', requestBody: 'ExtensionPatch',
     responses: { 200: ok('Extension'), 400: E400, 404: E404 },
   },
-  { method: 'DELETE', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: 'Delete an extension', responses: { 204: { description: 'Deleted' }, 404: E404 } },
+  { method: 'DELETE', path: `${P}/extensions/{ext}`, tag: 'Extensions', summary: "Delete an extension; the BLF keys watching it become empty positions in the other users' settings, and their logged-in devices are re-provisioned", responses: { 204: { description: 'Deleted' }, 404: E404 } },
 
   { method: 'GET', path: `${P}/dial-codes`, tag: 'Settings', summary: 'The system dial codes', responses: { 200: ok('DialCodes') } },
   {

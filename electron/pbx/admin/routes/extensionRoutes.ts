@@ -62,8 +62,9 @@ export function extensionRoutes(context: ApiContext): Route[] {
       method: 'DELETE',
       path: `${API_PREFIX}/extensions/{ext}`,
       async handle({ params, actor }) {
-        const removed = await extensions.remove(extensionOr404(context, params.ext).extension);
-        await context.audit(actor, { kind: 'extension.deleted', extension: removed.extension, detail: removed.name });
+        const { record, unwatchedBy } = await extensions.remove(extensionOr404(context, params.ext).extension);
+        const detail = unwatchedBy.length === 0 ? record.name : `${record.name}; its BLF keys removed from ${unwatchedBy.join(', ')}`;
+        await context.audit(actor, { kind: 'extension.deleted', extension: record.extension, detail });
         return { status: 204 };
       },
     }),

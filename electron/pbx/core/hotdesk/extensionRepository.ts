@@ -101,14 +101,28 @@ export class ExtensionRepository {
     return record;
   }
 
-  async remove(extension: string): Promise<ExtensionRecord> {
-    const removed = await this.deps.store.update((data) => {
+  /**
+   * Deletes an extension, and with it every BLF key that watched it in other users' positions (each becomes an empty
+   * position, so the others keep their places): those users change too, and their logged-in devices redraw.
+   */
+  async remove(extension: string): Promise<{ record: ExtensionRecord; unwatchedBy: string[] }> {
+    const result = await this.deps.store.update((data) => {
       const current = data.extensions.find((existing) => existing.extension === extension);
       if (!current) throw notFound(extension);
-      return { next: { extensions: data.extensions.filter((existing) => existing !== current) }, result: current };
+      const at = this.deps.now().toISOString();
+      const unwatchedBy: string[] = [];
+      const next = data.extensions
+        .filter((existing) => existing !== current)
+        .map((record) => {
+          if (!record.blf.some((position) => watches(position, extension))) return record;
+          unwatchedBy.push(record.extension);
+          return { ...record, blf: record.blf.map((position) => (watches(position, extension) ? null : position)), updatedAt: at };
+        });
+      return { next: { extensions: next }, result: { record: current, unwatchedBy } };
     });
     this.deps.changes.emit({ type: 'extension.deleted', extension });
-    return removed;
+    for (const watcher of result.unwatchedBy) this.deps.changes.emit({ type: 'extension.updated', extension: watcher });
+    return result;
   }
 
   /** Checks a PIN typed at login (constant time; false when the extension or its PIN does not exist). */
@@ -144,6 +158,10 @@ export class ExtensionRepository {
     if (!verdict.ok) throw new HotDeskError('weak-pin', verdict.reason, 'pin', { problem: verdict.problem });
     return hashSecret(pin, this.deps.pinCost, this.deps.randomBytes);
   }
+}
+
+function watches(position: BlfPosition, extension: string): boolean {
+  return position?.type === 'blf' && position.extension === extension;
 }
 
 function notFound(extension: string): HotDeskError {

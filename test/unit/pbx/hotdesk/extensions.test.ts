@@ -62,4 +62,21 @@ describe('ExtensionRepository', () => {
     expect(hotDesk.extensions.get('102')?.blf).toEqual([null, { type: 'line', label: 'Line 2' }, { type: 'speed-dial', number: '200', label: 'Echo' }]);
     await expect(hotDesk.extensions.update('555', { name: 'x' })).rejects.toThrow('No extension 555');
   });
+
+  it("deleting an extension empties the positions that watched it (the others keep their places) and says whose changed", async () => {
+    const { hotDesk } = await makeHotDesk();
+    const carol = { type: 'blf', extension: '102', label: 'Carol' } as const;
+    await hotDesk.extensions.update('105', { blf: [carol, { type: 'speed-dial', number: '102', label: 'Carol direct' }, carol] });
+    const changes: string[] = [];
+    hotDesk.changes.subscribe((change) => changes.push(`${change.type} ${'extension' in change ? change.extension : ''}`));
+
+    const { record, unwatchedBy } = await hotDesk.extensions.remove('102');
+    expect([record.name, unwatchedBy]).toEqual(['Carol Chen', ['100', '105']]);
+    expect(hotDesk.extensions.get('100')?.blf).toEqual(DEMO_ALICE_BLF.map((position) => (position?.type === 'blf' && position.extension === '102' ? null : position)));
+    // A speed dial is a number to call, not a watch: it stays.
+    expect(hotDesk.extensions.get('105')?.blf).toEqual([null, { type: 'speed-dial', number: '102', label: 'Carol direct' }, null]);
+    expect(changes).toEqual(['extension.deleted 102', 'extension.updated 100', 'extension.updated 105']);
+    expect((await hotDesk.extensions.remove('101')).unwatchedBy).toEqual(['100']);
+    expect((await hotDesk.extensions.remove('104')).unwatchedBy).toEqual([]);
+  });
 });
