@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_DIAL_CODES, type DialCodes } from '../../shared/domain/dialCodes';
 import { type Clock, type IdSource, randomIds, systemClock, TransactionLayer, type TransactionUser } from '../sip';
 import { WsSipTransport } from './transport';
-import { AuthThrottle, type Binding, CallTracker, ContactFlows, DialogEventService, DirectedPickup, DigestAuth, EmergencyCalls, type EmergencyCallsOptions, FlowIdentities, InMemoryLocationStore, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
+import { AuthThrottle, type Binding, CallTracker, ContactFlows, DialogEventService, DirectedPickup, DigestAuth, EmergencyCalls, type EmergencyCallsOptions, FlowIdentities, InMemoryLocationStore, type LocalCallObserver, type LocalService, type LocationStore, ProxyForwarder, Registrar, type RegistrarEvents, SelfAddress, type SipAccounts, SipCore } from './core';
 
 export interface SipStackOptions<Services extends readonly LocalService[]> {
   accounts: SipAccounts;
@@ -12,8 +12,11 @@ export interface SipStackOptions<Services extends readonly LocalService[]> {
   domain: string;
   clock?: Clock;
   ids?: IdSource;
-  /** Builds the PBX's own services on the stack's transaction layer, once; the core asks them in this order. */
-  services(layer: TransactionLayer): Services;
+  /**
+   * Builds the PBX's own services on the stack's transaction layer, once; the core asks them in this order. Those that
+   * answer calls themselves tell `calls` about them (BLF lamps).
+   */
+  services(layer: TransactionLayer, calls: LocalCallObserver): Services;
   emergencyNumbers(): readonly string[];
   dialCodes?: () => DialCodes;
   registrarEvents?: RegistrarEvents;
@@ -63,13 +66,13 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
         allowedOriginHosts: options.allowedOriginHosts ?? (() => [options.viaHost, options.domain]),
       },
     );
-    this.services = options.services(this.layer);
+    const isExtension = (user: string) => options.accounts.find(user)?.kind === 'extension';
+    this.calls = new CallTracker({ isExtension, onChange: (extensions) => this.dialogEvents.changed(extensions) });
+    this.services = options.services(this.layer, this.calls);
     const self = new SelfAddress(options.viaHost, options.domain);
     const auth = new DigestAuth({ realm: options.domain, now, findHa1: (user) => options.accounts.find(user)?.ha1 ?? null });
     const throttle = new AuthThrottle(now);
     const flowIdentities = new FlowIdentities();
-    const isExtension = (user: string) => options.accounts.find(user)?.kind === 'extension';
-    this.calls = new CallTracker({ isExtension, onChange: (extensions) => this.dialogEvents.changed(extensions) });
     this.dialogEvents = new DialogEventService({
       layer: this.layer,
       clock,

@@ -1,5 +1,5 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
-import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, HotDeskCodeService, UaProfileService } from '../core';
+import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, HotDeskCodeService, type LocalCallObserver, UaProfileService } from '../core';
 import { type PromptLibrary, synthesizeSpeech } from '../media';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
@@ -37,7 +37,7 @@ export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
     accounts,
     viaHost: options.host,
     domain: options.domain,
-    services: (layer) => [uaProfileService(layer, hotDesk, options), botService(layer, options), hotDeskCodeService(layer, hotDesk, options)] as const,
+    services: (layer, calls) => [uaProfileService(layer, hotDesk, options), botService(layer, calls, options), hotDeskCodeService(layer, calls, hotDesk, options)] as const,
     emergencyNumbers,
     emergency: options.emergency.calls,
     dialCodes: () => hotDesk.dialCodes.get(),
@@ -86,13 +86,13 @@ function uaProfileService(layer: TransactionLayer, hotDesk: HotDesk, options: Pb
 }
 
 /** What the services that answer calls themselves (bots, IVR) have in common. */
-function answering(layer: TransactionLayer, options: PbxSipOptions) {
-  return { layer, clock: systemClock, ids: randomIds, viaHost: options.host, domain: options.domain, mediaAddress: options.host, prompts: options.prompts };
+function answering(layer: TransactionLayer, calls: LocalCallObserver, options: PbxSipOptions) {
+  return { layer, calls, clock: systemClock, ids: randomIds, viaHost: options.host, domain: options.domain, mediaAddress: options.host, prompts: options.prompts };
 }
 
-function hotDeskCodeService(layer: TransactionLayer, hotDesk: HotDesk, options: PbxSipOptions): HotDeskCodeService {
+function hotDeskCodeService(layer: TransactionLayer, calls: LocalCallObserver, hotDesk: HotDesk, options: PbxSipOptions): HotDeskCodeService {
   return new HotDeskCodeService({
-    ...answering(layer, options),
+    ...answering(layer, calls, options),
     dialCodes: () => hotDesk.dialCodes.get(),
     emergencyNumbers: options.directory.emergencyNumbers,
     logins: options.hotDesk.logins,
@@ -101,9 +101,9 @@ function hotDeskCodeService(layer: TransactionLayer, hotDesk: HotDesk, options: 
   });
 }
 
-function botService(layer: TransactionLayer, options: PbxSipOptions): BotService {
+function botService(layer: TransactionLayer, calls: LocalCallObserver, options: PbxSipOptions): BotService {
   return new BotService({
-    ...answering(layer, options),
+    ...answering(layer, calls, options),
     emergencyNumbers: options.directory.emergencyNumbers,
     onEmergencyCall: options.onEmergencyCall ?? logEmergencyCall,
     synthesize: synthesizeSpeech,

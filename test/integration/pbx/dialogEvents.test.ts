@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBrowserPeer } from '../support/browserPeer';
 import { DialogWatcher } from '../support/dialogWatcher';
 import { DUMMY_OFFER, RawSipClient, respondTo } from '../support/rawSipClient';
 import { useTestPbxClients } from '../support/pbxClients';
@@ -146,6 +147,33 @@ describe('dialog event package (RFC 4235)', () => {
     expect(await carol.next(isRequest('CANCEL'))).toBeTruthy();
     await alice.until('idle', onCarol.callId);
     expect((await alice.until('busy', onDan.callId)).info.dialogs).toEqual([expect.objectContaining({ state: 'confirmed', direction: 'recipient' })]);
+  });
+
+  it('shows an extension calling a bot (the echo test) busy until it hangs up; the bot is nobody to watch', async () => {
+    const bob = await registered('101');
+    const alice = await watcher();
+    const onBob = await alice.subscribe('101');
+    await alice.until('idle', onBob.callId);
+    expect((await alice.subscribe('200')).response.status).toBe(405); // the bot takes calls only
+
+    const peer = await createBrowserPeer();
+    try {
+      const cseq = bob.nextCSeq();
+      bob.send(bob.request('INVITE', 'sip:200@hotdesk.local', { from: 'sip:101@hotdesk.local', cseq, headers: ['Content-Type: application/sdp'], body: peer.offer }));
+      const answered = await bob.response(cseq, 'INVITE');
+      expect(answered.status).toBe(200);
+      const calling = await alice.until('busy', onBob.callId);
+      expect(calling.info.dialogs).toEqual([expect.objectContaining({ direction: 'initiator' })]);
+      const toTag = /^To: .*;tag=([^;\s]+)/m.exec(answered.text)?.[1] ?? '';
+      const contact = /^Contact: <([^>]+)>/m.exec(answered.text)?.[1] ?? '';
+      bob.send(bob.request('ACK', contact, { from: 'sip:101@hotdesk.local', to: 'sip:200@hotdesk.local', toTag, cseq }));
+      const bye = bob.nextCSeq();
+      bob.send(bob.request('BYE', contact, { from: 'sip:101@hotdesk.local', to: 'sip:200@hotdesk.local', toTag, cseq: bye }));
+      expect((await bob.response(bye, 'BYE')).status).toBe(200);
+      expect((await alice.until('idle', onBob.callId)).info.dialogs).toEqual([]);
+    } finally {
+      await peer.close();
+    }
   });
 
   it('answers 480 to a pickup when nothing rings there', async () => {

@@ -1,6 +1,7 @@
 import { type Clock, DialogSet, type Flow, type IdSource, type ServerTransaction, type SipRequest, type TransactionLayer } from '../../../sip';
 import type { PromptSource } from '../../media';
 import type { LocalService } from '../localService';
+import type { LocalCallObserver } from '../presence/dialogEvents/callTracker';
 import { UasCall, type UasCallOptions } from './uasCall';
 
 /** What a service needs to answer calls itself: SIP, media and its prompts. */
@@ -13,6 +14,8 @@ export interface AnsweringOptions {
   /** The address the media endpoint binds to (the PBX's). */
   mediaAddress: string;
   prompts: PromptSource;
+  /** Told of each call's offer, answer and end, so the caller's BLF lamp shows it (the CallTracker). */
+  calls?: LocalCallObserver;
 }
 
 /**
@@ -67,12 +70,14 @@ export abstract class AnsweringService<E extends { readonly call: UasCall }> imp
 
   protected addCall(entry: E): void {
     this.entries.set(entry.call.serverTransactionId, entry);
+    this.answering.calls?.localCallOffered(entry.call.request, entry.call.flowId);
   }
 
   /** The call was answered: its dialog's requests now reach it. False when it ended meanwhile. */
   protected callAnswered(call: UasCall): boolean {
     if (!this.entries.has(call.serverTransactionId)) return false;
     if (call.dialog) this.dialogs.add(call.dialog);
+    this.answering.calls?.localCallAnswered(call.callId);
     return true;
   }
 
@@ -81,6 +86,7 @@ export abstract class AnsweringService<E extends { readonly call: UasCall }> imp
     const entry = this.entries.get(call.serverTransactionId);
     if (call.dialog) this.dialogs.remove(call.dialog);
     this.entries.delete(call.serverTransactionId);
+    if (entry) this.answering.calls?.localCallEnded(call.callId);
     return entry;
   }
 

@@ -1,4 +1,4 @@
-import { type AnsweredInvite, answerInvite, buildResponse, type Clock, type Dialog, type Flow, findBodyPart, getBodyText, type IdSource, type ServerTransaction, setBody, setHeader, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
+import { type AnsweredInvite, answerInvite, buildResponse, getCallId, type Clock, type Dialog, type Flow, findBodyPart, getBodyText, type IdSource, type ServerTransaction, setBody, setHeader, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
 import { loadMediaEndpoint, type MediaEndpoint, UnsupportedOfferError } from '../../media';
 
 const ALLOWED = 'INVITE, ACK, CANCEL, BYE, INFO, UPDATE, OPTIONS';
@@ -47,6 +47,15 @@ export class UasCall {
 
   get flowId(): string {
     return this.options.flow.id;
+  }
+
+  /** The INVITE this call answers. */
+  get request(): SipRequest {
+    return this.options.request;
+  }
+
+  get callId(): string {
+    return getCallId(this.options.request) ?? '';
   }
 
   /** Why the call was not answered (the final response sent instead of 2xx), once answer() resolved null. */

@@ -8,7 +8,7 @@ interface TrackedCall {
   readonly id: string;
   /** The calling extension (the authenticated From user), or null when it is none of ours. */
   readonly caller: string | null;
-  /** The extension called — or the one that picked the call up. */
+  /** The extension called — or the one that picked the call up; '' when it is none of ours (a bot, a device). */
   callee: string;
   phase: CallPhase;
   readonly callerFlowId: string;
@@ -26,13 +26,21 @@ export interface CallTrackerOptions {
 
 const DEFAULT_MAX_CALLS = 20_000;
 
+/** Calls the PBX answers itself (a bot, the IVR): no proxy sees them, yet their caller is on a call. */
+export interface LocalCallObserver {
+  /** The service took this INVITE from `callerFlowId`. */
+  localCallOffered(request: SipRequest, callerFlowId: string): void;
+  localCallAnswered(callId: string): void;
+  localCallEnded(callId: string): void;
+}
+
 /**
  * The PBX's own view of calls, fed by the proxy (every INVITE transaction and dialog it routes): an out-of-dialog
  * INVITE starts a call between its caller and the extension it was sent to; a provisional response makes it early,
  * a 2xx confirmed; a final error, a BYE, or the caller's (or answering phone's) connection closing ends it
  * (RFC 4235 §3.7 states: trying, early, confirmed, terminated).
  */
-export class CallTracker implements ProxyObserver {
+export class CallTracker implements ProxyObserver, LocalCallObserver {
   private readonly calls = new Map<string, TrackedCall>();
   private nextId = 1;
 
@@ -45,35 +53,55 @@ export class CallTracker implements ProxyObserver {
       this.end(callId);
       return;
     }
-    if (request.method !== 'INVITE' || getToTag(request) !== undefined || this.calls.has(callId)) return;
-    if (this.calls.size >= (this.options.maxCalls ?? DEFAULT_MAX_CALLS)) return;
-    const callee = userOf(request.requestUri);
-    const caller = userOf(getFrom(request)?.uri);
-    const parties = [caller, callee].filter((user) => user !== '' && this.options.isExtension(user));
-    if (parties.length === 0) return;
-    this.calls.set(callId, {
-      id: `call-${this.nextId++}`,
-      caller: caller !== '' && this.options.isExtension(caller) ? caller : null,
-      callee,
-      phase: 'trying',
-      callerFlowId: from.id,
-      answeredFlowId: null,
-    });
-    this.options.onChange(parties);
+    this.track(request, callId, from.id);
   }
 
   responseForwarded(request: SipRequest, response: SipResponse, branchFlow: Flow | null): void {
     if (request.method !== 'INVITE' || getToTag(request) !== undefined) return;
-    const call = this.calls.get(getCallId(request) ?? '');
-    if (!call || call.phase === 'confirmed') return;
-    if (response.status >= 300) {
-      this.end(getCallId(request) as string);
-      return;
-    }
-    const phase: CallPhase = response.status >= 200 ? 'confirmed' : 'early';
-    if (phase === call.phase) return;
+    const callId = getCallId(request) ?? '';
+    if (response.status >= 300) this.end(callId);
+    else this.advance(callId, response.status >= 200 ? 'confirmed' : 'early', branchFlow?.id ?? null);
+  }
+
+  /** A bot or the IVR took the INVITE: the caller's side is tracked like any call (the bot is no extension). */
+  localCallOffered(request: SipRequest, callerFlowId: string): void {
+    const callId = getCallId(request);
+    if (callId !== undefined) this.track(request, callId, callerFlowId);
+  }
+
+  localCallAnswered(callId: string): void {
+    this.advance(callId, 'confirmed', null);
+  }
+
+  localCallEnded(callId: string): void {
+    this.end(callId);
+  }
+
+  /** A new out-of-dialog INVITE: a call between its caller and the user it was sent to, when either is ours. */
+  private track(request: SipRequest, callId: string, callerFlowId: string): void {
+    if (request.method !== 'INVITE' || getToTag(request) !== undefined || this.calls.has(callId)) return;
+    if (this.calls.size >= (this.options.maxCalls ?? DEFAULT_MAX_CALLS)) return;
+    const callee = userOf(request.requestUri);
+    const caller = userOf(getFrom(request)?.uri);
+    const ours = (user: string) => user !== '' && this.options.isExtension(user);
+    if (!ours(caller) && !ours(callee)) return;
+    this.calls.set(callId, {
+      id: `call-${this.nextId++}`,
+      caller: ours(caller) ? caller : null,
+      callee: ours(callee) ? callee : '',
+      phase: 'trying',
+      callerFlowId,
+      answeredFlowId: null,
+    });
+    this.options.onChange([caller, callee].filter(ours));
+  }
+
+  /** A provisional answer makes a call early, a 2xx confirmed (answered on `answeredFlowId`); never back. */
+  private advance(callId: string, phase: 'early' | 'confirmed', answeredFlowId: string | null): void {
+    const call = this.calls.get(callId);
+    if (!call || call.phase === 'confirmed' || phase === call.phase) return;
     call.phase = phase;
-    if (phase === 'confirmed') call.answeredFlowId = branchFlow?.id ?? null;
+    if (phase === 'confirmed') call.answeredFlowId = answeredFlowId;
     this.options.onChange(partiesOf(call));
   }
 
