@@ -3,6 +3,7 @@ import {
   getContacts,
   getCSeq,
   headerKey,
+  parseNameAddr,
   serializeNameAddr,
   SIP_VERSION,
   type NameAddr,
@@ -61,27 +62,28 @@ export class Dialog {
   remoteSeq: number;
   secure: boolean;
   localContact: string | undefined;
-  private readonly local: NameAddr;
-  private readonly remote: NameAddr;
+  /** The From and To of our requests, written once: a dialog lives long, its parsed addresses need not. */
+  private readonly fromValue: string;
+  private readonly toValue: string;
 
   constructor(state: DialogState) {
-    this.id = { ...state.id };
-    this.local = state.local;
-    this.remote = state.remote;
-    this.remoteTarget = state.remoteTarget;
+    this.id = { callId: detached(state.id.callId), localTag: detached(state.id.localTag), remoteTag: detached(state.id.remoteTag) };
+    this.fromValue = detached(withTag(state.local, this.id.localTag));
+    this.toValue = detached(withTag(state.remote, this.id.remoteTag));
+    this.remoteTarget = structuredClone(state.remoteTarget); // a deep copy: no string of it is a slice of the message
     this.localContact = state.localContact;
-    this.routeSet = [...state.routeSet];
+    this.routeSet = state.routeSet.map(detached);
     this.localSeq = state.localSeq;
     this.remoteSeq = state.remoteSeq;
     this.secure = state.secure;
   }
 
   get localUri(): Uri {
-    return this.local.uri;
+    return uriOf(this.fromValue);
   }
 
   get remoteUri(): Uri {
-    return this.remote.uri;
+    return uriOf(this.toValue);
   }
 
   /**
@@ -105,8 +107,8 @@ export class Dialog {
     const headers: SipHeader[] = [
       ...routes.map((value) => ({ name: 'Route', value })),
       { name: 'Max-Forwards', value: '70' },
-      { name: 'From', value: withTag(this.local, this.id.localTag) },
-      { name: 'To', value: withTag(this.remote, this.id.remoteTag) },
+      { name: 'From', value: this.fromValue },
+      { name: 'To', value: this.toValue },
       { name: 'Call-ID', value: this.id.callId },
       { name: 'CSeq', value: `${seq} ${method}` },
     ];
@@ -142,9 +144,23 @@ export class Dialog {
   refreshRemoteTarget(message: SipMessage): boolean {
     const contact = getContacts(message)?.contacts[0];
     if (contact === undefined) return false;
-    this.remoteTarget = contact.uri;
+    this.remoteTarget = structuredClone(contact.uri);
     return true;
   }
+}
+
+/**
+ * A copy of `text` that shares no memory with the message it was cut from: V8 keeps a substring's whole parent alive,
+ * and a dialog (a subscription) may live for hours on a few words of a SIP message.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+function uriOf(headerValue: string): Uri {
+  const address = parseNameAddr(headerValue);
+  if (address === undefined) throw new TypeError(`The dialog's own address does not parse: ${headerValue}`);
+  return address.uri;
 }
 
 function withTag(address: NameAddr, tag: string): string {

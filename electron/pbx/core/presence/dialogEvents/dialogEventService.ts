@@ -3,11 +3,13 @@ import {
   buildResponse,
   type Clock,
   createUasDialog,
-  DialogSet,
   type Flow,
+  getCallId,
   getContacts,
   getEventHeader,
+  getFromTag,
   getHeader,
+  getToTag,
   type IdSource,
   type ServerTransaction,
   type SipRequest,
@@ -15,7 +17,8 @@ import {
 } from '../../../../sip';
 import type { LocalService } from '../../localService';
 import { DialogDocuments } from './dialogDocuments';
-import { grantExpires, SubscriptionExpiry } from '../subscriptionExpiry';
+import { ExpiryWheel } from '../expiryWheel';
+import { grantExpires } from '../subscriptionExpiry';
 import { DialogSubscription } from './dialogSubscription';
 import { NotifyPacer, type PacerLimits } from './notifyPacer';
 
@@ -60,14 +63,18 @@ export interface DialogEventOptions {
  * expiry (`terminated;reason=timeout`) or a failed NOTIFY.
  */
 export class DialogEventService implements LocalService {
-  private readonly dialogs = new DialogSet();
   private readonly subscriptions = new Map<string, DialogSubscription>();
   private readonly byFlow = new Map<string, Set<DialogSubscription>>();
   private readonly byExtension = new Map<string, Set<DialogSubscription>>();
   private readonly documents: DialogDocuments;
+  private readonly expiries: ExpiryWheel<DialogSubscription>;
 
   constructor(private readonly options: DialogEventOptions) {
     this.documents = new DialogDocuments(options.domain, options.state);
+    this.expiries = new ExpiryWheel(options.clock, (subscription) => {
+      this.notify(subscription, 'terminated', 'timeout'); // RFC 6665 §4.2.2
+      this.forget(subscription);
+    });
   }
 
   handleRequest(tx: ServerTransaction, request: SipRequest, flow: Flow, user: string): boolean {
@@ -77,9 +84,9 @@ export class DialogEventService implements LocalService {
   }
 
   handleInDialog(tx: ServerTransaction, request: SipRequest, flow: Flow): boolean {
-    const dialog = this.dialogs.find(request);
-    const subscription = dialog ? this.subscriptions.get(keyOf(dialog.id)) : undefined;
-    if (!dialog || !subscription) return false;
+    const subscription = this.subscriptions.get(keyOf({ callId: getCallId(request) ?? '', localTag: getToTag(request) ?? '', remoteTag: getFromTag(request) ?? '' }));
+    if (!subscription) return false;
+    const { dialog } = subscription;
     if (flow.id !== subscription.flow.id) {
       // The subscription lives and dies with the connection it was made on; nobody else may steer it.
       tx.respond(481, 'Subscription belongs to another connection');
@@ -101,7 +108,7 @@ export class DialogEventService implements LocalService {
       this.forget(subscription);
       return true;
     }
-    this.arm(subscription, expires);
+    this.expiries.arm(subscription, expires);
     subscription.pacer?.sendNow(); // RFC 6665 §4.2.1.2: a refresh is answered with the current state
     return true;
   }
@@ -120,6 +127,7 @@ export class DialogEventService implements LocalService {
 
   close(): void {
     for (const subscription of [...this.subscriptions.values()]) this.forget(subscription);
+    this.expiries.close();
   }
 
   /** The dialog state of these extensions changed: their watchers get a NOTIFY (paced). */
@@ -165,13 +173,13 @@ export class DialogEventService implements LocalService {
     });
     if (!tx.respond(response)) return;
     const dialog = createUasDialog(request, response, { transportSecure: flow.secure });
-    const subscription = new DialogSubscription(keyOf(dialog.id), user, dialog, flow, getHeader(request, 'Event') ?? DIALOG_EVENT, new SubscriptionExpiry(this.options.clock));
+    const subscription = new DialogSubscription(keyOf(dialog.id), user, dialog, flow, getHeader(request, 'Event') ?? DIALOG_EVENT);
     if (expires === 0) {
       this.notify(subscription, 'terminated'); // a fetch (RFC 6665 §4.4.3): the state once
       return;
     }
     this.remember(subscription);
-    this.arm(subscription, expires);
+    this.expiries.arm(subscription, expires);
     subscription.pacer = new NotifyPacer(this.options.clock, this.options.pacing ?? DEFAULT_PACING, () => this.notify(subscription, 'active'));
     subscription.pacer.sendNow();
   }
@@ -180,15 +188,7 @@ export class DialogEventService implements LocalService {
     return grantExpires(tx, request, { min: MIN_EXPIRES, max: MAX_EXPIRES });
   }
 
-  private arm(subscription: DialogSubscription, expires: number): void {
-    subscription.expiry.arm(expires, () => {
-      this.notify(subscription, 'terminated', 'timeout'); // RFC 6665 §4.2.2
-      this.forget(subscription);
-    });
-  }
-
   private remember(subscription: DialogSubscription): void {
-    this.dialogs.add(subscription.dialog);
     this.subscriptions.set(subscription.key, subscription);
     addTo(this.byFlow, subscription.flow.id, subscription);
     addTo(this.byExtension, subscription.extension, subscription);
@@ -196,9 +196,8 @@ export class DialogEventService implements LocalService {
 
   private forget(subscription: DialogSubscription): void {
     if (!this.subscriptions.delete(subscription.key)) return;
-    subscription.expiry.clear();
+    this.expiries.clear(subscription);
     subscription.pacer?.cancel();
-    this.dialogs.remove(subscription.dialog);
     removeFrom(this.byFlow, subscription.flow.id, subscription);
     removeFrom(this.byExtension, subscription.extension, subscription);
     if (!this.byExtension.has(subscription.extension)) this.documents.changed(subscription.extension);
@@ -207,7 +206,7 @@ export class DialogEventService implements LocalService {
   /** A NOTIFY with the full state (RFC 4235 §3.7): the extension's current document, one version on. */
   private notify(subscription: DialogSubscription, state: 'active' | 'terminated', reason?: string): void {
     const subscriptionState =
-      state === 'active' ? `active;expires=${subscription.expiry.secondsLeft()}` : `terminated${reason ? `;reason=${reason}` : ''}`;
+      state === 'active' ? `active;expires=${this.expiries.secondsLeft(subscription)}` : `terminated${reason ? `;reason=${reason}` : ''}`;
     const body = this.documents.body(subscription.extension, subscription.version++, this.byExtension.has(subscription.extension));
     try {
       const notify = subscription.dialog.createRequest('NOTIFY', {
@@ -231,8 +230,9 @@ export class DialogEventService implements LocalService {
   }
 }
 
+/** A subscription's dialog id (RFC 3261 §12): an in-dialog SUBSCRIBE carries our tag in To, the watcher's in From. */
 function keyOf(id: { callId: string; localTag: string; remoteTag: string }): string {
-  return `${id.callId} ${id.localTag} ${id.remoteTag}`;
+  return [id.callId, id.localTag, id.remoteTag].join(' '); // one flat string (a template would keep a chain of parts)
 }
 
 function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {

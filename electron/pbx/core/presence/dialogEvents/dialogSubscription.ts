@@ -1,5 +1,4 @@
 import type { Dialog, Flow } from '../../../../sip';
-import type { SubscriptionExpiry } from '../subscriptionExpiry';
 import type { NotifyPacer } from './notifyPacer';
 
 /** One watcher's subscription to one extension's dialog state (RFC 4235, RFC 6665 notifier side). */
@@ -14,6 +13,5 @@ export class DialogSubscription {
     readonly dialog: Dialog,
     readonly flow: Flow,
     readonly eventValue: string,
-    readonly expiry: SubscriptionExpiry,
   ) {}
 }

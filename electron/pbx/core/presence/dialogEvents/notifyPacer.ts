@@ -13,14 +13,18 @@ export interface PacerLimits {
  * carries the state of that moment — so the last state is always delivered, and a burst costs at most one extra.
  */
 export class NotifyPacer {
-  private readonly sentAt: number[] = [];
+  /** When the last `burst` NOTIFYs went out, oldest at `next` (a ring of exactly `burst` slots: thousands are held). */
+  private readonly sentAt: number[];
+  private next = 0;
   private timer: TimerHandle | null = null;
 
   constructor(
     private readonly clock: Clock,
     private readonly limits: PacerLimits,
     private readonly send: () => void,
-  ) {}
+  ) {
+    this.sentAt = Array.from({ length: limits.burst }, () => Number.NEGATIVE_INFINITY);
+  }
 
   /** The state changed: send now if the limit allows, else once it does (a pending send already covers it). */
   changed(): void {
@@ -39,9 +43,8 @@ export class NotifyPacer {
   /** Sends regardless of the limit (the first NOTIFY, a refresh, the final one) and counts it. */
   sendNow(): void {
     this.cancel();
-    const now = this.clock.now();
-    this.sentAt.push(now);
-    if (this.sentAt.length > this.limits.burst) this.sentAt.shift();
+    this.sentAt[this.next] = this.clock.now();
+    this.next = (this.next + 1) % this.sentAt.length;
     this.send();
   }
 
@@ -55,7 +58,6 @@ export class NotifyPacer {
   }
 
   private waitMs(): number {
-    if (this.sentAt.length < this.limits.burst) return 0;
-    return (this.sentAt[0] as number) + this.limits.windowMs - this.clock.now();
+    return (this.sentAt[this.next] as number) + this.limits.windowMs - this.clock.now();
   }
 }
