@@ -16,7 +16,7 @@
  * Targets (README, "BLF keys"): p95 < 100 ms at 200 × 20; heap growth < 40 MB per 1,000 devices.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,7 @@ import type { BlfState } from '../shared/domain/blfLayout';
 import { DialogWatcher, type Notification } from '../test/integration/support/dialogWatcher';
 import { DUMMY_OFFER, RawSipClient, respondTo } from '../test/integration/support/rawSipClient';
 import { startPbxProcess, type PbxProcess } from './register/pbxProcess';
+import { cpuSeconds } from './support/procCpu';
 import { percentile } from './support/stats';
 
 const { values } = parseArgs({
@@ -142,15 +143,17 @@ class Bench {
   }
 
   /** Every extension rings and refuses, `concurrency` at a time: the latency of each change, and NOTIFY/s. */
-  async changes(concurrency: number, run: string): Promise<{ latencies: number[]; notifiesPerSecond: number }> {
+  async changes(concurrency: number, run: string): Promise<Run> {
     const latencies: number[] = [];
     const notifiedBefore = this.arrivals.notified;
+    const cpuBefore = cpuSeconds([this.pbx.pid]);
     const started = performance.now();
     await inBatches(range(0, EXTENSIONS), concurrency, async (index) => {
       latencies.push(...(await this.ringAndRefuse(extensionUser(index), `${run}-${index}`)));
     });
     const seconds = (performance.now() - started) / 1000;
-    return { latencies, notifiesPerSecond: (this.arrivals.notified - notifiedBefore) / seconds };
+    const notifies = this.arrivals.notified - notifiedBefore;
+    return { latencies, notifies, notifiesPerSecond: notifies / seconds, pbxCpuSeconds: cpuSeconds([this.pbx.pid]) - cpuBefore };
   }
 
   close(): void {
@@ -176,6 +179,14 @@ class Bench {
     respondTo(phone, invite, '486 Busy Here');
     return [toRinging, (await idle) - sentRefusal];
   }
+}
+
+interface Run {
+  latencies: number[];
+  notifies: number;
+  notifiesPerSecond: number;
+  /** CPU time of the PBX process over the run (calls, NOTIFYs and their 200 OKs). */
+  pbxCpuSeconds: number;
 }
 
 async function heapMb(pbx: PbxProcess): Promise<number> {
@@ -211,10 +222,13 @@ async function main(): Promise<void> {
     const growthPer1000 = ((heapAfter - heapBefore) * 1000) / HEAP_DEVICES;
 
     console.log(`BLF fan-out: ${EXTENSIONS} extensions × ${WATCHERS} watchers = ${EXTENSIONS * WATCHERS} subscriptions on ${DEVICES} watcher devices (${KEYS} keys each); PBX in its own process`);
+    console.log(`  machine load average (1 min) at the end: ${loadavg()[0]?.toFixed(1)} — the figures below are only as good as the idle CPU`);
     console.log(`  setup (register ${DEVICES} watcher devices, subscribe, initial NOTIFYs): ${setupSeconds.toFixed(1)} s`);
     console.log(`  state change → last watcher's NOTIFY, 1 extension changing at a time: ${describeLatencies(single.latencies)}`);
     console.log(`  state change → last watcher's NOTIFY, ${CONCURRENCY} extensions changing at once: ${describeLatencies(burst.latencies)}`);
     console.log(`  NOTIFYs sustained over the ${CONCURRENCY}-at-once run: ${Math.round(burst.notifiesPerSecond)} NOTIFY/s (one at a time: ${Math.round(single.notifiesPerSecond)} NOTIFY/s)`);
+    const cpuPerNotify = (run: Run) => `${((run.pbxCpuSeconds * 1e6) / run.notifies).toFixed(0)} µs`;
+    console.log(`  PBX CPU per NOTIFY (the call's own messages included): ${cpuPerNotify(single)} one at a time, ${cpuPerNotify(burst)} ${CONCURRENCY} at once`);
     console.log(
       `  PBX heap (after a full GC): ${heapBefore.toFixed(1)} MB with the ${EXTENSIONS} extensions registered, ${heapAfter.toFixed(1)} MB with ${HEAP_DEVICES} idle registered devices holding ${HEAP_DEVICES * KEYS} subscriptions: ${growthPer1000.toFixed(1)} MB per 1,000 devices`,
     );
