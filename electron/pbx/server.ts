@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Mode } from '../../shared/contracts';
 import { DeviceProofVerifier, type EmergencyCallReport, type HotDesk, type HotDeskLogins, type SipAccounts } from './core';
 import { systemClock } from '../sip';
-import { openPromptLibrary, PROMPT_SET_VERSION } from './media';
+import { PROMPT_SET_VERSION, PromptInstallation } from './media';
 import type { Provisioning } from './provisioning';
 import type { SipStack } from './sipStack';
 import { warmUpMediaLater } from './start/mediaWarmUp';
@@ -34,7 +34,10 @@ export interface PbxOptions {
   domain?: string;
   /** Where devices reach the PBX's HTTP server (the base of provisioning URLs), known once it listens. */
   publicBaseUrl?: () => string;
-  /** The installed prompt set (`assets/prompts`); found next to the sources or the bundle by default. */
+  /**
+   * The prompt set shipped with the PBX (`assets/prompts`, found next to the sources or the bundle by default). It
+   * plays until a set is installed under `<dataDir>/prompts`; the console's Update installs it there.
+   */
   promptsDir?: string;
   /**
    * The device key (raw Ed25519 public key, base64url) of the device host that runs this PBX; in demo mode the demo
@@ -87,7 +90,11 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   const { hotDesk, accounts } = directory;
   const hotDeskLogins = startHotDesk(hotDesk);
   const { logins } = hotDeskLogins;
-  const prompts = openPromptLibrary(options.promptsDir ?? DEFAULT_PROMPTS_DIR, { requiredVersion: PROMPT_SET_VERSION });
+  const prompts = new PromptInstallation({
+    bundledDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR,
+    installedDir: path.join(options.dataDir, 'prompts'),
+    requiredVersion: PROMPT_SET_VERSION,
+  });
   // One verifier for SIP and HTTP: a nonce spent on a SUBSCRIBE cannot be spent on a document fetch.
   const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
   const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
@@ -101,7 +108,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     await checkSync.send(name);
   };
   const [uaProfile] = sip.services;
-  const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, sendCheckSync });
+  const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, prompts, sendCheckSync });
   warmUpMediaLater();
   return {
     hotDesk,

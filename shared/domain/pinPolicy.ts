@@ -60,3 +60,22 @@ function isExtensionPattern(pin: string, extension: string): boolean {
   if (pin === extension) return true;
   return pin.length % extension.length === 0 && extension.repeat(pin.length / extension.length) === pin;
 }
+
+/** A PIN the PBX makes up (an administrator's PIN reset) has at least this many digits, whatever the minimum. */
+export const GENERATED_PIN_MIN_LENGTH = 6;
+
+/**
+ * A random PIN for `extension` that the policy accepts: `max(minLength, 6)` digits, drawn without modulo bias from
+ * `randomBytes` (node:crypto's in the PBX) and drawn again while the policy refuses it (a run, one digit repeated…).
+ */
+export function generatePin(extension: string, policy: PinPolicy, randomBytes: (size: number) => Uint8Array): string {
+  const length = Math.max(policy.minLength, GENERATED_PIN_MIN_LENGTH);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    let pin = '';
+    while (pin.length < length) {
+      for (const byte of randomBytes(length)) if (byte < 250 && pin.length < length) pin += String(byte % 10);
+    }
+    if (checkPin(pin, extension, policy).ok) return pin;
+  }
+  throw new Error('no acceptable PIN after 100 draws: the random source is not random');
+}

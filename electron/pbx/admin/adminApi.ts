@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HotDesk } from '../core';
 import type { AdminCredentials } from './adminCredentials';
-import { createApiContext, type AdminApiHooks } from './apiContext';
+import { createApiContext, type AdminApiHooks, type PromptAdmin } from './apiContext';
 import { EventStreams } from './eventStream';
 import { ApiError, toApiError, validationError } from './http/apiError';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './http/readBody';
@@ -13,13 +13,18 @@ import { deviceRoutes } from './routes/deviceRoutes';
 import { changePayload, eventRoutes } from './routes/eventRoutes';
 import { extensionRoutes } from './routes/extensionRoutes';
 import { phoneRoutes } from './routes/phoneRoutes';
+import { promptRoutes } from './routes/promptRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { AdminSessions } from './session/adminSessions';
 import { systemRoutes } from './routes/systemRoutes';
 
+export type { PromptAdmin } from './apiContext';
+
 export interface AdminApiDeps {
   hotDesk: HotDesk;
   credentials: AdminCredentials;
+  /** The system prompt set (installed vs required, Update). */
+  prompts: PromptAdmin;
   hooks?: AdminApiHooks;
   /** Interval of the server-sent-event heartbeat comment (15 s). */
   heartbeatMs?: number;
@@ -53,7 +58,7 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
   const streams = new EventStreams({ heartbeatMs: deps.heartbeatMs, maxClients: deps.maxEventStreams });
   const sessions = new AdminSessions({ now, idleMs: deps.sessionIdleMs });
   const guard = createAuthGuard({ credentials: deps.credentials, sessions, now, maxFailures: deps.maxAuthFailures });
-  const context = createApiContext(deps.hotDesk, deps.hooks ?? {}, streams);
+  const context = createApiContext(deps.hotDesk, deps.hooks ?? {}, streams, deps.prompts);
   let openApiDocument: Record<string, unknown> | null = null;
   const routes: Route[] = [
     route({
@@ -66,6 +71,7 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
     ...phoneRoutes(context),
     ...extensionRoutes(context),
     ...systemRoutes(context),
+    ...promptRoutes(context),
     ...eventRoutes(context),
     ...sessionRoutes(guard, sessions),
   ];

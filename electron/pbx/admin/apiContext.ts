@@ -1,4 +1,5 @@
 import type { AuditInput, HotDesk } from '../core';
+import type { PromptSetStatus } from '../media';
 import type { DeviceRecord } from '../store';
 import { deviceDto, type DeviceDto, type DeviceLiveState } from './dto';
 import type { EventStreams } from './eventStream';
@@ -24,9 +25,16 @@ export interface AdminApiHooks {
   provisioningUrl?(device: DeviceRecord): string | null;
 }
 
+/** The PBX's system prompt set: what is installed against what is required, and Update (PromptInstallation). */
+export interface PromptAdmin {
+  describe(): PromptSetStatus;
+  update(): Promise<PromptSetStatus>;
+}
+
 export interface ApiContext {
   hotDesk: HotDesk;
   hooks: AdminApiHooks;
+  prompts: PromptAdmin;
   streams: EventStreams;
   liveState(name: string): DeviceLiveState;
   deviceDto(device: DeviceRecord): DeviceDto;
@@ -34,7 +42,7 @@ export interface ApiContext {
   audit(actor: string, input: AuditInput): Promise<void>;
 }
 
-export function createApiContext(hotDesk: HotDesk, hooks: AdminApiHooks, streams: EventStreams): ApiContext {
+export function createApiContext(hotDesk: HotDesk, hooks: AdminApiHooks, streams: EventStreams, prompts: PromptAdmin): ApiContext {
   const liveState = (name: string): DeviceLiveState => {
     const session = hooks.sessionOf?.(name) ?? null;
     const lastRegistration = hooks.lastRegistration?.(name) ?? null;
@@ -47,6 +55,7 @@ export function createApiContext(hotDesk: HotDesk, hooks: AdminApiHooks, streams
   return {
     hotDesk,
     hooks,
+    prompts,
     streams,
     liveState,
     deviceDto: (device) => deviceDto(device, liveState(device.name), hooks.provisioningUrl?.(device) ?? null),

@@ -3,6 +3,7 @@ import { type ConsoleDevice, type ConsoleEmergencyCall, type ConsolePhone, type 
 import { isLocked } from '../../../shared/domain/pinLockout';
 import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema, type EmergencyCallEvent } from '../core';
+import type { PromptSetStatus } from '../media';
 
 // What the admin API answers. Hashes, HA1s and provisioning tokens never appear here except inside the device's
 // provisioning URL, which the administrator needs for the "url" provisioning method.
@@ -129,6 +130,9 @@ export function extensionDto(record: ExtensionRecord, now: Date): ExtensionDto {
   };
 }
 
+/** A PIN the PBX made up (PIN reset): answered once, never stored or shown again (only its hash is kept). */
+export const pinResetDtoSchema = z.object({ extension: extensionNumberSchema, pin: z.string().regex(/^[0-9]{4,16}$/) });
+
 export const licenceDtoSchema = z.object({
   edition: editionSchema,
   source: z.enum(['installed', 'built-in-demo', 'none']),
@@ -167,6 +171,21 @@ export const sessionDtoSchema = z.object({
   /** A session ends after this many seconds without a request. */
   idleTimeoutSeconds: z.number().int().positive(),
 });
+
+export const promptSetDtoSchema = z.object({
+  state: z.enum(['current', 'outdated', 'damaged']).describe('outdated: older than required, every prompt plays "file not found"; damaged: some prompts are missing or broken'),
+  requiredVersion: z.number().int().describe('The prompt-set version this PBX requires'),
+  installedVersion: z.number().int().nullable().describe('The version of the set that plays; null when its manifest is unreadable'),
+  source: z.enum(['installed', 'bundled']).describe('installed: a set under the PBX data dir; bundled: none is installed and the set shipped with the PBX plays'),
+  bundledVersion: z.number().int().nullable().describe('The version of the set shipped with the PBX, which Update installs'),
+  updatable: z.boolean().describe('Whether Update would make the set current'),
+  missing: z.array(z.string()).describe('Prompt ids that cannot be played'),
+  problems: z.array(z.string()).describe('What is wrong, each naming the file'),
+});
+
+export function promptSetDto(status: PromptSetStatus): z.infer<typeof promptSetDtoSchema> {
+  return { ...status, missing: [...status.missing], problems: [...status.problems] };
+}
 
 // The console reads these shapes (shared/contracts/adminConsole.ts); a DTO that stops fitting them fails to compile.
 const consoleShapes: [

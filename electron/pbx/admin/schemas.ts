@@ -78,6 +78,15 @@ export const extensionPatchSchema = z.strictObject({
   locked: z.literal(false).optional(),
 });
 
+/** `GET /extensions?q=`: a number or a part of a name. */
+export const extensionQuerySchema = z.strictObject({ q: z.string().max(64).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters').optional() });
+
+export const hotDeskingBulkSchema = z.strictObject({
+  /** The extensions to change, each once; unknown ones refuse the whole request. */
+  extensions: z.array(extensionNumberSchema).min(1).max(1000).refine((list) => new Set(list).size === list.length, 'must not name an extension twice'),
+  enabled: z.boolean(),
+});
+
 export const dialCodesPutSchema = z.strictObject({
   login: dialCodeSchema,
   logout: dialCodeSchema,

@@ -4,6 +4,7 @@ export type { MediaEndpoint } from './mediaEndpoint';
 export { UnsupportedOfferError } from './offerSdp';
 export { digitPromptIds, PROMPT_SET_VERSION } from './promptCatalog';
 export { openPromptLibrary, type PromptLibrary } from './promptSet';
+export { PromptInstallation, type PromptSetState, type PromptSetStatus, PromptUpdateError } from './promptInstallation';
 export type { MediaBot, PromptSource } from './bots/mediaBot';
 export { createReceptionBot } from './bots/receptionBot';
 export { createEchoBot } from './bots/echoBot';

@@ -1,6 +1,6 @@
 import type { Mode } from '../../../shared/contracts';
 import { parseMac } from '../../../shared/domain/mac';
-import { type AdminApiHandler, createAdminApi, initAdminCredentials } from '../admin';
+import { type AdminApiHandler, createAdminApi, initAdminCredentials, type PromptAdmin } from '../admin';
 import type { HotDesk, HotDeskLogins, UaProfileService } from '../core';
 import type { Provisioning } from '../provisioning';
 import type { SipStack } from '../sipStack';
@@ -13,6 +13,7 @@ export interface PbxAdminOptions {
   sip: SipStack;
   uaProfile: UaProfileService;
   provisioning: Provisioning;
+  prompts: PromptAdmin;
   sendCheckSync(deviceName: string): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: Ad
   const api = createAdminApi({
     hotDesk,
     credentials: admin.credentials,
+    prompts: options.prompts,
     hooks: {
       isRegistered: (name) => sip.bindingsOf(name).length > 0,
       sessionOf: (name) => logins.sessionOf(name),

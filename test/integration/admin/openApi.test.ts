@@ -43,6 +43,12 @@ async function exerciseEveryRoute(): Promise<void> {
   await request('GET', '/api/v1/extensions');
   await request('POST', '/api/v1/extensions', { body: { extension: '106', name: 'Gina Green', hotDesking: true, pin: '730195', blf: [{ type: 'blf', extension: '100', label: 'Alice' }, null] } });
   await request('POST', '/api/v1/extensions', { body: { extension: '107', name: 'Hal Hill' } });
+  await request('GET', '/api/v1/extensions?q=gina');
+  await request('GET', '/api/v1/extensions?q=' + 'x'.repeat(65));
+  await request('POST', '/api/v1/extensions/hot-desking', { body: { extensions: ['107', '104'], enabled: true } });
+  await request('POST', '/api/v1/extensions/hot-desking', { body: { extensions: ['999'], enabled: true } });
+  await request('POST', '/api/v1/extensions/107/pin');
+  await request('POST', '/api/v1/extensions/999/pin');
   await request('GET', '/api/v1/extensions/106');
   await request('PATCH', '/api/v1/extensions/106', { body: { name: 'Gina G.', hotDesking: false, pin: '804417', blf: [{ type: 'speed-dial', number: '0', label: 'Reception' }, { type: 'line', label: 'Line' }, null] } });
   await request('PATCH', '/api/v1/extensions/107', { body: { pin: null } });
@@ -56,6 +62,8 @@ async function exerciseEveryRoute(): Promise<void> {
   await request('GET', '/api/v1/licence');
   await request('PUT', '/api/v1/licence', { body: { token: testLicence({ edition: 'enterprise', expires: '2099-12-31', maxHotDeskDevices: 100 }) } });
   await request('PUT', '/api/v1/licence', { body: { token: 'not-a-licence' } });
+  await request('GET', '/api/v1/prompts');
+  await request('POST', '/api/v1/prompts/update');
   await request('GET', '/api/v1/audit');
   await request('GET', '/api/v1/audit?since=2020-01-01T00:00:00Z&until=2100-01-01T00:00:00Z&kind=device.created,phone.assigned&limit=10');
   await request('GET', '/api/v1/audit?format=csv');
@@ -142,5 +150,7 @@ describe('the OpenAPI document (/api/v1/openapi.json)', () => {
     expect(validate(schema('ExtensionPatch'), { blf: [{ type: 'blf', label: 'x' }] }, doc)).not.toEqual([]);
     expect(validate(schema('DialCodesPut'), { ...DEFAULT_DIAL_CODES, pickup: 'abc' }, doc)).not.toEqual([]);
     expect(validate(schema('SettingsPatch'), { pinMinLength: 3 }, doc)).not.toEqual([]);
+    expect(validate(schema('HotDeskingBulk'), { extensions: [], enabled: true }, doc)).not.toEqual([]);
+    expect(validate(schema('HotDeskingBulk'), { extensions: ['100'], enabled: 'yes' }, doc)).not.toEqual([]);
   });
 });

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
-import { encodeMuLaw } from '../../../electron/pbx/media/g711';
 import { openPromptLibrary } from '../../../electron/pbx/media/promptSet';
 import { DUMMY_OFFER, RawSipClient } from '../support/rawSipClient';
 import type { TestPbx } from '../support/pbxServer';
-import type { DeskPhone, IvrCall } from './support/deskPhone';
+import type { DeskPhone } from './support/deskPhone';
 import { startDeskPhone, startHotDeskPbx } from './support/hotDeskRig';
+import { firstAudioIs } from './support/promptAudio';
 
 const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets');
 const DEFAULT_PROMPTS_DIR = path.join(ASSETS, 'prompts');
@@ -34,22 +34,6 @@ function tempCopy(dir: string): string {
   const copy = mkdtempSync(path.join(tmpdir(), 'hotdesk-assets-'));
   cpSync(dir, copy, { recursive: true });
   return copy;
-}
-
-/** 20 ms µ-law frames of a prompt, as the media endpoint sends them. */
-function frames(pcm: Int16Array): string[] {
-  const out: string[] = [];
-  for (let offset = 0; offset + 160 <= pcm.length; offset += 160) out.push(Buffer.from(encodeMuLaw(pcm.subarray(offset, offset + 160))).toString('hex'));
-  return out;
-}
-
-/** Whether the call's first audio is `prompt` (received frames are a run of the prompt's frames, from near its start). */
-async function firstAudioIs(call: IvrCall, prompt: Int16Array): Promise<boolean> {
-  await call.audio(25);
-  const received = call.peer.received.filter((packet) => packet.header.payloadType === 0).map((packet) => packet.payload.toString('hex'));
-  const expected = frames(prompt);
-  const start = expected.indexOf(received[0] as string);
-  return start >= 0 && start < 5 && received.slice(0, 20).every((frame, index) => frame === expected[start + index]);
 }
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPin, isValidPinMinLength, PIN_MAX_LENGTH } from '../../../shared/domain/pinPolicy';
+import { randomBytes } from 'node:crypto';
+import { checkPin, generatePin, isValidPinMinLength, PIN_MAX_LENGTH } from '../../../shared/domain/pinPolicy';
 import { DEMO_EXTENSIONS } from '../../../shared/domain/demoSeed';
 
 describe('PIN policy', () => {
@@ -42,5 +43,32 @@ describe('PIN policy', () => {
     expect(checkPin('258013', '100', { minLength: 8 })).toMatchObject({ ok: false, reason: 'The PIN must have at least 8 digits.' });
     expect([3, 4, 6, 10, 11, 6.5].map(isValidPinMinLength)).toEqual([false, true, true, true, false, false]);
     expect(() => checkPin('258013', '100', { minLength: 3 })).toThrow(RangeError);
+  });
+});
+
+describe('a PIN the PBX makes up (PIN reset)', () => {
+  /** Bytes from a fixed list, round and round: a source whose draws the test knows. */
+  const scripted = (bytes: number[]) => {
+    let next = 0;
+    return (size: number) => Uint8Array.from({ length: size }, () => bytes[next++ % bytes.length] as number);
+  };
+
+  it('has max(minimum, 6) digits and always passes the policy', () => {
+    for (const minLength of [4, 6, 8, 10]) {
+      for (let round = 0; round < 200; round += 1) {
+        const pin = generatePin('100', { minLength }, randomBytes);
+        expect(pin).toHaveLength(Math.max(minLength, 6));
+        expect(checkPin(pin, '100', { minLength })).toEqual({ ok: true });
+      }
+    }
+  });
+
+  it('draws again when a draw is refused, and skips bytes 250–255 so that no digit is more likely', () => {
+    // 123456 (a run) is refused; 250–255 are skipped; then 4 8 2 6 1 9.
+    expect(generatePin('100', { minLength: 6 }, scripted([1, 2, 3, 4, 5, 6, 250, 255, 14, 8, 2, 106, 1, 9]))).toBe('482619');
+  });
+
+  it('gives up rather than loop forever on a source that is not random', () => {
+    expect(() => generatePin('100', { minLength: 6 }, scripted([7]))).toThrow(/not random/);
   });
 });

@@ -7,6 +7,8 @@ import {
   extensionDtoSchema,
   licenceDtoSchema,
   phoneDtoSchema,
+  pinResetDtoSchema,
+  promptSetDtoSchema,
   sessionDtoSchema,
   settingsDtoSchema,
 } from '../dto';
@@ -16,6 +18,7 @@ import {
   dialCodesPutSchema,
   extensionCreateSchema,
   extensionPatchSchema,
+  hotDeskingBulkSchema,
   licenceInstallSchema,
   phoneAssignSchema,
   sessionCreateSchema,
@@ -31,6 +34,7 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   PhoneAssign: phoneAssignSchema,
   ExtensionCreate: extensionCreateSchema,
   ExtensionPatch: extensionPatchSchema,
+  HotDeskingBulk: hotDeskingBulkSchema,
   DialCodesPut: dialCodesPutSchema,
   SettingsPatch: settingsPatchSchema,
   LicenceInstall: licenceInstallSchema,
@@ -46,6 +50,8 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   Extension: extensionDtoSchema,
   ExtensionList: z.object({ extensions: z.array(extensionDtoSchema) }),
   CreatedExtension: createdExtensionDtoSchema,
+  PinReset: pinResetDtoSchema,
+  PromptSet: promptSetDtoSchema,
   DialCodes: dialCodesSchema,
   Settings: settingsDtoSchema,
   Licence: licenceDtoSchema,
@@ -120,13 +126,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: 'Hotdesk admin API',
       version: '1.0.0',
       description:
-        'Manage the embedded PBX: hot-desking devices, pending plug-and-play phones, extensions, dial codes, licence, ' +
+        'Manage the embedded PBX: hot-desking devices, pending plug-and-play phones, extensions, dial codes, system prompts, licence, ' +
         'audit log and live updates. Errors are `{ "error": { "code", "message" } }`, with `fields` for invalid input. ' +
         'Request bodies are JSON of at most 64 KiB; unknown fields are refused.',
     },
     servers: [{ url: '/' }],
     security: [{ basicAuth: [] }, { consoleSession: [] }],
-    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'Licence', 'Audit', 'Live updates', 'Console'].map((name) => ({ name })),
+    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'System prompts', 'Licence', 'Audit', 'Live updates', 'Console'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -64,7 +64,19 @@ export const OPERATIONS: OperationDoc[] = [
   },
   { method: 'DELETE', path: `${P}/phones/{mac}`, tag: 'Phones', summary: 'Dismiss a pending request', responses: { 204: { description: 'Dismissed' }, 404: E404 } },
 
-  { method: 'GET', path: `${P}/extensions`, tag: 'Extensions', summary: 'List extensions (PINs and SIP secrets are never returned)', responses: { 200: ok('ExtensionList') } },
+  {
+    method: 'GET', path: `${P}/extensions`, tag: 'Extensions', summary: 'List extensions, or search them by number or name (PINs and SIP secrets are never returned)',
+    query: [{ name: 'q', description: 'Only extensions whose number contains this, or whose name contains it in any case (at most 64 characters)', schema: { type: 'string', maxLength: 64 } }],
+    responses: { 200: ok('ExtensionList'), 400: E400 },
+  },
+  {
+    method: 'POST', path: `${P}/extensions/hot-desking`, tag: 'Extensions', summary: 'Enable (or disable) hot desking for several extensions at once: all of them in one write, or none when one does not exist. Disabling logs the extension out wherever it is', requestBody: 'HotDeskingBulk',
+    responses: { 200: ok('ExtensionList'), 400: E400, 404: err('An extension does not exist (error.details.missing lists them); nothing was changed') },
+  },
+  {
+    method: 'POST', path: `${P}/extensions/{ext}/pin`, tag: 'Extensions', summary: 'PIN reset: the PBX makes up a new PIN the PIN policy accepts (at least 6 digits) and answers it this once; only its hash is kept',
+    responses: { 200: ok('PinReset'), 404: E404 },
+  },
   {
     method: 'POST', path: `${P}/extensions`, tag: 'Extensions', summary: 'Create an extension; the generated SIP password is returned once', requestBody: 'ExtensionCreate',
     responses: { 201: ok('CreatedExtension', 'Created'), 400: E400, 409: err('The extension exists, or the number is an emergency or service number (the message names which)') },
@@ -88,6 +100,15 @@ export const OPERATIONS: OperationDoc[] = [
   { method: 'PUT', path: `${P}/licence`, tag: 'Licence', summary: 'Install a licence token (verified offline)', requestBody: 'LicenceInstall', responses: { 200: ok('Licence'), 400: E400 } },
 
   {
+    method: 'GET', path: `${P}/prompts`, tag: 'System prompts', summary: 'The system prompt set that plays against the version this PBX requires; an outdated set plays "file not found" for every prompt',
+    responses: { 200: ok('PromptSet') },
+  },
+  {
+    method: 'POST', path: `${P}/prompts/update`, tag: 'System prompts', summary: 'Update: install the prompt set shipped with the PBX under its data dir; calls already in progress play the new set from their next prompt',
+    responses: { 200: ok('PromptSet'), 409: err('The set shipped with the PBX is itself unusable or could not be copied (the message says why); the installed set is unchanged') },
+  },
+
+  {
     method: 'GET', path: `${P}/audit`, tag: 'Audit', summary: 'Login history and admin actions, oldest first (JSON, or CSV with format=csv)',
     query: [
       { name: 'from', description: 'Only events at or after this instant (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
@@ -105,7 +126,7 @@ export const OPERATIONS: OperationDoc[] = [
 
   {
     method: 'GET', path: `${P}/events`, tag: 'Live updates',
-    summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
+    summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated, prompts.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
     responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
   },
 

@@ -1,6 +1,6 @@
 import { emergencyCallPayload, type HotDeskChange } from '../../core';
 import type { ApiContext } from '../apiContext';
-import { extensionDto, phoneDto } from '../dto';
+import { extensionDto, phoneDto, promptSetDto } from '../dto';
 import { ApiError } from '../http/apiError';
 import { API_PREFIX, route, type Route } from '../router';
 
@@ -28,6 +28,8 @@ export function changePayload(context: ApiContext, change: HotDeskChange): Recor
       const record = extensions.get(change.extension);
       return { ...change, item: record ? extensionDto(record, context.hotDesk.now()) : null };
     }
+    case 'prompts.updated':
+      return { ...change, item: promptSetDto(context.prompts.describe()) };
     case 'emergency-call':
       // The same JSON the emergency webhook receives.
       return { ...emergencyCallPayload(change.call) };

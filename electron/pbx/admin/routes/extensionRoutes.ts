@@ -2,7 +2,8 @@ import { type ExtensionPatch, HotDeskError } from '../../core';
 import type { ApiContext } from '../apiContext';
 import { extensionDto } from '../dto';
 import { API_PREFIX, route, type Route } from '../router';
-import { extensionCreateSchema, extensionPatchSchema } from '../schemas';
+import { validationError } from '../http/apiError';
+import { extensionCreateSchema, extensionPatchSchema, extensionQuerySchema, hotDeskingBulkSchema } from '../schemas';
 
 function extensionOr404(context: ApiContext, extension: string | undefined) {
   const record = extension !== undefined && /^[0-9]{2,8}$/.test(extension) ? context.hotDesk.extensions.get(extension) : null;
@@ -26,7 +27,12 @@ export function extensionRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/extensions`,
-      handle: () => ({ status: 200, json: { extensions: extensions.list().map((record) => extensionDto(record, context.hotDesk.now())) } }),
+      handle({ query }) {
+        const parsed = extensionQuerySchema.safeParse(Object.fromEntries(query));
+        if (!parsed.success) throw validationError('query', parsed.error);
+        const found = extensions.search(parsed.data.q ?? '');
+        return { status: 200, json: { extensions: found.map((record) => extensionDto(record, context.hotDesk.now())) } };
+      },
     }),
     route({
       method: 'POST',
@@ -56,6 +62,25 @@ export function extensionRoutes(context: ApiContext): Route[] {
         const record = await extensions.update(extension, body);
         await context.audit(actor, { kind: 'extension.updated', extension, detail: describePatch(body) });
         return { status: 200, json: extensionDto(record, context.hotDesk.now()) };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: `${API_PREFIX}/extensions/hot-desking`,
+      body: hotDeskingBulkSchema,
+      async handle({ body, actor }) {
+        const records = await extensions.setHotDesking(body.extensions, body.enabled);
+        for (const record of records) await context.audit(actor, { kind: 'extension.updated', extension: record.extension, detail: describePatch({ hotDesking: body.enabled }) });
+        return { status: 200, json: { extensions: records.map((record) => extensionDto(record, context.hotDesk.now())) } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: `${API_PREFIX}/extensions/{ext}/pin`,
+      async handle({ params, actor }) {
+        const { record, pin } = await extensions.resetPin(extensionOr404(context, params.ext).extension);
+        await context.audit(actor, { kind: 'extension.updated', extension: record.extension, detail: 'pin reset' });
+        return { status: 200, json: { extension: record.extension, pin } };
       },
     }),
     route({

@@ -14,6 +14,8 @@ export type HotDeskChange =
   /** Too many wrong PINs: the extension's hot-desk login is locked until `until` (ISO 8601). */
   | { type: 'extension.locked'; extension: string; until: string }
   | { type: 'dial-codes.updated' | 'licence.updated' | 'settings.updated' }
+  /** Another system prompt set was installed (Update). */
+  | { type: 'prompts.updated' }
   /** An emergency call, as its INVITE arrived (README, "Emergency calls"). */
   | { type: 'emergency-call'; call: EmergencyCallEvent }
   /** A webhook delivery of an emergency call failed; `retryInMs` null when no more attempts will be made. */

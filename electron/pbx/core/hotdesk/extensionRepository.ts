@@ -1,5 +1,5 @@
 import type { BlfPosition } from '../../../../shared/domain/blfLayout';
-import { checkPin } from '../../../../shared/domain/pinPolicy';
+import { checkPin, generatePin } from '../../../../shared/domain/pinPolicy';
 import type { DocumentStore, ExtensionRecord, ExtensionsData, SecretHash, SipSecret } from '../../store';
 import type { ChangeFeed } from './changeFeed';
 import { HotDeskError } from './hotDeskErrors';
@@ -52,6 +52,13 @@ export class ExtensionRepository {
     return this.deps.store.read().extensions.find((record) => record.extension === extension) ?? null;
   }
 
+  /** Extensions whose number or name contains `query` (names case-insensitively); all of them for a blank query. */
+  search(query: string): readonly ExtensionRecord[] {
+    const wanted = query.trim().toLocaleLowerCase('en');
+    if (wanted === '') return this.list();
+    return this.list().filter((record) => record.extension.includes(wanted) || record.name.toLocaleLowerCase('en').includes(wanted));
+  }
+
   /** Creates an extension; resolves with the record and its SIP password (the only time the password is known). */
   async create(input: ExtensionCreateInput): Promise<{ record: ExtensionRecord; sipPassword: string }> {
     this.deps.checkNumber(input.extension);
@@ -99,6 +106,31 @@ export class ExtensionRepository {
     });
     this.deps.changes.emit({ type: 'extension.updated', extension });
     return record;
+  }
+
+  /**
+   * Turns hot desking on or off for several extensions in one write: all of them or, when one does not exist, none.
+   * Resolves with the records in the order given.
+   */
+  async setHotDesking(numbers: readonly string[], enabled: boolean): Promise<ExtensionRecord[]> {
+    const wanted = new Set(numbers);
+    const changed = await this.deps.store.update((data) => {
+      const missing = [...wanted].filter((extension) => !data.extensions.some((existing) => existing.extension === extension));
+      if (missing.length > 0) throw new HotDeskError('not-found', `No extension ${missing.join(', ')}`, 'extensions', { missing });
+      const at = this.deps.now().toISOString();
+      const next = data.extensions.map((existing) => (wanted.has(existing.extension) ? { ...existing, hotDesking: enabled, updatedAt: at } : existing));
+      return { next: { extensions: next }, result: next.filter((record) => wanted.has(record.extension)) };
+    });
+    const ordered = [...wanted].map((extension) => changed.find((record) => record.extension === extension) as ExtensionRecord);
+    for (const record of ordered) this.deps.changes.emit({ type: 'extension.updated', extension: record.extension });
+    return ordered;
+  }
+
+  /** Gives the extension a new random PIN the policy accepts; resolves with it, the only time it is known. */
+  async resetPin(extension: string): Promise<{ record: ExtensionRecord; pin: string }> {
+    if (!this.get(extension)) throw notFound(extension);
+    const pin = generatePin(extension, { minLength: this.deps.pinMinLength() }, this.deps.randomBytes);
+    return { record: await this.update(extension, { pin }), pin };
   }
 
   /**

@@ -1,12 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Mode } from '../../../../shared/contracts';
 import { createAdminApi, type AdminApiHandler } from '../../../../electron/pbx/admin/adminApi';
 import { initAdminCredentials } from '../../../../electron/pbx/admin/adminCredentials';
 import type { AdminApiHooks } from '../../../../electron/pbx/admin/apiContext';
 import type { HotDesk } from '../../../../electron/pbx/core/hotdesk/hotDesk';
+import { PromptInstallation } from '../../../../electron/pbx/media/promptInstallation';
 import { TEST_SCRYPT_COST } from '../../../support/scryptCost';
 import { makeHotDesk } from '../../../unit/pbx/hotdesk/support';
+
+/** The prompt set shipped with the PBX. */
+export const BUNDLED_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/prompts');
 
 export const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
@@ -30,21 +38,30 @@ export interface ApiServer {
   origin: string;
   hotDesk: HotDesk;
   api: AdminApiHandler;
+  prompts: PromptInstallation;
   /** Every request sent through `request`, with its answer (the OpenAPI test checks them against the document). */
   exchanges: Exchange[];
   request(method: string, path: string, options?: { body?: unknown; auth?: string | null; headers?: Record<string, string>; rawBody?: string }): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
 
-/** The admin API over the in-memory hot-desk domain, mounted in front of a 404 handler on 127.0.0.1:0. */
+/**
+ * The admin API over the in-memory hot-desk domain, mounted in front of a 404 handler on 127.0.0.1:0. Its prompt set is
+ * installed under a temporary directory (`installedPromptsDir`, absent at first: the bundled set plays).
+ */
 export async function startApiServer(
-  options: { mode?: Mode; licence?: 'demo' | 'none'; hooks?: AdminApiHooks; heartbeatMs?: number; maxAuthFailures?: number; now?: () => number } = {},
+  options: { mode?: Mode; licence?: 'demo' | 'none'; hooks?: AdminApiHooks; heartbeatMs?: number; maxAuthFailures?: number; now?: () => number; prepareInstalledPrompts?: (dir: string) => void } = {},
 ): Promise<ApiServer> {
+  const promptsRoot = mkdtempSync(path.join(tmpdir(), 'hotdesk-api-prompts-'));
+  const installedDir = path.join(promptsRoot, 'prompts');
+  options.prepareInstalledPrompts?.(installedDir);
+  const prompts = new PromptInstallation({ bundledDir: BUNDLED_PROMPTS_DIR, installedDir });
   const { hotDesk } = await makeHotDesk({ mode: options.mode ?? 'demo', licence: options.licence ?? 'demo' });
   const { credentials } = await initAdminCredentials({ store: hotDesk.store.admin, mode: 'demo', cost: TEST_SCRYPT_COST });
   const api = createAdminApi({
     hotDesk,
     credentials,
+    prompts,
     hooks: options.hooks,
     heartbeatMs: options.heartbeatMs,
     maxAuthFailures: options.maxAuthFailures ?? 1000,
@@ -60,6 +77,7 @@ export async function startApiServer(
     origin,
     hotDesk,
     api,
+    prompts,
     exchanges,
     async request(method, path, requestOptions = {}) {
       const auth = requestOptions.auth === undefined ? ADMIN : requestOptions.auth;
@@ -84,6 +102,7 @@ export async function startApiServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await hotDesk.close();
+      rmSync(promptsRoot, { recursive: true, force: true });
     },
   };
 }
