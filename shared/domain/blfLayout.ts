@@ -5,6 +5,9 @@ export type BlfPosition =
   | { type: 'line'; label: string }
   | null;
 
+/** The most positions a user may have (the PBX's limit; a BLF subscriber may hold up to 128 subscriptions). */
+export const MAX_BLF_POSITIONS = 96;
+
 export type BlfKey =
   | { type: 'logout'; label: 'Logout' }
   | { type: 'blf'; extension: string; label: string }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BLF_POSITIONS } from '../../../../shared/domain/blfLayout';
 import type { DocumentSpec } from '../migrations';
 import { extensionNumberSchema, instantSchema, secretHashSchema, sipSecretSchema } from './common';
 
@@ -11,7 +12,7 @@ export const blfPositionSchema = z
   ])
   .nullable();
 
-export const MAX_BLF_POSITIONS = 96;
+export { MAX_BLF_POSITIONS };
 
 export const extensionRecordSchema = z.object({
   extension: extensionNumberSchema,
