@@ -6,3 +6,4 @@ export * from './settings';
 export * from './validate';
 export * from './wire';
 export * from './adminConsole';
+export * from './consoleRecords';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type ConsoleDevice, type ConsoleEmergencyCall, type ConsolePhone, type ConsoleSession, hotDeskOptionsSchema } from '../../../shared/contracts';
+import { type ConsoleAuditEvent, type ConsoleDevice, type ConsoleEmergencyCall, type ConsoleExtension, type ConsoleLicence, type ConsolePhone, type ConsolePinReset, type ConsolePromptSet, type ConsoleSession, hotDeskOptionsSchema } from '../../../shared/contracts';
 import { isLocked } from '../../../shared/domain/pinLockout';
-import { blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
+import { type AuditEvent, blfPositionSchema, canonicalMacSchema, type DeviceRecord, extensionNumberSchema, type ExtensionRecord, instantSchema, type PbxSettings, pbxSettingsSchema, type PendingPhone, pendingPhoneSchema, poolNameSchema, provisioningMethodSchema, sbcSchema } from '../store';
 import { deviceKeyFingerprint, editionSchema, type EmergencyCallEvent } from '../core';
 import type { PromptSetStatus } from '../media';
 
@@ -187,11 +187,16 @@ export function promptSetDto(status: PromptSetStatus): z.infer<typeof promptSetD
   return { ...status, missing: [...status.missing], problems: [...status.problems] };
 }
 
-// The console reads these shapes (shared/contracts/adminConsole.ts); a DTO that stops fitting them fails to compile.
+// The console reads these shapes (shared/contracts); a DTO that stops fitting them fails to compile.
 const consoleShapes: [
   DeviceDto extends ConsoleDevice ? true : never,
   PhoneDto extends ConsolePhone ? true : never,
   z.infer<typeof sessionDtoSchema> extends ConsoleSession ? true : never,
   EmergencyCallEvent extends ConsoleEmergencyCall ? true : never,
-] = [true, true, true, true];
+  ExtensionDto extends ConsoleExtension ? true : never,
+  z.infer<typeof pinResetDtoSchema> extends ConsolePinReset ? true : never,
+  z.infer<typeof licenceDtoSchema> extends ConsoleLicence ? true : never,
+  z.infer<typeof promptSetDtoSchema> extends ConsolePromptSet ? true : never,
+  AuditEvent extends ConsoleAuditEvent ? true : never,
+] = [true, true, true, true, true, true, true, true, true];
 void consoleShapes;

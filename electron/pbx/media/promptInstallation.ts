@@ -2,29 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ConsolePromptSet } from '../../../shared/contracts';
 import { syncDirectory } from '../../common';
 import { PROMPT_SET_VERSION, REQUIRED_PROMPT_IDS } from './promptCatalog';
 import { PromptSetError, readPromptManifest } from './promptManifest';
 import { checkPromptSet, loadPromptSet, openPromptLibrary, type PromptAudio, type PromptLibrary, type PromptSetCheck, type ResolvedPrompt } from './promptSet';
 
-/** `current`: plays as it should; `outdated`: older than required (every prompt plays "file not found"); `damaged`: some prompts missing. */
-export type PromptSetState = 'current' | 'outdated' | 'damaged';
-
 /** The installed prompt set against what this PBX requires, as the console shows it. */
-export interface PromptSetStatus {
-  state: PromptSetState;
-  requiredVersion: number;
-  /** The version of the set that plays, or null when its manifest is unreadable. */
-  installedVersion: number | null;
-  /** `installed`: a set under the PBX's data dir; `bundled`: none is installed, the set shipped with the PBX plays. */
-  source: 'installed' | 'bundled';
-  /** The version of the set shipped with the PBX (what Update installs), or null when it is unreadable. */
-  bundledVersion: number | null;
-  /** Whether Update would make the set current: it is not, and the shipped set is. */
-  updatable: boolean;
-  missing: string[];
-  problems: string[];
-}
+export type PromptSetStatus = ConsolePromptSet;
+export type PromptSetState = PromptSetStatus['state'];
 
 export interface PromptInstallationOptions {
   /** The set shipped with the PBX (`assets/prompts`), read-only (it may sit inside the app's archive). */

@@ -1,22 +1,12 @@
+import type { ConsoleLicence } from '../../../../shared/contracts';
 import type { DocumentStore, LicenceData } from '../../store';
 import type { ChangeFeed } from '../hotdesk/changeFeed';
 import { HotDeskError } from '../hotdesk/hotDeskErrors';
-import { allowsHotDesking, type Edition, type Licence } from './licencePayload';
+import { allowsHotDesking, type Licence } from './licencePayload';
 import { verifyLicence, type LicenceVerdict } from './licenceToken';
 
-export interface LicenceStatus {
-  /** The edition in force: `free` unless a valid licence says otherwise. */
-  edition: Edition;
-  source: 'installed' | 'built-in-demo' | 'none';
-  state: 'valid' | 'expired' | 'invalid' | 'none';
-  licensee: string | null;
-  issued: string | null;
-  expires: string | null;
-  maxHotDeskDevices: number | null;
-  hotDesking: boolean;
-  /** Why a licence that is present is not in force. */
-  problem: string | null;
-}
+/** The licence in force, as the admin API answers it. */
+export type LicenceStatus = ConsoleLicence;
 
 export type HotDeskAllowance = { ok: true; maxDevices: number | null } | { ok: false; reason: string };
 

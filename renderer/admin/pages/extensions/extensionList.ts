@@ -1,16 +1,7 @@
-import type { BlfPosition } from '../../../../shared/domain/blfLayout';
+import type { ConsoleExtension } from '../../../../shared/contracts';
 import { formatInstant, type TimeFormatOptions } from '../../format/consoleTime';
 
-/** An extension as `GET /api/v1/extensions` answers it (the fields this page uses). */
-export interface ExtensionItem {
-  extension: string;
-  name: string;
-  hotDesking: boolean;
-  pinSet: boolean;
-  blf: BlfPosition[];
-  locked: boolean;
-  lockedUntil: string | null;
-}
+export type ExtensionItem = ConsoleExtension;
 
 /** The selection after the list changed (a new search, an extension deleted): only extensions still listed. */
 export function keepListed(selected: ReadonlySet<string>, list: readonly ExtensionItem[]): Set<string> {

@@ -1,17 +1,7 @@
+import type { ConsoleLicence } from '../../../../shared/contracts';
 import { formatDay, formatInstant, type TimeFormatOptions } from '../../format/consoleTime';
 
-/** The licence as `GET /api/v1/licence` answers it. */
-export interface LicenceItem {
-  edition: string;
-  source: 'installed' | 'built-in-demo' | 'none';
-  state: 'valid' | 'expired' | 'invalid' | 'none';
-  licensee: string | null;
-  issued: string | null;
-  expires: string | null;
-  maxHotDeskDevices: number | null;
-  hotDesking: boolean;
-  problem: string | null;
-}
+export type LicenceItem = ConsoleLicence;
 
 const EDITIONS: Readonly<Record<string, string>> = { free: 'Free', pro: 'PRO', enterprise: 'Enterprise' };
 const STATES: Readonly<Record<LicenceItem['state'], string>> = { valid: 'Valid', expired: 'Expired', invalid: 'Not valid', none: 'No licence' };

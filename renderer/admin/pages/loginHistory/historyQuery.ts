@@ -1,16 +1,7 @@
+import type { ConsoleAuditEvent } from '../../../../shared/contracts';
 import { formatInstant, localInputToIso, type TimeFormatOptions } from '../../format/consoleTime';
 
-/** One record of `GET /api/v1/audit`. */
-export interface AuditItem {
-  id: string;
-  at: string;
-  kind: string;
-  actor: string | null;
-  device: string | null;
-  extension: string | null;
-  mac: string | null;
-  detail: string | null;
-}
+export type AuditItem = ConsoleAuditEvent;
 
 /** The hot-desk kinds of the audit log: the login history, in the order a session goes. */
 export const LOGIN_HISTORY_KINDS: ReadonlyArray<{ kind: string; label: string }> = [

@@ -1,14 +1,6 @@
-/** The prompt set as `GET /api/v1/prompts` answers it. */
-export interface PromptSetItem {
-  state: 'current' | 'outdated' | 'damaged';
-  requiredVersion: number;
-  installedVersion: number | null;
-  source: 'installed' | 'bundled';
-  bundledVersion: number | null;
-  updatable: boolean;
-  missing: string[];
-  problems: string[];
-}
+import type { ConsolePromptSet } from '../../../../shared/contracts';
+
+export type PromptSetItem = ConsolePromptSet;
 
 /** The page's headline: "Prompt set outdated — Update" when the IVR plays "file not found". */
 export function promptHeadline(set: PromptSetItem): string {
