@@ -1,7 +1,12 @@
 import type { ComponentType } from 'react';
 import { AlertsPage } from './alerts/AlertsPage';
+import { DialCodesPage } from './dialCodes/DialCodesPage';
+import { ExtensionsPage } from './extensions/ExtensionsPage';
 import { HotDeskingPage } from './hotDesking/HotDeskingPage';
+import { LicencePage } from './licence/LicencePage';
+import { LoginHistoryPage } from './loginHistory/LoginHistoryPage';
 import { PhonesPage } from './phones/PhonesPage';
+import { SystemPromptsPage } from './prompts/SystemPromptsPage';
 
 /** One page of the console: its place in the navigation (`#/<id>`) and what it shows. */
 export interface ConsolePage {
@@ -20,11 +25,11 @@ export interface ConsolePage {
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'hot-desking', title: 'Hot desking', component: HotDeskingPage },
   { id: 'phones', title: 'Phones', component: PhonesPage },
-  { id: 'extensions', title: 'Extensions', component: null },
-  { id: 'dial-codes', title: 'Dial codes', component: null },
-  { id: 'system-prompts', title: 'System prompts', component: null },
-  { id: 'licence', title: 'Licence', component: null },
-  { id: 'login-history', title: 'Login history', component: null },
+  { id: 'extensions', title: 'Extensions', component: ExtensionsPage },
+  { id: 'dial-codes', title: 'Dial codes', component: DialCodesPage },
+  { id: 'system-prompts', title: 'System prompts', component: SystemPromptsPage },
+  { id: 'licence', title: 'Licence', component: LicencePage },
+  { id: 'login-history', title: 'Login history', component: LoginHistoryPage },
   { id: 'alerts', title: 'Alerts', component: AlertsPage },
 ];
 

@@ -1,5 +1,5 @@
 import type { ConsoleExtension } from '../../../../shared/contracts';
-import { formatInstant, type TimeFormatOptions } from '../../format/consoleTime';
+import { formatInstant, type TimeFormat } from '../../format/formatInstant';
 
 export type ExtensionItem = ConsoleExtension;
 
@@ -38,7 +38,7 @@ export function hotDeskingText(item: ExtensionItem): string {
 }
 
 /** The lock status: "Unlocked", or "Locked until <time>" in the browser's time zone. */
-export function lockText(item: ExtensionItem, options: TimeFormatOptions = {}): string {
+export function lockText(item: ExtensionItem, options: TimeFormat = {}): string {
   if (!item.locked) return 'Unlocked';
   return item.lockedUntil ? `Locked until ${formatInstant(item.lockedUntil, options)}` : 'Locked';
 }

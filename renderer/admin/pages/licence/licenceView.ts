@@ -1,5 +1,6 @@
 import type { ConsoleLicence } from '../../../../shared/contracts';
-import { formatDay, formatInstant, type TimeFormatOptions } from '../../format/consoleTime';
+import { formatDay, formatLogTime } from '../../format/dates';
+import type { TimeFormat } from '../../format/formatInstant';
 
 export type LicenceItem = ConsoleLicence;
 
@@ -16,13 +17,13 @@ export function editionName(edition: string): string {
  * "31 Dec 2027 (in 395 days)", "1 Mar 2025 (expired 12 days ago)", or "Never". A date-only expiry covers that whole
  * day (UTC), as the PBX reads it, and is shown as that date wherever the browser is.
  */
-export function expiryText(expires: string | null, now: Date, options: TimeFormatOptions = {}): string {
+export function expiryText(expires: string | null, now: Date, options: TimeFormat = {}): string {
   if (expires === null) return 'Never';
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(expires);
   const start = Date.parse(dateOnly ? `${expires}T00:00:00Z` : expires);
   if (Number.isNaN(start)) return expires;
   const end = dateOnly ? start + DAY_MS : start;
-  const shown = dateOnly ? formatDay(`${expires}T00:00:00Z`, { ...options, timeZone: 'UTC' }) : formatInstant(expires, options);
+  const shown = dateOnly ? formatDay(`${expires}T00:00:00Z`, { ...options, timeZone: 'UTC' }) : formatLogTime(expires, options);
   const days = Math.floor(Math.abs(end - now.getTime()) / DAY_MS);
   const span = days === 1 ? '1 day' : `${days} days`;
   if (end > now.getTime()) return `${shown} (${days === 0 ? 'ends within a day' : `in ${span}`})`;
@@ -30,7 +31,7 @@ export function expiryText(expires: string | null, now: Date, options: TimeForma
 }
 
 /** The facts table: label → value. */
-export function licenceFacts(licence: LicenceItem, now: Date, options: TimeFormatOptions = {}): Array<[string, string]> {
+export function licenceFacts(licence: LicenceItem, now: Date, options: TimeFormat = {}): Array<[string, string]> {
   const devices = licence.maxHotDeskDevices === null ? (licence.hotDesking ? 'No limit' : 'None') : `Up to ${licence.maxHotDeskDevices}`;
   return [
     ['Edition', editionName(licence.edition)],

@@ -1,5 +1,6 @@
 import type { ConsoleAuditEvent } from '../../../../shared/contracts';
-import { formatInstant, localInputToIso, type TimeFormatOptions } from '../../format/consoleTime';
+import { formatLogTime, localInputToIso } from '../../format/dates';
+import type { TimeFormat } from '../../format/formatInstant';
 
 export type AuditItem = ConsoleAuditEvent;
 
@@ -61,14 +62,14 @@ const ENDED_BY: Readonly<Record<string, string>> = {
 };
 
 /** The rows, newest first, with each extension's name where it is known. */
-export function historyRows(events: readonly AuditItem[], names: ReadonlyMap<string, string>, options: TimeFormatOptions = {}): HistoryRow[] {
+export function historyRows(events: readonly AuditItem[], names: ReadonlyMap<string, string>, options: TimeFormat = {}): HistoryRow[] {
   const labels = new Map(LOGIN_HISTORY_KINDS.map((entry) => [entry.kind, entry.label]));
   return [...events].reverse().map((event) => {
     const name = event.extension === null ? undefined : names.get(event.extension);
     const endedBy = event.kind === 'hotdesk.logout' && event.actor !== null ? ENDED_BY[event.actor] : undefined;
     return {
       id: event.id,
-      time: formatInstant(event.at, options),
+      time: formatLogTime(event.at, options),
       what: labels.get(event.kind) ?? event.kind,
       user: event.extension === null ? '—' : name ? `${event.extension} ${name}` : event.extension,
       device: event.device ?? '—',

@@ -45,8 +45,8 @@ describe('the Extensions list', () => {
 
   it("shows a lock's end in the browser's time zone", () => {
     const locked = item('101', { locked: true, lockedUntil: '2026-12-01T09:15:00.000Z' });
-    expect(lockText(locked, { timeZone: 'Europe/Berlin', locale: 'en-GB' })).toBe('Locked until 1 Dec 2026, 10:15:00');
-    expect(lockText(locked, { timeZone: 'America/New_York', locale: 'en-GB' })).toBe('Locked until 1 Dec 2026, 04:15:00');
+    expect(lockText(locked, { timeZone: 'Europe/Berlin', locale: 'en-GB' })).toBe('Locked until 01/12/2026, 10:15');
+    expect(lockText(locked, { timeZone: 'America/New_York', locale: 'en-GB' })).toBe('Locked until 01/12/2026, 04:15');
     expect(lockText(item('101'))).toBe('Unlocked');
   });
 
