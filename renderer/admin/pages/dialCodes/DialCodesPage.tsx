@@ -1,3 +1,4 @@
+import '../consolePages.css';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { DialCodes } from '../../../../shared/domain/dialCodes';
 import { ConsoleApiError } from '../../api/apiClient';

@@ -1,3 +1,4 @@
+import '../consolePages.css';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ConsoleExtension, type ConsolePinReset, DEFAULT_HOT_DESK_OPTIONS } from '../../../../shared/contracts';
 import { ConsoleApiError } from '../../api/apiClient';

@@ -1,3 +1,4 @@
+import '../consolePages.css';
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import type { ConsoleLicence } from '../../../../shared/contracts';
 import { ConsoleApiError } from '../../api/apiClient';

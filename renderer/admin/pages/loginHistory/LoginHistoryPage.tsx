@@ -1,3 +1,4 @@
+import '../consolePages.css';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConsoleAuditEvent, ConsoleExtension } from '../../../../shared/contracts';
 import { API_BASE, ConsoleApiError } from '../../api/apiClient';

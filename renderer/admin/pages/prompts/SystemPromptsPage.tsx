@@ -1,3 +1,4 @@
+import '../consolePages.css';
 import { useCallback, useState } from 'react';
 import type { ConsolePromptSet } from '../../../../shared/contracts';
 import { ConsoleApiError } from '../../api/apiClient';
