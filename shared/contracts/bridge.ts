@@ -30,6 +30,8 @@ export const requestSchemas = {
   'phone.account': { args: z.tuple([]), result: phoneAccountSchema.nullable() },
   'provisioning.resync': { args: z.tuple([]), result: provisioningStatusSchema.nullable() },
   'settings.get': { args: z.tuple([]), result: settingsSchema },
+  /** Checks the admin PIN before the settings screen opens in kiosk mode; counts towards the lockout like any check. */
+  'settings.unlock': { args: z.tuple([adminAuthSchema]), result: z.object({ unlocked: z.literal(true) }) },
   /** The admin PIN goes in the second argument when the patch touches a field it guards. */
   'settings.update': { args: z.tuple([settingsPatchSchema, adminAuthSchema.optional()]), result: settingsSchema },
 } as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;

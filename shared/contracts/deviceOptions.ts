@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { DEMO_EMERGENCY_NUMBERS } from '../domain/demoSeed';
 import { dispatchableLocationSchema, EMPTY_DISPATCHABLE_LOCATION } from '../domain/dispatchableLocation';
 
+/** A BCP 47 language tag as the device Options and the device's settings take it. */
+export const languageTagSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or en-GB');
+
+export const timeFormatSchema = z.enum(['24h', '12h']);
+
 /**
  * A device's Options: the device's own, never the roaming user's. Stored by the PBX, served in the provisioning
  * document, edited through the admin API; the phone screen sees the first five fields over the bridge.
@@ -12,7 +17,7 @@ import { dispatchableLocationSchema, EMPTY_DISPATCHABLE_LOCATION } from '../doma
 export const deviceOptionsSchema = z.object({
   location: z.string(),
   timeZone: z.string(),
-  timeFormat: z.enum(['24h', '12h']),
+  timeFormat: timeFormatSchema,
   keysPerPage: z.number().int().min(1).max(48),
   emergencyNumbers: z.array(z.string().regex(/^[0-9]{2,6}$/)),
   /** A second caller during a call rings softly and waits (absent: on); off, they hear busy. */
@@ -42,7 +47,7 @@ export type AutoLogout = z.infer<typeof autoLogoutSchema>;
  */
 export const hotDeskOptionsSchema = deviceOptionsSchema.extend({
   dispatchableLocation: dispatchableLocationSchema,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or en-GB'),
+  language: languageTagSchema,
   ringTone: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a ring tone name like classic'),
   autoLogout: autoLogoutSchema,
 });

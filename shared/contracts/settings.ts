@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageTagSchema, timeFormatSchema } from './deviceOptions';
 
 const macPattern = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
@@ -35,7 +36,22 @@ export const provisioningUrlSchema = z
   .max(2048)
   .regex(/^https?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be an http:// or https:// URL without a user name or password');
 
+/**
+ * The WebSocket SIP address of the site PBX a device joins in `site` mode (README, "Site deployment"): ws or wss only,
+ * no user name or password in it.
+ */
+export const sitePbxUrlSchema = z
+  .url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' })
+  .max(2048)
+  .regex(/^wss?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be a ws:// or wss:// URL without a user name or password');
+
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
+
+/** A media device id as `enumerateDevices()` reports it; null is the system default. */
+const mediaDeviceIdSchema = z.string().max(256).nullable();
+
+/** A volume in percent of full scale. */
+export const volumeSchema = z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100');
 
 /** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
 const settingsFields = {
@@ -44,7 +60,16 @@ const settingsFields = {
   mode: modeSchema,
   theme: themeSchema,
   provisioningUrl: provisioningUrlSchema.nullable(),
+  sitePbxUrl: sitePbxUrlSchema.nullable(),
   audio: audioSchema,
+  /** Where the phone rings; null: the speaker of `audio`. */
+  ringerDeviceId: mediaDeviceIdSchema,
+  ringVolume: volumeSchema,
+  callVolume: volumeSchema,
+  /** The language of the display's date and time. */
+  language: languageTagSchema.max(35),
+  /** 24 or 12 hours; null follows the device's Options from provisioning. */
+  timeFormat: timeFormatSchema.nullable(),
 };
 
 /** The settings as every bridge client sees them. Unknown keys are dropped; missing keys take the defaults. */
@@ -55,7 +80,13 @@ export const settingsSchema = z.object({
   theme: settingsFields.theme.default('system'),
   sipAccount: publicSipAccountSchema.nullable().default(null),
   provisioningUrl: settingsFields.provisioningUrl.default(null),
+  sitePbxUrl: settingsFields.sitePbxUrl.default(null),
   audio: settingsFields.audio.default({ inputDeviceId: null, outputDeviceId: null }),
+  ringerDeviceId: settingsFields.ringerDeviceId.default(null),
+  ringVolume: settingsFields.ringVolume.default(80),
+  callVolume: settingsFields.callVolume.default(100),
+  language: settingsFields.language.default('en-US'),
+  timeFormat: settingsFields.timeFormat.default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

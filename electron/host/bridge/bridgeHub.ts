@@ -140,6 +140,8 @@ class Session implements BridgeSession {
         return this.resync();
       case 'settings.get':
         return this.context.settings.view();
+      case 'settings.unlock':
+        return this.unlockSettings(args[0] as AdminAuth);
       case 'settings.update':
         return this.updateSettings(args[0] as SettingsPatch, args[1] as AdminAuth | undefined);
     }
@@ -154,14 +156,25 @@ class Session implements BridgeSession {
     return { kind: 'own' };
   }
 
+  private async unlockSettings(auth: AdminAuth): Promise<{ unlocked: true }> {
+    this.refuseOtherDevices();
+    await this.context.adminPin.verify(auth.adminPin);
+    return { unlocked: true };
+  }
+
   private async updateSettings(patch: SettingsPatch, auth: AdminAuth | undefined): Promise<Settings> {
-    const refusal = settingsUpdateRefusal(this.pageDevice());
-    if (refusal) throw new BridgeError('forbidden', refusal);
+    this.refuseOtherDevices();
     if (needsAdminPin(patch)) await this.context.adminPin.verify(auth?.adminPin);
     const { adminPin, ...fields } = patch;
     const updated = Object.keys(fields).length > 0 ? this.context.settings.update(fields) : this.context.settings.view();
     if (adminPin !== undefined) await this.context.adminPin.change(adminPin);
     return updated;
+  }
+
+  /** The settings belong to the host's own device: other pages may not change them, nor guess at its admin PIN. */
+  private refuseOtherDevices(): void {
+    const refusal = settingsUpdateRefusal(this.pageDevice());
+    if (refusal) throw new BridgeError('forbidden', refusal);
   }
 
   private deviceMac(settings: DeviceSettings, device: PageDevice): Mac {

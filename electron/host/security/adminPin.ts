@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { BridgeError, type Mode } from '../../../shared/contracts';
-import { ADMIN_PIN_THROTTLE, AttemptThrottle, type ThrottleOptions } from './attemptThrottle';
+import { ADMIN_PIN_THROTTLE, AttemptThrottle, type ThrottleOptions, type ThrottleState } from './attemptThrottle';
 import { hashPin, PIN_SCRYPT_COST, pinMatches, type PinHash, type ScryptCost } from './pinHash';
 
 /** Demo mode's admin PIN until one is set (README). Every other mode makes one up on its first start. */
@@ -10,6 +10,9 @@ const GENERATED_PIN_DIGITS = 8;
 export interface AdminPinStorage {
   adminPinHash(): PinHash | null;
   setAdminPinHash(hash: PinHash): void;
+  /** The count of wrong PINs and any lockout, kept with the hash so that a restart does not lift a lockout. */
+  adminPinLock(): ThrottleState | null;
+  setAdminPinLock(state: ThrottleState): void;
 }
 
 export interface AdminPinOptions {
@@ -28,7 +31,11 @@ export class AdminPin {
 
   /** A host's PIN as it is; open() also makes one up where there is none yet. */
   constructor(private readonly options: AdminPinOptions) {
-    this.throttle = new AttemptThrottle(options.throttle ?? ADMIN_PIN_THROTTLE);
+    const { storage } = options;
+    this.throttle = new AttemptThrottle(options.throttle ?? ADMIN_PIN_THROTTLE, {
+      load: () => storage.adminPinLock(),
+      save: (state) => storage.setAdminPinLock(state),
+    });
   }
 
   /** Opens the PIN; outside demo mode a host without one gets a fresh PIN, returned once so it can be shown. */
@@ -54,7 +61,7 @@ export class AdminPin {
   private async check(pin: string | undefined): Promise<void> {
     if (pin === undefined || pin === '') throw new BridgeError('unauthorized', 'This change needs the admin PIN');
     const wait = this.throttle.waitMs();
-    if (wait > 0) throw new BridgeError('unauthorized', `Too many wrong admin PINs; try again in ${Math.ceil(wait / 1000)} s`);
+    if (wait > 0) throw new BridgeError('unauthorized', `Too many wrong admin PINs; try again in ${describeWait(wait)}`);
     const stored = this.options.storage.adminPinHash();
     const right = stored ? await pinMatches(pin, stored) : this.options.mode === 'demo' && pin === DEMO_ADMIN_PIN;
     if (!right) {
@@ -63,4 +70,9 @@ export class AdminPin {
     }
     this.throttle.succeeded();
   }
+}
+
+/** `30 s` under two minutes, `5 min` above. */
+function describeWait(ms: number): string {
+  return ms < 120_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.ceil(ms / 60_000)} min`;
 }

@@ -1,8 +1,9 @@
 import { BridgeError, describeIssues, settingsPatchSchema, type Settings } from '../../../shared/contracts';
 import { ListenerSet } from '../../../shared/util/listenerSet';
+import type { ThrottleState } from '../security/attemptThrottle';
 import type { PinHash } from '../security/pinHash';
 import type { SecretBox } from './secretBox';
-import { loadStoredSettings, publicSettings, storeSettings, type DeviceSettings, type HeldSipAccount } from './storedSettings';
+import { loadStoredSettings, publicSettings, storeSettings, type AdminPinRecord, type DeviceSettings, type HeldSipAccount } from './storedSettings';
 
 /** The key/value file a settings store sits on: `conf` in plain Node, `electron-store` inside Electron. */
 export interface SettingsBackend {
@@ -20,6 +21,8 @@ export interface SettingsStore {
   update(patch: unknown): Settings;
   adminPinHash(): PinHash | null;
   setAdminPinHash(hash: PinHash): void;
+  adminPinLock(): ThrottleState | null;
+  setAdminPinLock(state: ThrottleState): void;
   /** Listeners get the public view: nothing they pass on can leak a secret. */
   onChange(listener: (settings: Settings) => void): () => void;
 }
@@ -29,7 +32,7 @@ const storePatchSchema = settingsPatchSchema.omit({ adminPin: true });
 /** Validates every write against the schema, so a bad patch is refused and the file is never half-written. */
 export class ValidatedSettingsStore implements SettingsStore {
   private current: DeviceSettings;
-  private pinHash: PinHash | null;
+  private admin: AdminPinRecord;
   /** The update is saved whatever a listener does: a failing one is logged. */
   private readonly listeners = new ListenerSet<Settings>((error) => console.error('settings listener failed:', error));
   /** A stored secret that could not be read, for the start-up log. */
@@ -41,9 +44,9 @@ export class ValidatedSettingsStore implements SettingsStore {
   ) {
     const loaded = loadStoredSettings(backend.store, box);
     this.current = loaded.settings;
-    this.pinHash = loaded.adminPin;
+    this.admin = loaded.admin;
     this.warning = loaded.warning;
-    if (loaded.needsSealing) this.save(this.current, this.pinHash);
+    if (loaded.needsSealing) this.save(this.current, this.admin);
   }
 
   get path(): string {
@@ -64,7 +67,7 @@ export class ValidatedSettingsStore implements SettingsStore {
     const { sipAccount, ...fields } = parsed.data;
     const next: DeviceSettings = { ...this.current, ...fields };
     if (sipAccount !== undefined) next.sipAccount = sipAccount && { ...sipAccount, password: this.passwordFor(sipAccount) };
-    this.save(next, this.pinHash);
+    this.save(next, this.admin);
     this.current = next;
     const view = this.view();
     this.listeners.emit(view);
@@ -72,12 +75,19 @@ export class ValidatedSettingsStore implements SettingsStore {
   }
 
   adminPinHash(): PinHash | null {
-    return this.pinHash && { ...this.pinHash };
+    return this.admin.adminPin && { ...this.admin.adminPin };
   }
 
   setAdminPinHash(hash: PinHash): void {
-    this.save(this.current, hash);
-    this.pinHash = { ...hash };
+    this.saveAdmin({ ...this.admin, adminPin: { ...hash } });
+  }
+
+  adminPinLock(): ThrottleState | null {
+    return this.admin.adminPinLock && { ...this.admin.adminPinLock };
+  }
+
+  setAdminPinLock(state: ThrottleState): void {
+    this.saveAdmin({ ...this.admin, adminPinLock: { ...state } });
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
@@ -99,7 +109,12 @@ export class ValidatedSettingsStore implements SettingsStore {
     return held.password;
   }
 
-  private save(settings: DeviceSettings, pinHash: PinHash | null): void {
-    this.backend.store = storeSettings(settings, pinHash, this.box);
+  private saveAdmin(admin: AdminPinRecord): void {
+    this.save(this.current, admin);
+    this.admin = admin;
+  }
+
+  private save(settings: DeviceSettings, admin: AdminPinRecord): void {
+    this.backend.store = storeSettings(settings, admin, this.box);
   }
 }

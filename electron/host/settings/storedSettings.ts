@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema, sipAccountSchema, type Settings, type SipAccount } from '../../../shared/contracts';
+import { throttleStateSchema } from '../security/attemptThrottle';
 import { pinHashSchema } from '../security/pinHash';
 import type { SecretBox } from './secretBox';
 
@@ -13,6 +14,7 @@ const storedSipAccountSchema = sipAccountSchema.extend({
 export const storedSettingsSchema = settingsSchema.extend({
   sipAccount: storedSipAccountSchema.nullable().default(null),
   adminPin: pinHashSchema.nullable().default(null),
+  adminPinLock: throttleStateSchema.nullable().default(null),
 });
 type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -22,22 +24,26 @@ export type HeldSipAccount = Omit<SipAccount, 'password'> & { password: string |
 /** The device's settings inside the host, secrets included: never sent to a bridge client as they are. */
 export type DeviceSettings = Omit<Settings, 'sipAccount'> & { sipAccount: HeldSipAccount | null };
 
+/** What settings.json keeps about the admin PIN: its hash, and the wrong guesses and lockout. Never shown. */
+export type AdminPinRecord = Pick<StoredSettings, 'adminPin' | 'adminPinLock'>;
+
 export interface LoadedSettings {
   settings: DeviceSettings;
-  adminPin: StoredSettings['adminPin'];
+  admin: AdminPinRecord;
   /** The file keeps a password in plain text that the keychain could seal now. */
   needsSealing: boolean;
   warning: string | null;
 }
 
 export function loadStoredSettings(raw: unknown, box: SecretBox | null): LoadedSettings {
-  const { adminPin, sipAccount, ...rest } = storedSettingsSchema.parse(raw);
-  if (!sipAccount) return { settings: { ...rest, sipAccount: null }, adminPin, needsSealing: false, warning: null };
+  const { adminPin, adminPinLock, sipAccount, ...rest } = storedSettingsSchema.parse(raw);
+  const admin = { adminPin, adminPinLock };
+  if (!sipAccount) return { settings: { ...rest, sipAccount: null }, admin, needsSealing: false, warning: null };
   const { password, sealedPassword, ...account } = sipAccount;
   const opened = sealedPassword === undefined ? { password: password ?? null, warning: null } : openSealed(sealedPassword, box);
   return {
     settings: { ...rest, sipAccount: { ...account, password: opened.password } },
-    adminPin,
+    admin,
     needsSealing: box !== null && password !== undefined,
     warning: opened.warning,
   };
@@ -53,14 +59,14 @@ function openSealed(sealed: string, box: SecretBox | null): { password: string |
   }
 }
 
-export function storeSettings(settings: DeviceSettings, adminPin: StoredSettings['adminPin'], box: SecretBox | null): Record<string, unknown> {
+export function storeSettings(settings: DeviceSettings, admin: AdminPinRecord, box: SecretBox | null): Record<string, unknown> {
   const account = settings.sipAccount;
   let sipAccount: Record<string, unknown> | null = null;
   if (account) {
     const { password, ...rest } = account;
     sipAccount = password === null ? rest : box ? { ...rest, sealedPassword: box.seal(password) } : { ...rest, password };
   }
-  return { ...settings, sipAccount, adminPin };
+  return { ...settings, sipAccount, ...admin };
 }
 
 /** What every bridge client may see: the account without its password. */

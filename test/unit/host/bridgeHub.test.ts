@@ -309,4 +309,32 @@ describe('BridgeHub', () => {
     settings.update({ mode: 'demo' });
     expect((await rejection(hub.openSession({ ...PAGE, accountOverride: '101' }).invoke('phone.account', []))).code).toBe('forbidden');
   });
+
+  it('settings.unlock checks the admin PIN for the kiosk page only; other pages cannot guess at it', async () => {
+    const { hub } = makeHub();
+    const kiosk = hub.openSession(PAGE);
+    expect(await kiosk.invoke('settings.unlock', [{ adminPin: '0000' }])).toEqual({ unlocked: true });
+    expect(await rejection(kiosk.invoke('settings.unlock', [{ adminPin: '1234' }]))).toMatchObject({ code: 'unauthorized', message: 'Wrong admin PIN' });
+    expect((await rejection(kiosk.invoke('settings.unlock', [{}]))).code).toBe('bad-request');
+    const other = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02' });
+    expect((await rejection(other.invoke('settings.unlock', [{ adminPin: '0000' }]))).code).toBe('forbidden');
+  });
+
+  it('takes ringer, volumes, language and time format without the PIN, and names the field of a bad value', async () => {
+    const { hub, settings } = makeHub();
+    const kiosk = hub.openSession(PAGE);
+    expect(settings.view()).toMatchObject({ ringerDeviceId: null, ringVolume: 80, callVolume: 100, language: 'en-US', timeFormat: null, sitePbxUrl: null });
+    const patch = { ringerDeviceId: 'ringer-1', ringVolume: 35, callVolume: 60, language: 'de-DE', timeFormat: '12h' };
+    expect(await kiosk.invoke('settings.update', [patch])).toMatchObject(patch);
+    for (const [bad, reason] of [
+      [{ ringVolume: 101 }, /ringVolume: must be 0 to 100/],
+      [{ callVolume: 12.5 }, /callVolume: must be a whole number/],
+      [{ language: 'Deutsch' }, /language: must be a language tag/],
+      [{ timeFormat: '13h' }, /timeFormat/],
+    ] as const) {
+      const error = await rejection(kiosk.invoke('settings.update', [bad]));
+      expect([error.code, error.message]).toEqual(['bad-request', expect.stringMatching(reason)]);
+    }
+    expect(settings.view()).toMatchObject(patch);
+  });
 });

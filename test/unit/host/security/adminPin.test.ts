@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../../shared/contracts';
 import { AdminPin, DEMO_ADMIN_PIN, type AdminPinStorage } from '../../../../electron/host/security/adminPin';
-import { AttemptThrottle } from '../../../../electron/host/security/attemptThrottle';
+import { ADMIN_PIN_THROTTLE, AttemptThrottle, type ThrottleState } from '../../../../electron/host/security/attemptThrottle';
+import { ValidatedSettingsStore } from '../../../../electron/host/settings/settingsStore';
 import { hashPin, pinMatches, type PinHash } from '../../../../electron/host/security/pinHash';
 
 const COST = { N: 2 ** 10, r: 8, p: 1 };
 
 class MemoryStorage implements AdminPinStorage {
   hash: PinHash | null = null;
+  lock: ThrottleState | null = null;
   adminPinHash() {
     return this.hash;
   }
   setAdminPinHash(hash: PinHash) {
     this.hash = hash;
+  }
+  adminPinLock() {
+    return this.lock;
+  }
+  setAdminPinLock(state: ThrottleState) {
+    this.lock = state;
   }
 }
 
@@ -77,6 +85,34 @@ describe('the admin PIN', () => {
     expect(await refusal(adminPin.verify(DEMO_ADMIN_PIN))).toBe('Too many wrong admin PINs; try again in 30 s');
     now += 30_000;
     await adminPin.verify(DEMO_ADMIN_PIN);
+  });
+});
+
+describe('the admin PIN lockout', () => {
+  it('locks the settings for 5 minutes after 5 wrong PINs, and a restart of the host (settings.json read again) does not lift it', async () => {
+    let now = 1_700_000_000_000;
+    const file: { path: string; store: Record<string, unknown> } = { path: 'mem', store: {} };
+    const open = () => new AdminPin({ storage: new ValidatedSettingsStore(file), mode: 'demo', cost: COST, throttle: { ...ADMIN_PIN_THROTTLE, now: () => now } });
+    const first = open();
+    for (let i = 0; i < 4; i += 1) expect(await refusal(first.verify('1234'))).toBe('Wrong admin PIN');
+    // Four wrong PINs, a restart, one more: that is the fifth.
+    const second = open();
+    expect(await refusal(second.verify('1234'))).toBe('Wrong admin PIN');
+    expect(await refusal(second.verify(DEMO_ADMIN_PIN))).toBe('Too many wrong admin PINs; try again in 5 min');
+    const afterRestart = open();
+    expect(await refusal(afterRestart.verify(DEMO_ADMIN_PIN))).toBe('Too many wrong admin PINs; try again in 5 min');
+    now += 5 * 60_000 - 1000;
+    expect(await refusal(afterRestart.verify(DEMO_ADMIN_PIN))).toBe('Too many wrong admin PINs; try again in 1 s');
+    now += 1000;
+    await afterRestart.verify(DEMO_ADMIN_PIN);
+    expect(file.store.adminPinLock).toEqual({ failures: 0, lockedUntil: 0, lockouts: 0 });
+  });
+
+  it('keeps the count and the lock out of every bridge view', () => {
+    const store = new ValidatedSettingsStore({ path: 'mem', store: {} });
+    store.setAdminPinLock({ failures: 3, lockedUntil: 5, lockouts: 1 });
+    expect(JSON.stringify(store.view())).not.toContain('adminPinLock');
+    expect(store.adminPinLock()).toEqual({ failures: 3, lockedUntil: 5, lockouts: 1 });
   });
 });
 
