@@ -7,6 +7,9 @@ import type { RegistrationState } from './registration';
 
 export type AudioDevices = Settings['audio'];
 
+/** Where the phone rings and how loud it rings and plays the call (volumes in percent); from the settings. */
+export type SoundSettings = Pick<Settings, 'ringerDeviceId' | 'ringVolume' | 'callVolume'>;
+
 /** How the phone reports to the store: SIP events turned into store actions. */
 export interface PhoneListener {
   registrationChanged(state: RegistrationState): void;
@@ -28,6 +31,8 @@ export interface PhoneService {
   refreshAccount(): void;
   /** Microphone and speaker from the settings. */
   setAudioDevices(audio: AudioDevices): void;
+  /** Ringer device and volumes from the settings. */
+  setSound(sound: SoundSettings): void;
   /** Places a call for an intent the dial policy allowed; rejects with a message fit for the display. */
   dial(intent: DialIntent): Promise<void>;
   /** Ends, cancels or declines the focused call, if any. */
@@ -65,6 +70,7 @@ export function createUnavailablePhoneService(): PhoneService {
     start: () => () => undefined,
     refreshAccount: () => undefined,
     setAudioDevices: () => undefined,
+    setSound: () => undefined,
     dial: () => Promise.reject(new Error(NO_SIP_SERVICE)),
     hangUp: () => Promise.resolve(),
     answer: () => Promise.resolve(),

@@ -8,6 +8,7 @@ type SinkAudioElement = HTMLAudioElement & { setSinkId?: (sinkId: string) => Pro
 export class RemoteAudio {
   private element: SinkAudioElement | null = null;
   private sinkId: string | null = null;
+  private volume = 1;
 
   constructor(private readonly log: (message: string, detail?: unknown) => void = (message, detail) => console.warn(`[audio] ${message}`, detail ?? '')) {}
 
@@ -29,6 +30,12 @@ export class RemoteAudio {
     if (this.element) this.applySink(this.element);
   }
 
+  /** The call volume, 0..1. */
+  setVolume(volume: number): void {
+    this.volume = Math.min(1, Math.max(0, volume));
+    if (this.element) this.element.volume = this.volume;
+  }
+
   private ensureElement(): SinkAudioElement | null {
     if (this.element) return this.element;
     if (typeof document === 'undefined') return null;
@@ -36,6 +43,7 @@ export class RemoteAudio {
     element.className = 'remote-audio';
     element.autoplay = true;
     element.hidden = true;
+    element.volume = this.volume;
     document.body.append(element);
     this.element = element;
     this.applySink(element);

@@ -1,3 +1,4 @@
+import type { SoundSettings } from './phoneService';
 import { cycleMs, cycleSteps, type Cadence } from './tones';
 
 /** Ramp length that keeps the tone's switching free of clicks. */
@@ -23,6 +24,7 @@ export class TonePlayer {
   private context: SinkAudioContext | null = null;
   private playing: Playing | null = null;
   private sinkId: string | null = null;
+  private sound: SoundSettings = { ringerDeviceId: null, ringVolume: 100, callVolume: 100 };
 
   constructor(private readonly log: (message: string, detail?: unknown) => void = (message, detail) => console.warn(`[ringer] ${message}`, detail ?? '')) {
     if (typeof window === 'undefined') return;
@@ -40,6 +42,7 @@ export class TonePlayer {
     const context = this.ensureContext();
     if (!context) return;
     if (context.state === 'suspended') void context.resume().catch(() => undefined);
+    this.applySink(context, cadence.route);
     const gain = context.createGain();
     gain.gain.value = 0;
     gain.connect(context.destination);
@@ -52,7 +55,8 @@ export class TonePlayer {
       return oscillator;
     });
     const period = cycleMs(cadence) / 1000;
-    const level = cadence.level / Math.max(1, cadence.frequencies.length);
+    const volume = (cadence.route === 'ringer' ? this.sound.ringVolume : this.sound.callVolume) / 100;
+    const level = (cadence.level * volume) / Math.max(1, cadence.frequencies.length);
     let next = context.currentTime + 0.05;
     const scheduleUntil = (horizon: number) => {
       while (next < horizon) {
@@ -85,7 +89,12 @@ export class TonePlayer {
   /** The speaker from the settings (null: the system default), where the browser can route WebAudio (setSinkId). */
   setOutputDevice(deviceId: string | null): void {
     this.sinkId = deviceId;
-    if (this.context) this.applySink(this.context);
+    if (this.context) this.applySink(this.context, this.playing?.cadence.route ?? 'speaker');
+  }
+
+  /** Ringer device and volumes; a tone already playing keeps its level until it plays again. */
+  setSound(sound: SoundSettings): void {
+    this.sound = { ...sound };
   }
 
   private ensureContext(): SinkAudioContext | null {
@@ -97,12 +106,14 @@ export class TonePlayer {
       this.log('cannot create an AudioContext', error);
       return null;
     }
-    this.applySink(this.context);
     return this.context;
   }
 
-  private applySink(context: SinkAudioContext): void {
+  /** One context plays one tone at a time, so it follows the device of the tone it plays: the ringer's or the speaker's. */
+  private applySink(context: SinkAudioContext, route: Cadence['route']): void {
     if (typeof context.setSinkId !== 'function') return;
-    context.setSinkId(this.sinkId ?? '').catch((error: unknown) => this.log('cannot use the chosen speaker for the ring tone', error));
+    const sinkId = (route === 'ringer' ? (this.sound.ringerDeviceId ?? this.sinkId) : this.sinkId) ?? '';
+    if ((context as { sinkId?: unknown }).sinkId === sinkId) return;
+    context.setSinkId(sinkId).catch((error: unknown) => this.log('cannot use the chosen speaker for the ring tone', error));
   }
 }

@@ -8,7 +8,7 @@ import { callTarget, domainOf, sameAccount, uaSettings } from './account';
 import { NO_SERVICE_CALL } from './callEnd';
 import { mediaConstraintsFor, type CallSession } from './callSession';
 import { ONE_CALL_AT_A_TIME, PhoneCalls } from './phoneCalls';
-import type { AudioDevices, PhoneListener, PhoneService } from './phoneService';
+import type { AudioDevices, PhoneListener, PhoneService, SoundSettings } from './phoneService';
 import { nextRegistration, registerRetryDelay, type RegistrationState, type UaSignal } from './registration';
 import { BlfSubscriptions } from './blfSubscriptions';
 import { RemoteAudio } from './remoteAudio';
@@ -22,13 +22,16 @@ export interface SipPhoneOptions {
   /** Makes the user agent; tests and tools may pass their own. */
   readonly createUa?: (configuration: UAConfiguration) => UA;
   readonly tones?: CallSessionTones;
-  readonly remoteAudio?: { attach(stream: MediaStream): void; detach(): void; setOutputDevice(deviceId: string | null): void };
+  readonly remoteAudio?: { attach(stream: MediaStream): void; detach(): void; setOutputDevice(deviceId: string | null): void; setVolume(volume: number): void };
   readonly random?: () => number;
   readonly now?: () => number;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
-type CallSessionTones = ConstructorParameters<typeof CallSession>[4]['tones'] & { setOutputDevice(deviceId: string | null): void };
+type CallSessionTones = ConstructorParameters<typeof CallSession>[4]['tones'] & {
+  setOutputDevice(deviceId: string | null): void;
+  setSound(sound: SoundSettings): void;
+};
 
 const SILENT: PhoneListener = {
   registrationChanged: () => undefined,
@@ -128,6 +131,11 @@ export class SipPhone implements PhoneService {
     this.audio = audio;
     this.remoteAudio.setOutputDevice(audio.outputDeviceId);
     this.tones.setOutputDevice(audio.outputDeviceId);
+  }
+
+  setSound(sound: SoundSettings): void {
+    this.tones.setSound(sound);
+    this.remoteAudio.setVolume(sound.callVolume / 100);
   }
 
   monitor(extensions: readonly string[]): void {

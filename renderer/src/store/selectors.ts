@@ -12,7 +12,10 @@ export const deviceSelectors = {
   options: (state: AppState) => state.deviceOptions,
   location: (state: AppState) => state.deviceOptions?.location ?? null,
   timeZone: (state: AppState) => state.deviceOptions?.timeZone ?? null,
-  timeFormat: (state: AppState) => state.deviceOptions?.timeFormat ?? '24h',
+  /** The device's own setting first, then the device's Options from provisioning. */
+  timeFormat: (state: AppState) => state.settings?.timeFormat ?? state.deviceOptions?.timeFormat ?? '24h',
+  /** The language of the date and time on the display. */
+  language: (state: AppState) => state.settings?.language ?? 'en-US',
   keysPerPage: (state: AppState) => state.deviceOptions?.keysPerPage ?? FALLBACK_KEYS_PER_PAGE,
   mode: (state: AppState) => state.appInfo?.mode ?? null,
   provisioningError: (state: AppState) => state.provisioningError,

@@ -6,6 +6,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge, phone
   applySettings(settings) {
     set({ settings });
     phone.setAudioDevices(settings.audio);
+    phone.setSound({ ringerDeviceId: settings.ringerDeviceId, ringVolume: settings.ringVolume, callVolume: settings.callVolume });
   },
 
   async updateSettings(patch) {

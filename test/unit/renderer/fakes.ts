@@ -4,7 +4,7 @@ import type { BridgeConnection, ConnectionState } from '../../../renderer/src/br
 import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
 import type { CallView } from '../../../renderer/src/phone/callView';
 import type { CallNotice } from '../../../renderer/src/phone/callEnd';
-import type { AudioDevices, PhoneListener, PhoneService } from '../../../renderer/src/phone/phoneService';
+import type { AudioDevices, PhoneListener, PhoneService, SoundSettings } from '../../../renderer/src/phone/phoneService';
 import type { DialIntent } from '../../../shared/domain/dialString';
 
 export const OPTIONS: DeviceView['options'] = {
@@ -158,6 +158,11 @@ export class FakePhone implements PhoneService {
 
   setAudioDevices(audio: AudioDevices): void {
     this.audio = audio;
+  }
+
+  sound: SoundSettings | null = null;
+  setSound(sound: SoundSettings): void {
+    this.sound = sound;
   }
 
   dial(intent: DialIntent): Promise<void> {

@@ -12,6 +12,7 @@ export function PhoneDisplay() {
   const location = useAppStore(deviceSelectors.location);
   const timeZone = useAppStore(deviceSelectors.timeZone);
   const timeFormat = useAppStore(deviceSelectors.timeFormat);
+  const locale = useAppStore(deviceSelectors.language);
   const mode = useAppStore(deviceSelectors.mode);
   const connection = useAppStore(deviceSelectors.connection);
   const identity = useAppStore(sessionSelectors.identity);
@@ -23,7 +24,7 @@ export function PhoneDisplay() {
   const now = useNow();
 
   const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending });
-  const clock = { timeZone, timeFormat } as const;
+  const clock = { timeZone, timeFormat, locale } as const;
   return (
     <Display
       registration={registration}

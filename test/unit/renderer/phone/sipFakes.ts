@@ -8,7 +8,7 @@ import type { PhoneAccount } from '../../../../shared/contracts';
 import type { CallNotice } from '../../../../renderer/src/phone/callEnd';
 import { focusedCall } from '../../../../renderer/src/phone/callLines';
 import type { CallView } from '../../../../renderer/src/phone/callView';
-import type { PhoneListener } from '../../../../renderer/src/phone/phoneService';
+import type { PhoneListener, SoundSettings } from '../../../../renderer/src/phone/phoneService';
 import type { RegistrationState } from '../../../../renderer/src/phone/registration';
 import type { Cadence } from '../../../../renderer/src/phone/tones';
 
@@ -226,6 +226,11 @@ export class FakeTones {
   setOutputDevice(deviceId: string | null): void {
     this.output = deviceId;
   }
+
+  sound: SoundSettings | null = null;
+  setSound(sound: SoundSettings): void {
+    this.sound = sound;
+  }
 }
 
 export class FakeRemoteAudio {
@@ -243,6 +248,11 @@ export class FakeRemoteAudio {
 
   setOutputDevice(deviceId: string | null): void {
     this.output = deviceId;
+  }
+
+  volume = 1;
+  setVolume(volume: number): void {
+    this.volume = volume;
   }
 }
 

@@ -224,6 +224,13 @@ describe('SIP phone: calls', () => {
     expect(tones.output).toBe('speaker-1');
     expect(remoteAudio.output).toBe('speaker-1');
   });
+
+  it('passes the ringer device and the ring volume to the tones, and the call volume to the call audio', async () => {
+    const { phone, tones, remoteAudio } = await registered();
+    phone.setSound({ ringerDeviceId: 'ringer-1', ringVolume: 40, callVolume: 70 });
+    expect(tones.sound).toEqual({ ringerDeviceId: 'ringer-1', ringVolume: 40, callVolume: 70 });
+    expect(remoteAudio.volume).toBeCloseTo(0.7);
+  });
 });
 
 describe('SIP phone: hot-desk code calls', () => {
