@@ -7,8 +7,8 @@ const macPattern = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 export const sipAccountSchema = z.object({
   webSocketUrl: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// URL'),
   uri: z.string().regex(/^sips?:[^\s@]+@[^\s@]+$/, 'must be a SIP URI like sip:101@example.com'),
-  authUser: z.string().min(1).max(128),
-  password: z.string().min(1).max(256),
+  authUser: z.string().min(1, 'must not be empty').max(128),
+  password: z.string().min(1, 'must not be empty').max(256),
   displayName: z.string().max(128).default(''),
 });
 export type SipAccount = z.infer<typeof sipAccountSchema>;
@@ -47,6 +47,15 @@ export const sitePbxUrlSchema = z
 
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
+/** Whether `Intl` takes the tag: what the display formats its date and time with must never throw. */
+function isWellFormedTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** A media device id as `enumerateDevices()` reports it; null is the system default. */
 const mediaDeviceIdSchema = z.string().max(256).nullable();
 
@@ -67,7 +76,7 @@ const settingsFields = {
   ringVolume: volumeSchema,
   callVolume: volumeSchema,
   /** The language of the display's date and time. */
-  language: languageTagSchema.max(35),
+  language: languageTagSchema.max(35).refine(isWellFormedTag, 'must be a language tag like en or en-GB'),
   /** 24 or 12 hours; null follows the device's Options from provisioning. */
   timeFormat: timeFormatSchema.nullable(),
 };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CaptionTone, RegistrationState } from '../store/types';
 import { CallTimer } from './CallTimer';
 import { Lamp, type LampColour } from './Lamp';
@@ -29,6 +30,8 @@ export interface DisplayProps {
     /** PIN digits as dots, in a call to a hot-desk code. */
     readonly masked?: string;
   } | null;
+  /** Controls at the end of the status bar (the settings gear). */
+  readonly actions?: ReactNode;
 }
 
 /**
@@ -53,6 +56,7 @@ export function Display(props: DisplayProps) {
           </time>
           <span className="display__date">{props.date}</span>
         </span>
+        {props.actions}
       </div>
       <div className="display__main">
         <p className="display__headline">{props.headline}</p>

@@ -73,4 +73,6 @@ export const blfSelectors = {
 export const settingsSelectors = {
   settings: (state: AppState) => state.settings,
   theme: (state: AppState) => state.settings?.theme ?? 'system',
+  kiosk: (state: AppState) => state.settings?.kiosk ?? false,
+  open: (state: AppState) => state.settingsOpen,
 };

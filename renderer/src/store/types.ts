@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AppInfo, AutoLogout, Bridge, DeviceIdentity, DeviceOptions, DeviceSession, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
+import type { AdminAuth, AppInfo, AutoLogout, Bridge, DeviceIdentity, DeviceOptions, DeviceSession, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
 import type { AutoLogoutKind } from '../../../shared/domain/autoLogout';
 import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { BlfKey, BlfPosition, BlfState } from '../../../shared/domain/blfLayout';
@@ -178,8 +178,15 @@ export interface AutoLogoutSlice {
 
 export interface SettingsSlice {
   settings: Settings | null;
+  /** The settings screen is on show (over the phone screen). */
+  settingsOpen: boolean;
   applySettings(settings: Settings): void;
-  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Saves a patch; rejects with the host's BridgeError (a refused value, a wrong admin PIN) for the screen to show. */
+  updateSettings(patch: SettingsPatch, auth?: AdminAuth): Promise<void>;
+  /** Checks the admin PIN (kiosk mode asks for it before the settings open); rejects when it is wrong or locked. */
+  unlockSettings(adminPin: string): Promise<void>;
+  openSettings(): void;
+  closeSettings(): void;
 }
 
 export type AppState = DeviceSlice & SessionSlice & CallsSlice & CallLinesSlice & BlfSlice & SettingsSlice & HistorySlice & AutoLogoutSlice;

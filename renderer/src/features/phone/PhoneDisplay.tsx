@@ -1,4 +1,5 @@
 import { Display } from '../../components/Display';
+import { SettingsButton } from '../settings/SettingsButton';
 import { useAppStore } from '../../store/StoreProvider';
 import { callsSelectors, deviceSelectors, sessionSelectors } from '../../store/selectors';
 import { formatClockDate, formatClockTime } from './clock';
@@ -37,6 +38,7 @@ export function PhoneDisplay() {
       caption={model.caption}
       tone={model.tone}
       call={model.call}
+      actions={<SettingsButton />}
     />
   );
 }
