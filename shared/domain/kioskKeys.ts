@@ -12,6 +12,8 @@ export interface KeyPress {
 const EDITING_LETTERS: ReadonlySet<string> = new Set(['a', 'c', 'v', 'x', 'z', 'y']);
 /** …and so is Ctrl/⌘ with these (word-wise moving and deleting). */
 const EDITING_KEYS: ReadonlySet<string> = new Set(['Backspace', 'Delete', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+/** A modifier pressed on its own does nothing yet. */
+const MODIFIERS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 /** Keys a keyboard may have just for the browser. */
 const BROWSER_KEYS: ReadonlySet<string> = new Set(['BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome', 'BrowserSearch', 'BrowserFavorites', 'BrowserStop', 'ContextMenu']);
 
@@ -22,6 +24,7 @@ const BROWSER_KEYS: ReadonlySet<string> = new Set(['BrowserBack', 'BrowserForwar
  * Characters typed with AltGr (reported as Ctrl+Alt) or Option stay allowed: `@` must be typeable into a SIP URI.
  */
 export function isBlockedInKiosk(press: KeyPress): boolean {
+  if (MODIFIERS.has(press.key)) return false;
   const character = [...press.key].length === 1;
   if (/^F([1-9]|1[0-9]|2[0-4])$/.test(press.key) || BROWSER_KEYS.has(press.key)) return true;
   // ⌘ is always a command (⌘⌥I opens the developer tools); Ctrl+Alt with a character is AltGr typing it.

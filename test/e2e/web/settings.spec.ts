@@ -142,4 +142,83 @@ test.describe('the settings screen', () => {
     await expect(display).toContainText('Registered', { timeout: 10_000 });
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
   });
+
+  test('kiosk mode: the settings open only after the admin PIN, browser shortcuts, context menu, zoom and selection are blocked, Leave kiosk mode takes the PIN; five wrong PINs lock the settings', async ({
+    page,
+  }) => {
+    // Every key, context menu and wheel event, as seen before the page's own handlers: was its default prevented?
+    await page.addInitScript(() => {
+      const seen: Array<{ type: string; key: string; ctrl: boolean; event: Event }> = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      for (const type of ['keydown', 'contextmenu', 'wheel']) {
+        window.addEventListener(type, (event) => seen.push({ type, key: (event as KeyboardEvent).key ?? '', ctrl: (event as KeyboardEvent).ctrlKey, event }), { capture: true });
+      }
+    });
+    const prevented = () =>
+      page.evaluate(() =>
+        (window as unknown as { seen: Array<{ type: string; key: string; ctrl: boolean; event: Event }> }).seen
+          .filter((entry) => !['Control', 'Shift', 'Alt'].includes(entry.key))
+          .map((entry) => `${entry.type}:${entry.ctrl ? 'Ctrl+' : ''}${entry.key}:${entry.event.defaultPrevented ? 'blocked' : 'allowed'}`),
+      );
+    await page.goto('/');
+    const display = page.getByRole('status', { name: 'Phone display' });
+    await expect(display).toContainText('Registered', { timeout: 10_000 });
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await settings.getByRole('textbox', { name: 'Admin PIN', exact: true }).fill(DEMO_ADMIN_PIN);
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    await settings.getByRole('button', { name: 'Enter kiosk mode' }).click();
+    await expect(settings.getByRole('button', { name: 'Leave kiosk mode' })).toBeVisible();
+    await settings.getByRole('button', { name: 'Close settings' }).click();
+
+    await expect(page.locator('html')).toHaveAttribute('data-kiosk', '');
+    await page.evaluate(() => ((window as unknown as { seen: unknown[] }).seen.length = 0));
+    for (const key of ['F5', 'Control+r', 'Control+Shift+I', 'Alt+ArrowLeft', 'F12', 'Control+=', 'Control+-', 'Control+p']) await page.keyboard.press(key);
+    await display.click({ button: 'right' });
+    await page.mouse.move(400, 400);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    expect(await prevented()).toEqual([
+      'keydown:F5:blocked',
+      'keydown:Ctrl+r:blocked',
+      'keydown:Ctrl+I:blocked',
+      'keydown:ArrowLeft:blocked',
+      'keydown:F12:blocked',
+      'keydown:Ctrl+=:blocked',
+      'keydown:Ctrl+-:blocked',
+      'keydown:Ctrl+p:blocked',
+      'contextmenu::blocked',
+      'wheel:Ctrl+:blocked',
+    ]);
+    // The phone still takes its digits; nothing but a field's text can be selected.
+    await page.keyboard.press('5');
+    await expect(page.getByRole('textbox', { name: 'Number' })).toHaveValue('5');
+    expect(await display.evaluate((element) => getComputedStyle(element).userSelect)).toBe('none');
+    expect(await page.getByRole('textbox', { name: 'Number' }).evaluate((element) => getComputedStyle(element).userSelect)).toBe('text');
+
+    // In kiosk mode the gear shows nothing of the settings before the admin PIN.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(settings.getByRole('combobox')).toHaveCount(0);
+    await expect(settings.getByRole('button', { name: 'Leave kiosk mode' })).toHaveCount(0);
+    const pin = settings.getByRole('textbox', { name: 'Admin PIN', exact: true });
+    await pin.fill(DEMO_ADMIN_PIN);
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    await settings.getByRole('button', { name: 'Leave kiosk mode' }).click();
+    await expect(settings.getByRole('button', { name: 'Enter kiosk mode' })).toBeVisible();
+    await expect(page.locator('html')).not.toHaveAttribute('data-kiosk');
+    await settings.getByRole('button', { name: 'Close settings' }).click();
+
+    // Five wrong PINs lock the settings (for 5 minutes: the host counts, and keeps the count on disk).
+    await page.getByRole('button', { name: 'Settings' }).click();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await pin.fill('9999');
+      await settings.getByRole('button', { name: 'Unlock' }).click();
+      await expect(settings.getByRole('alert')).toHaveText('Wrong admin PIN');
+      await expect(pin).toHaveValue('');
+    }
+    await pin.fill(DEMO_ADMIN_PIN);
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    await expect(settings.getByRole('alert')).toHaveText('Too many wrong admin PINs; try again in 5 min');
+  });
 });

@@ -56,6 +56,9 @@ describe('kiosk keys', () => {
       press('Z', { ctrl: true, shift: true }),
       press('ArrowLeft', { ctrl: true }),
       press('Backspace', { ctrl: true }),
+      press('Control', { ctrl: true }),
+      press('Shift', { ctrl: true, shift: true }),
+      press('Alt', { alt: true }),
       press('@', { ctrl: true, alt: true }), // AltGr+Q on a German keyboard
       press('€', { alt: true }), // Option+Shift+2 on a Mac
     ];
