@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, powerSaveBlocker, safeStorage, session } from 'electron';
 import { CliError, parseHostCliOptions, type HostCliOptions } from '../host/cliOptions';
 import { startDeviceServices, type DeviceServices } from '../host/services';
 import { pickHostFlags } from './args';
 import { registerBridgeIpc, type BridgeIpc } from './ipc';
 import { keychainSecretBox } from './keychain';
+import { keepScreenAwake } from './screenAwake';
 import { hardenSession, trustOwnCertificate } from './security';
 import { electronStoreBackend } from './store';
 import { createMainWindow } from './window';
@@ -46,6 +47,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
   let bridge: BridgeIpc | null = null;
   let mainWindow: BrowserWindow | null = null;
   let stopState: 'running' | 'stopping' | 'stopped' = 'running';
+  let stopKeepingAwake = () => undefined as void;
 
   const openWindow = (running: DeviceServices, ipc: BridgeIpc) => {
     mainWindow = createMainWindow({ origin: running.origin, preloadPath: paths.preloadPath, settings: running.settings, bridge: ipc });
@@ -69,6 +71,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
     event.preventDefault();
     if (stopState === 'stopping') return;
     stopState = 'stopping';
+    stopKeepingAwake();
     bridge?.dispose();
     services
       .stop()
@@ -103,6 +106,7 @@ export function runApp(paths: AppPaths, argv: readonly string[] = process.argv, 
       hardenSession(session.defaultSession, running.origin, () => running.connectOrigins());
       if (options.tls) trustOwnCertificate(app, running.origin, readFileSync(options.tls.cert, 'utf8'));
       bridge = registerBridgeIpc(running.hub, running.origin);
+      stopKeepingAwake = keepScreenAwake(powerSaveBlocker, running.hub, running.settings);
       openWindow(running, bridge);
     })
     .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { SettingsStore } from '../host/settings/settingsStore';
 import type { BridgeIpc } from './ipc';
+import { lockDownKiosk } from './kioskLockdown';
 import { hardenWebContents } from './security';
 
 export interface MainWindowOptions {
@@ -45,6 +46,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // No menu in a kiosk: its accelerators (reload, developer tools) would be a way around the admin PIN.
   if (kiosk) win.removeMenu();
   hardenWebContents(win.webContents, options.origin);
+  lockDownKiosk(win.webContents, () => options.settings.get().kiosk);
   options.bridge.attach(win.webContents);
 
   // The admin screen turns kiosk mode on and off through the settings; follow it without a restart.

@@ -1,5 +1,5 @@
 // A stand-in for the `electron` module: just enough of app, BrowserWindow, ipcMain, session, safeStorage,
-// contextBridge, ipcRenderer, shell and dialog for the glue in electron/main and electron/preload to run in plain Node.
+// contextBridge, ipcRenderer, shell, dialog and powerSaveBlocker for the glue in electron/main and electron/preload to run in plain Node.
 // Tests use it with: vi.mock('electron', () => import('./support/fakeElectron'))
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
@@ -19,6 +19,9 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
   readonly send = vi.fn((_channel: string, _payload: unknown) => {});
+  readonly closeDevTools = vi.fn();
+  readonly setZoomLevel = vi.fn();
+  readonly setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => {});
 
   constructor(url = 'about:blank') {
     super();
@@ -190,6 +193,21 @@ export const session = { defaultSession: new FakeSession() };
 export const safeStorage = new FakeSafeStorage();
 export const shell = { openExternal: vi.fn(async () => {}) };
 export const dialog = { showErrorBox: vi.fn() };
+
+/** powerSaveBlocker: ids handed out by start(), and which are still blocking. */
+export class FakePowerSaveBlocker {
+  private nextId = 1;
+  readonly active = new Map<number, string>();
+  readonly start = vi.fn((type: string) => {
+    const id = this.nextId++;
+    this.active.set(id, type);
+    return id;
+  });
+  readonly stop = vi.fn((id: number) => {
+    this.active.delete(id);
+  });
+}
+export const powerSaveBlocker = new FakePowerSaveBlocker();
 export const exposed: Record<string, unknown> = {};
 export const contextBridge = {
   exposeInMainWorld: vi.fn((key: string, api: unknown) => {
@@ -199,4 +217,4 @@ export const contextBridge = {
 export const BrowserWindow = FakeBrowserWindow;
 
 /** electron-store does `import electron from 'electron'`. */
-export default { app, ipcMain, ipcRenderer, session, safeStorage, shell, dialog, contextBridge, BrowserWindow };
+export default { app, ipcMain, ipcRenderer, session, safeStorage, shell, dialog, contextBridge, BrowserWindow, powerSaveBlocker };
