@@ -203,9 +203,7 @@ export class FakePowerSaveBlocker {
     this.active.set(id, type);
     return id;
   });
-  readonly stop = vi.fn((id: number) => {
-    this.active.delete(id);
-  });
+  readonly stop = vi.fn((id: number) => this.active.delete(id));
 }
 export const powerSaveBlocker = new FakePowerSaveBlocker();
 export const exposed: Record<string, unknown> = {};
