@@ -1,5 +1,6 @@
-// Makes the README's screenshots of the phone screen, the call controls and the management console in Chromium: npm run screenshot
-import { mkdtempSync } from 'node:fs';
+// Makes the README's screenshots of the phone screen (at every kiosk size), the call controls, the settings screen and
+// the management console in Chromium: npm run screenshot
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,22 +8,71 @@ import { ensureRendererBuilt } from '../electron/host/rendererBuild';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from '../electron/host/services';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../test/e2e/support/chromium';
 
+/** The kiosk touch screens of the README's "Every kiosk screen" (the geometry test checks the same sizes). */
+const SCREENS = [
+  { width: 1024, height: 600 },
+  { width: 800, height: 1280 },
+  { width: 1920, height: 1080 },
+];
+
+async function save(page: Page, name: string, fullPage = false): Promise<void> {
+  const file = path.join(REPO_ROOT, 'docs', name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage });
+  console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
+
+async function openIdle(browser: Browser, origin: string, options: Parameters<Browser['newPage']>[0]): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.goto(`${origin}/`);
+  await page.getByRole('status', { name: 'Phone display' }).getByText('HD0001').waitFor();
+  return page;
+}
+
+async function shootPhone(browser: Browser, origin: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await openIdle(browser, origin, { viewport: { width: 1280, height: 800 }, colorScheme });
+    await page.getByRole('textbox', { name: 'Number' }).fill('*77*100*');
+    await save(page, `phone-${colorScheme}.png`);
+    await page.close();
+  }
+}
+
+async function shootScreens(browser: Browser, origin: string): Promise<void> {
+  for (const viewport of SCREENS) {
+    const page = await openIdle(browser, origin, { viewport, colorScheme: 'light' });
+    await save(page, `screens/phone-${viewport.width}x${viewport.height}.png`);
+    await page.close();
+  }
+}
+
+/** The settings screen unlocked with the demo admin PIN, a manual SIP account typed in (the password is never shown). */
+async function shootSettings(browser: Browser, origin: string): Promise<void> {
+  const page = await openIdle(browser, origin, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('meter', { name: 'Microphone level' }).waitFor();
+  await settings.getByRole('textbox', { name: 'Admin PIN', exact: true }).fill('0000');
+  await settings.getByRole('button', { name: 'Unlock' }).click();
+  const account = settings.getByRole('form', { name: 'SIP account' });
+  await account.getByLabel('WebSocket URL').fill('wss://pbx.example.com:8089/ws');
+  await account.getByLabel('SIP URI').fill('sip:2001@example.com');
+  await account.getByLabel('Auth user').fill('2001');
+  await settings.getByRole('combobox', { name: 'Microphone' }).getByRole('option', { name: 'Fake Audio Input 1' }).waitFor({ state: 'attached' });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await save(page, 'settings.png', true);
+  await page.close();
+}
+
 async function main(): Promise<void> {
   ensureRendererBuilt(REPO_ROOT, DEFAULT_RENDERER_DIR);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hotdesk-shot-'));
   const services = await startDeviceServices({ dataDir, hostKind: 'web', mode: 'demo', port: 0 });
   const browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
-      await page.goto(`${services.origin}/`);
-      await page.getByRole('status', { name: 'Phone display' }).getByText('HD0001').waitFor();
-      await page.getByRole('textbox', { name: 'Number' }).fill('*77*100*');
-      const file = path.join(REPO_ROOT, 'docs', `phone-${colorScheme}.png`);
-      await page.screenshot({ path: file });
-      console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
-      await page.close();
-    }
+    await shootPhone(browser, services.origin);
+    await shootScreens(browser, services.origin);
+    await shootSettings(browser, services.origin);
     await callControlsShot(browser, services.origin);
     await shootConsole(browser, services.origin);
   } finally {
