@@ -88,14 +88,25 @@ describe('settings on a demo host', () => {
     watcher.close();
   });
 
-  it('stops checking PINs after five wrong ones in a row, even the right one (runs last: the host stays locked)', async () => {
+  it('stops checking PINs after five wrong ones in a row, even the right one, for 5 minutes and across a restart (runs last: the host stays locked)', async () => {
     const wrongs = await Promise.all(['1', '2', '3', '4', '5'].map((digit) => kiosk.request('settings.update', [{ kiosk: true }, { adminPin: digit.repeat(4) }])));
     expect(wrongs.map((answer) => (answer as { error?: { message: string } }).error?.message)).toEqual(Array(5).fill('Wrong admin PIN'));
     expect(await kiosk.request('settings.update', [{ kiosk: true }, { adminPin: '2468' }])).toMatchObject({
       ok: false,
-      error: { code: 'unauthorized', message: 'Too many wrong admin PINs; try again in 30 s' },
+      error: { code: 'unauthorized', message: 'Too many wrong admin PINs; try again in 5 min' },
     });
     expect(services.settings.get().kiosk).toBe(false);
+
+    // A restart of the host does not lift the lock: it is kept in settings.json.
+    kiosk.close();
+    const dataDir = services.dataDir;
+    await services.stop();
+    services = await startTestServices(null, { dataDir });
+    kiosk = await BridgeTestClient.openPage(services.origin);
+    expect(await kiosk.request('settings.unlock', [{ adminPin: '2468' }])).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: 'Too many wrong admin PINs; try again in 5 min' },
+    });
   });
 });
 
