@@ -143,7 +143,7 @@ test.describe('the settings screen', () => {
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
   });
 
-  test('kiosk mode: the settings open only after the admin PIN, browser shortcuts, context menu, zoom and selection are blocked, Leave kiosk mode takes the PIN; five wrong PINs lock the settings', async ({
+  test('kiosk mode: the settings open only after the admin PIN and close when left alone, browser shortcuts, context menu, zoom and selection are blocked, Leave kiosk mode takes the PIN; five wrong PINs lock the settings', async ({
     page,
   }) => {
     // Every key, context menu and wheel event, as seen before the page's own handlers: was its default prevented?
@@ -160,6 +160,8 @@ test.describe('the settings screen', () => {
           .filter((entry) => !['Control', 'Shift', 'Alt'].includes(entry.key))
           .map((entry) => `${entry.type}:${entry.ctrl ? 'Ctrl+' : ''}${entry.key}:${entry.event.defaultPrevented ? 'blocked' : 'allowed'}`),
       );
+    // A clock the test can move on: time flows as usual until it skips the settings' two idle minutes.
+    await page.clock.install();
     await page.goto('/');
     const display = page.getByRole('status', { name: 'Phone display' });
     await expect(display).toContainText('Registered', { timeout: 10_000 });
@@ -202,6 +204,14 @@ test.describe('the settings screen', () => {
     await expect(settings.getByRole('combobox')).toHaveCount(0);
     await expect(settings.getByRole('button', { name: 'Leave kiosk mode' })).toHaveCount(0);
     const pin = settings.getByRole('textbox', { name: 'Admin PIN', exact: true });
+    await pin.fill(DEMO_ADMIN_PIN);
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    // Left alone for two minutes, the unlocked settings close; opening them again asks for the PIN again.
+    await expect(settings.getByRole('button', { name: 'Leave kiosk mode' })).toBeVisible();
+    await page.clock.fastForward('02:01');
+    await expect(settings).toHaveCount(0);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(settings.getByRole('button', { name: 'Leave kiosk mode' })).toHaveCount(0);
     await pin.fill(DEMO_ADMIN_PIN);
     await settings.getByRole('button', { name: 'Unlock' }).click();
     await settings.getByRole('button', { name: 'Leave kiosk mode' }).click();

@@ -6,11 +6,12 @@ import { AudioSection } from './AudioSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DisplaySection } from './DisplaySection';
 import { PinPrompt } from './PinPrompt';
+import { useIdleClose } from './useIdleClose';
 
 /**
  * The device's settings, over the whole screen. A kiosk shows nothing of them before the admin PIN; elsewhere audio and
  * display are open to the user and the phone service and administration ask for the PIN. The PIN lives in this
- * component only: closing the screen forgets it.
+ * component only: closing the screen forgets it, and so does leaving it alone for two minutes.
  */
 export function SettingsScreen() {
   const settings = useAppStore(settingsSelectors.settings);
@@ -19,6 +20,7 @@ export function SettingsScreen() {
   const [adminPin, setAdminPin] = useState<string | null>(null);
   // Kiosk mode as it was when the screen opened: leaving it from here does not re-lock what is already open.
   const [gated] = useState(() => settings?.kiosk ?? true);
+  useIdleClose(closeSettings);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
 
 export interface MicrophoneLevel {
-  /** 0..1: the loudness of the last few milliseconds (RMS, scaled so that speech fills most of the meter). */
+  /** 0..1: the peak of the last stretch of sound, so a short sound shows as well as a long one. */
   level: number;
   /** The microphone is open (the browser granted it). */
   open: boolean;
   problem: string | null;
 }
 
-/** Peak RMS of normal speech into a headset is around 0.1–0.3 of full scale; this gain makes it fill the meter. */
-const METER_GAIN = 4;
+/** Speech into a headset peaks around half of full scale; this gain makes it fill most of the meter. */
+const METER_GAIN = 1.5;
 /** How often the meter is redrawn: smooth enough to watch, cheap enough for a kiosk. */
 const UPDATE_MS = 100;
+/** Samples read each time: 8192 is 170 ms at 48 kHz, more than UPDATE_MS, so no sound falls between two readings. */
+const WINDOW_SAMPLES = 8192;
 
 /** The live level of a microphone (null: the default one), while the component using it is shown. */
 export function useMicrophoneLevel(deviceId: string | null): MicrophoneLevel {
@@ -30,14 +32,14 @@ export function useMicrophoneLevel(deviceId: string | null): MicrophoneLevel {
         if (stopped) return stream.getTracks().forEach((track) => track.stop());
         const context = new AudioContext();
         const analyser = context.createAnalyser();
-        analyser.fftSize = 1024;
+        analyser.fftSize = WINDOW_SAMPLES;
         context.createMediaStreamSource(stream).connect(analyser);
         const samples = new Float32Array(analyser.fftSize);
         const timer = setInterval(() => {
           analyser.getFloatTimeDomainData(samples);
-          let sum = 0;
-          for (const sample of samples) sum += sample * sample;
-          const level = Math.min(1, Math.sqrt(sum / samples.length) * METER_GAIN);
+          let peak = 0;
+          for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+          const level = Math.min(1, peak * METER_GAIN);
           setState({ level, open: true, problem: null });
         }, UPDATE_MS);
         setState({ level: 0, open: true, problem: null });
