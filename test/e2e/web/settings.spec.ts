@@ -91,6 +91,10 @@ test.describe('the settings screen', () => {
     await settings.getByRole('combobox', { name: 'Ringer' }).selectOption({ label: 'Fake Audio Output 1' });
     await settings.getByRole('button', { name: 'Play test tone' }).click();
     await expect(settings.getByRole('button', { name: 'Play test tone' })).toBeEnabled();
+    // Display settings apply at once too: a 12-hour clock in German.
+    await settings.getByRole('combobox', { name: 'Time format' }).selectOption('12h');
+    await settings.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Deutsch' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
 
     // The phone service needs the admin PIN; a wrong one is refused next to the field.
     const pin = settings.getByRole('textbox', { name: 'Admin PIN', exact: true });
@@ -120,6 +124,7 @@ test.describe('the settings screen', () => {
 
     // The page may reach a new PBX only once the host serves it again with that origin in its CSP: it reloads once.
     await expect(display).toContainText('Erin External', { timeout: 15_000 });
+    await expect(display.locator('time')).toHaveText(/^\d{1,2}:\d{2}\s?(AM|PM)$/);
     await expect(display).toContainText('Registered', { timeout: 15_000 });
 
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -143,7 +148,7 @@ test.describe('the settings screen', () => {
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
   });
 
-  test('kiosk mode: the settings open only after the admin PIN and close when left alone, browser shortcuts, context menu, zoom and selection are blocked, Leave kiosk mode takes the PIN; five wrong PINs lock the settings', async ({
+  test('kiosk mode: the settings open only after the admin PIN and close when left alone, browser shortcuts, context menu, zoom and selection are blocked, Leave kiosk mode takes the PIN, a new PIN replaces it; five wrong PINs lock the settings', async ({
     page,
   }) => {
     // Every key, context menu and wheel event, as seen before the page's own handlers: was its default prevented?
@@ -217,9 +222,31 @@ test.describe('the settings screen', () => {
     await settings.getByRole('button', { name: 'Leave kiosk mode' }).click();
     await expect(settings.getByRole('button', { name: 'Enter kiosk mode' })).toBeVisible();
     await expect(page.locator('html')).not.toHaveAttribute('data-kiosk');
+    // A new admin PIN, typed twice: a mismatch and a too-short one are refused at their fields.
+    const newPin = settings.getByRole('textbox', { name: 'New admin PIN', exact: true });
+    const again = settings.getByRole('textbox', { name: 'New admin PIN again' });
+    await newPin.fill('24');
+    await again.fill('24');
+    await settings.getByRole('button', { name: 'Change admin PIN' }).click();
+    await expect(newPin).toHaveAccessibleDescription(/must be 4 to 12 digits/);
+    await newPin.fill('2468');
+    await again.fill('2469');
+    await settings.getByRole('button', { name: 'Change admin PIN' }).click();
+    await expect(again).toHaveAccessibleDescription('The two PINs differ');
+    await again.fill('2468');
+    await settings.getByRole('button', { name: 'Change admin PIN' }).click();
+    await expect(settings.getByRole('form', { name: 'Change the admin PIN' }).getByRole('status')).toHaveText('Saved');
+    await settings.getByRole('button', { name: 'Close settings' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await pin.fill(DEMO_ADMIN_PIN);
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    await expect(settings.getByRole('alert')).toHaveText('Wrong admin PIN');
+    await pin.fill('2468');
+    await settings.getByRole('button', { name: 'Unlock' }).click();
+    await expect(settings.getByRole('button', { name: 'Enter kiosk mode' })).toBeVisible();
     await settings.getByRole('button', { name: 'Close settings' }).click();
 
-    // Five wrong PINs lock the settings (for 5 minutes: the host counts, and keeps the count on disk).
+    // Five wrong PINs lock the settings, even against the right one (for 5 minutes: the host counts, and keeps the count on disk).
     await page.getByRole('button', { name: 'Settings' }).click();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await pin.fill('9999');
@@ -227,7 +254,7 @@ test.describe('the settings screen', () => {
       await expect(settings.getByRole('alert')).toHaveText('Wrong admin PIN');
       await expect(pin).toHaveValue('');
     }
-    await pin.fill(DEMO_ADMIN_PIN);
+    await pin.fill('2468');
     await settings.getByRole('button', { name: 'Unlock' }).click();
     await expect(settings.getByRole('alert')).toHaveText('Too many wrong admin PINs; try again in 5 min');
   });
