@@ -111,7 +111,7 @@ function TestButton({ label, play }: { label: string; play: () => Promise<void> 
   };
   return (
     <>
-      <button type="button" className="settings-button" onClick={run} disabled={state.playing} aria-describedby={undefined}>
+      <button type="button" className="settings-button" onClick={run} disabled={state.playing}>
         {state.playing ? 'Playing…' : label}
       </button>
       {state.problem ? <span className="settings-field__error">{state.problem}</span> : null}
