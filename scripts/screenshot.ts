@@ -71,10 +71,10 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS });
   try {
     await shootPhone(browser, services.origin);
-    await shootScreens(browser, services.origin);
-    await shootSettings(browser, services.origin);
     await callControlsShot(browser, services.origin);
     await shootConsole(browser, services.origin);
+    await shootScreens(browser, services.origin);
+    await shootSettings(browser, services.origin);
   } finally {
     await browser.close();
     await services.stop();
