@@ -1,5 +1,13 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { test as base, expect, type Locator } from '@playwright/test';
+import type { HostProcess } from '../support/hostProcess';
+import { ownHost } from '../support/ownHost';
 import { openSoftphone, type Softphone } from '../support/softphone';
+
+// Its own host: the lamps watch 101 and 102, which other specs on the shared host call too.
+const test = base.extend<object, { host: HostProcess }>({
+  host: ownHost,
+  baseURL: async ({ host }, use) => use(host.origin),
+});
 
 // Alice (100) as a plain softphone: her demo keys are Bob Brown (101), Carol Chen (102), Reception (speed dial 0)
 // and Dan Diaz (103). Each test opens its own phones and closes them.
