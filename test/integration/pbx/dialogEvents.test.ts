@@ -176,12 +176,14 @@ describe('dialog event package (RFC 4235)', () => {
     }
   });
 
-  it("passes on no caller's own auto-answer Call-Info: only the PBX marks a picked call, so no caller can open a microphone", async () => {
+  it("passes on no caller's own auto-answer Call-Info or Priority: emergency: only the PBX says a call is picked or the operator's", async () => {
     const bob = await registered('101');
     const carol = await registered('102');
-    invite(bob, '101', '102', ['Call-Info: <sip:127.0.0.1>;answer-after=0', 'Call-Info: <http://bob.example/photo.png>;purpose=icon, <sip:127.0.0.1>;Answer-After=0']);
+    const claims = ['Call-Info: <sip:127.0.0.1>;answer-after=0', 'Call-Info: <sip:127.0.0.1>;Answer-After=0, <http://bob.example/photo.png>;purpose=icon', 'Priority: Emergency'];
+    invite(bob, '101', '102', claims);
     const toCarol = await carol.next(isRequest('INVITE'));
     expect(toCarol).not.toMatch(/answer-after/i);
+    expect(toCarol).not.toMatch(/^Priority:/im);
     respondTo(carol, toCarol, '486 Busy Here');
   });
 

@@ -1,7 +1,7 @@
 import { classifyDialString } from '../../../../shared/domain/dialString';
 import type { DialCodes } from '../../../../shared/domain/dialCodes';
 import { AUTO_ANSWER_PARAM, PICKUP_STARTED_REASON } from '../../../../shared/sip/directedPickup';
-import { type Flow, getFrom, getHeaders, removeHeader, addHeader, type ServerTransaction, type SipRequest } from '../../../sip';
+import { type Flow, getFrom, type ServerTransaction, type SipRequest } from '../../../sip';
 import type { LocalService } from '../localService';
 import type { ForwardTarget, ProxyForwarder } from './proxyForwarder';
 
@@ -61,16 +61,4 @@ export class DirectedPickup implements LocalService {
   flowClosed(): void {}
 
   close(): void {}
-}
-
-/**
- * Removes the auto-answer `Call-Info` values a caller wrote into its own INVITE: only the PBX marks the branch of a
- * picked call, so no caller can make a phone that has just dialled a pickup answer it (and open its microphone).
- */
-export function dropCallerAutoAnswer(request: SipRequest): void {
-  const lines = getHeaders(request, 'Call-Info');
-  const autoAnswer = new RegExp(AUTO_ANSWER_PARAM, 'i');
-  if (!lines.some((line) => autoAnswer.test(line))) return;
-  removeHeader(request, 'Call-Info');
-  for (const line of lines) if (!autoAnswer.test(line)) addHeader(request, 'Call-Info', line);
 }
