@@ -8,4 +8,4 @@ export { isLoopback, listenRefusal, normaliseAddress } from './loopback';
 export { CliError, parseHostNames, parseMode, parsePort, parseTls, pickFlags, readFlags } from './cliFlags';
 export { cookieValue } from './cookies';
 export { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';
-export { createStaticHandler, type PageHeaders, type ShellFor } from './staticFiles';
+export { createStaticHandler, staticPathOf, type PageHeaders, type ShellFor } from './staticFiles';

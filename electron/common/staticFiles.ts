@@ -28,7 +28,7 @@ export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders, s
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
       return;
     }
-    const urlPath = decodeUrlPath(request.url ?? '/');
+    const urlPath = staticPathOf(request.url ?? '/');
     if (urlPath === null) {
       response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad path');
       return;
@@ -63,11 +63,15 @@ export function createStaticHandler(rootDir: string, pageHeaders: PageHeaders, s
   };
 }
 
-function decodeUrlPath(url: string): string | null {
+/**
+ * The path of the file a request URL names, as the handler serves it: percent-decoded, a backslash read as `/`, dot segments
+ * resolved (`/assets/..%2fx` is `/x`), so a caller judging the path judges the file; null when it cannot be decoded.
+ */
+export function staticPathOf(url: string): string | null {
   try {
     const pathname = new URL(url, 'http://host').pathname;
     const decoded = decodeURIComponent(pathname);
-    return decoded.includes('\0') ? null : decoded;
+    return decoded.includes('\0') ? null : path.posix.normalize(decoded.replaceAll('\\', '/'));
   } catch {
     return null;
   }

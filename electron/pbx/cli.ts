@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { CliError } from '../common';
+import { CliError, isLoopback } from '../common';
 import { parsePbxCliOptions } from './cliOptions';
 import { createConsolePage } from './consolePage';
 import { SIP_PATH, sipWebSocketUrl } from '../../shared/sip/sipWebSocket';
 import { CONSOLE_PATH } from '../../shared/contracts';
 import { startPbx } from './server';
+
+const PLAIN_HTTP_REFUSAL = `Over plain HTTP this PBX serves other machines SIP (${SIP_PATH}) only, and the rest over HTTPS only: start it with --tls-cert and --tls-key (README, "Security model")`;
 
 /** `npm run pbx`: the embedded PBX on its own, for a site without a kiosk or for tests against a separate process. */
 export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
@@ -28,6 +30,11 @@ export async function runHeadlessPbx(argv: readonly string[]): Promise<void> {
   const secure = options.tls !== null;
   const serveConsole = createConsolePage();
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    // The console's password, the admin API and the provisioning documents' HA1s cross the LAN only inside TLS.
+    if (!secure && !isLoopback(request.socket.remoteAddress ?? '')) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(PLAIN_HTTP_REFUSAL);
+      return;
+    }
     if (pbx.handleHttp(request, response) || serveConsole(request, response)) return;
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`SIP over WebSocket is at ${SIP_PATH}`);
   };

@@ -143,6 +143,12 @@ describe.skipIf(!LAN_ADDRESS || !HAS_OPENSSL)('pages from another machine (skipp
     const page = await httpGet(`${closed.origin}/?mac=02:00:00:00:00:02`, {}, asRemote);
     expect(page.status).toBe(403);
     expect(pageSecretCookie(page)).toBeNull();
+    // The console's files are open to the LAN; a path that only looks like one of them is judged by the file it names.
+    for (const disguised of ['/assets/..%2findex.html', '/assets/..%5cindex.html', '/assets/%2e%2e%2f?mac=02:00:00:00:00:02']) {
+      const answer = await httpGet(`${closed.origin}${disguised}`, {}, asRemote);
+      expect(answer.status, disguised).toBe(403);
+      expect(pageSecretCookie(answer), disguised).toBeNull();
+    }
     const cookie = pageSecretCookie(await httpGet(`${closed.origin}/`, {}, { rejectUnauthorized: false })) ?? '';
     const bridge = `${closed.origin.replace(/^https/, 'wss')}/bridge?mac=02:00:00:00:00:02`;
     expect(await upgradeStatus(bridge, { Origin: closed.origin, Cookie: cookie }, asRemote)).toBe(403);

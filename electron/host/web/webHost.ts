@@ -4,7 +4,7 @@ import { createServer as createSecureServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { BRIDGE_PATH, CONSOLE_PATH } from '../../../shared/contracts';
-import { contentSecurityPolicy, createStaticHandler, webSocketOrigin } from '../../common';
+import { contentSecurityPolicy, createStaticHandler, staticPathOf, webSocketOrigin } from '../../common';
 import type { BridgeHub } from '../bridge/bridgeHub';
 import { isWildcard, listenOrigins, normaliseAddress, type Interfaces } from './addresses';
 import { BRIDGE_SOCKET_OPTIONS, serveBridgeSocket } from './bridgeSocket';
@@ -107,12 +107,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** The file path a request names, as the static handler will serve it (so `/assets/..%2findex.html` is `/index.html`). */
 function pathnameOf(request: IncomingMessage): string {
-  try {
-    return new URL(request.url ?? '/', 'http://host').pathname;
-  } catch {
-    return '';
-  }
+  return staticPathOf(request.url ?? '/') ?? '';
 }
 
 function isConsolePage(request: IncomingMessage): boolean {

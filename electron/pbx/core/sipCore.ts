@@ -12,6 +12,7 @@ import type { ContactFlows } from './locations/contactFlows';
 import type { LocationStore } from './locations/locationStore';
 import { isPoolSender, poolMaySendInDialog, poolMayStart } from './poolPolicy';
 import { DialogRouter } from './proxy/dialogRouter';
+import { dropCallerClaims } from './proxy/callerClaims';
 import type { ProxyForwarder, ForwardTarget } from './proxy/proxyForwarder';
 import type { SelfAddress } from './proxy/selfAddress';
 import type { FlowIdentities } from './registrar/flowIdentities';
@@ -177,6 +178,7 @@ export class SipCore implements TransactionUser {
       tx.respond(480, 'Hot-desk login is not available on this PBX');
       return;
     }
+    if (request.method === 'INVITE') dropCallerClaims(request);
     const targets = this.dialogs.replacedDialogTargets(request, this.targetsFor(user));
     if (targets.length > 0) {
       this.deps.proxy.forward(tx, request, targets, this.dialogs.forwardOptions(request, flow, targets));

@@ -41,9 +41,11 @@ export interface ReferTarget {
 
 /**
  * Whether this phone follows a REFER to `target`: only to a user of its own SIP domain. A REFER makes the phone place
- * a call in its user's name, so a far end must not send it to arbitrary addresses (RFC 3515 §5).
+ * a call in its user's name, so a far end must not send it to arbitrary addresses (RFC 3515 §5), nor to a service
+ * code (`*` or `#`): those act on this phone itself — the hot-desk logout, picking up another phone's call.
  */
 export function mayFollowRefer(target: ReferTarget, domain: string): boolean {
   const scheme = target.scheme.toLowerCase();
-  return (scheme === 'sip' || scheme === 'sips') && Boolean(target.user) && target.host.toLowerCase() === domain.toLowerCase();
+  const user = target.user ?? '';
+  return (scheme === 'sip' || scheme === 'sips') && user !== '' && !/[*#]/.test(user) && target.host.toLowerCase() === domain.toLowerCase();
 }

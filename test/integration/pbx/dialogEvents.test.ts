@@ -12,10 +12,10 @@ async function watcher(user = '100'): Promise<DialogWatcher> {
 
 const isRequest = (method: string) => (text: string) => text.startsWith(`${method} `);
 
-function invite(caller: RawSipClient, from: string, target: string): number {
+function invite(caller: RawSipClient, from: string, target: string, headers: string[] = []): number {
   const cseq = caller.nextCSeq();
   caller.send(
-    caller.request('INVITE', `sip:${target}@hotdesk.local`, { from: `sip:${from}@hotdesk.local`, cseq, headers: ['Content-Type: application/sdp'], body: DUMMY_OFFER }),
+    caller.request('INVITE', `sip:${target}@hotdesk.local`, { from: `sip:${from}@hotdesk.local`, cseq, headers: ['Content-Type: application/sdp', ...headers], body: DUMMY_OFFER }),
   );
   return cseq;
 }
@@ -174,6 +174,17 @@ describe('dialog event package (RFC 4235)', () => {
     } finally {
       await peer.close();
     }
+  });
+
+  it("passes on no caller's own auto-answer Call-Info or Priority: emergency: only the PBX says a call is picked or the operator's", async () => {
+    const bob = await registered('101');
+    const carol = await registered('102');
+    const claims = ['Call-Info: <sip:127.0.0.1>;answer-after=0', 'Call-Info: <sip:127.0.0.1>;Answer-After=0, <http://bob.example/photo.png>;purpose=icon', 'Priority: Emergency'];
+    invite(bob, '101', '102', claims);
+    const toCarol = await carol.next(isRequest('INVITE'));
+    expect(toCarol).not.toMatch(/answer-after/i);
+    expect(toCarol).not.toMatch(/^Priority:/im);
+    respondTo(carol, toCarol, '486 Busy Here');
   });
 
   it('answers 480 to a pickup when nothing rings there', async () => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { httpGet, upgradeStatus } from '../support/bridgeClient';
+import { LAN_ADDRESS } from '../support/lanAddress';
 import { RawSipClient } from '../support/rawSipClient';
 import { HAS_OPENSSL, makeSelfSignedCertificate } from '../support/selfSignedCertificate';
 
@@ -50,6 +52,19 @@ describe('headless PBX (npm run pbx)', () => {
     const client = await RawSipClient.connect(url, 'sip', { rejectUnauthorized: false });
     expect(await client.register('101', 'sip-101')).toBe(200);
     client.close();
+  });
+
+  it.skipIf(LAN_ADDRESS === null)('over plain HTTP serves another machine SIP alone: no console, admin API or provisioning (skipped without a LAN address)', async () => {
+    const origin = `http://127.0.0.1:${new URL(await startHeadless(['--mode', 'site', '--host', '0.0.0.0'])).port}`;
+    const asRemote = { localAddress: LAN_ADDRESS ?? undefined };
+    for (const path of ['/admin', '/api/v1/phones', '/provisioning/anything']) {
+      const answer = await httpGet(`${origin}${path}`, {}, asRemote);
+      expect(answer.status, path).toBe(403);
+      expect(answer.body, path).toMatch(/HTTPS only/);
+    }
+    // This machine still reaches all of it, and another machine still reaches SIP.
+    expect((await httpGet(`${origin}/api/v1/phones`)).status).toBe(401);
+    expect(await upgradeStatus(`${origin.replace(/^http/, 'ws')}/sip`, {}, { ...asRemote, protocol: 'sip' })).toBe(101);
   });
 
   it('refuses demo mode on a non-loopback address with a clear message', async () => {

@@ -39,4 +39,11 @@ describe('which REFER the transferee follows (RFC 3515 §5)', () => {
     expect(mayFollowRefer({ scheme: 'sip', user: null, host: 'hotdesk.local' }, 'hotdesk.local')).toBe(false);
     expect(mayFollowRefer({ scheme: 'tel', user: '103', host: 'hotdesk.local' }, 'hotdesk.local')).toBe(false);
   });
+
+  it('never to a service code, which would act on this phone: hot-desk logout, pickup of another call, voicemail', () => {
+    for (const user of ['*77*5*', '*20*104', '*999', '#31#', '1*77*5*']) {
+      expect(mayFollowRefer({ scheme: 'sip', user, host: 'hotdesk.local' }, 'hotdesk.local'), user).toBe(false);
+    }
+    expect(mayFollowRefer({ scheme: 'sip', user: '+4930123456', host: 'hotdesk.local' }, 'hotdesk.local')).toBe(true);
+  });
 });
