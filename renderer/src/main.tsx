@@ -12,6 +12,7 @@ import './styles/layout.css';
 import './styles/display.css';
 import './styles/dialling.css';
 import './styles/blf.css';
+import './styles/personal.css';
 
 const { bridge, connection } = pickBridge();
 const store = createAppStore({ bridge, connection, phone: createSipPhone({ bridge }) });
