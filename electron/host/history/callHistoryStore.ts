@@ -42,10 +42,14 @@ export class CallHistoryStore {
     return { identity, history };
   }
 
-  /** The device has this identity now: a stored history of another one is deleted. Returns whether it was. */
+  /**
+   * The device has this identity now: a stored history of another one is deleted. Returns whether it was. No identity
+   * (a device whose provisioning is still being read from disk, or not known to a PBX) wipes nothing: the next
+   * identity the device has decides.
+   */
   observe(device: string, identity: string | null): boolean {
     const stored = this.load(device);
-    if (stored === null || stored.identity === identity) return false;
+    if (identity === null || stored === null || stored.identity === identity) return false;
     this.remove(device);
     return true;
   }

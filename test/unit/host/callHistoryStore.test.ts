@@ -59,6 +59,10 @@ describe('CallHistoryStore: per identity on the device, across restarts', () => 
     const dir = freshDir();
     const store = new CallHistoryStore(dir);
     store.change(DEVICE, ALICE, ALICE, { kind: 'record', call: record('c1') });
+    // While the device's provisioning is still being read it has no identity: that wipes nothing.
+    expect(store.observe(DEVICE, null)).toBe(false);
+    expect(store.read(DEVICE, null).history).toEqual(EMPTY_CALL_HISTORY);
+    expect(new CallHistoryStore(dir).read(DEVICE, ALICE).history.calls).toHaveLength(1);
     expect(store.observe(DEVICE, 'pool:HD0001')).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
     expect(new CallHistoryStore(dir).read(DEVICE, ALICE).history).toEqual(EMPTY_CALL_HISTORY);
