@@ -190,6 +190,8 @@ class Session implements BridgeSession {
 
   private history(use: (store: CallHistoryStore, device: string, identity: string | null) => IdentityHistory): IdentityHistory {
     const store = this.context.history;
+    // A page from another machine may name any device with ?mac=: it must not read whoever is at that desk.
+    if (this.options.remote) throw new BridgeError('forbidden', 'A page from another machine keeps its call history in the page only');
     const device = this.historyDevice();
     if (!store || device === null) throw new BridgeError('not-found', 'This device keeps no call history');
     return use(store, device, identityKey(this.deviceView().identity));
