@@ -3,7 +3,7 @@ import { DO_NOT_DISTURB_REASON } from '../../../../renderer/src/phone/doNotDistu
 import { SipPhone } from '../../../../renderer/src/phone/sipPhone';
 import { REGISTRATION_REFUSED } from '../../../../renderer/src/phone/sipStatusText';
 import { flush } from '../fakes';
-import { BOB, FakeRemoteAudio, FakeTones, FakeUa, RecordingListener, createFakeUa } from './sipFakes';
+import { BOB, FakeRemoteAudio, FakeSession, FakeTones, FakeUa, RecordingListener, createFakeUa } from './sipFakes';
 
 async function registered() {
   const phone = new SipPhone({
@@ -43,6 +43,27 @@ describe('Do not disturb on the SIP phone', () => {
     const callback = ua.ring('911', 'Emergency operator', { Priority: ' Emergency ' });
     expect(callback.terminated).toEqual([]);
     expect(listener.call).toMatchObject({ direction: 'incoming', number: '911' });
+    expect(listener.missedBusy).toEqual([]);
+  });
+
+  it('takes the call this phone just asked to pick up (directed pickup, Call-Info answer-after=0)', async () => {
+    const { phone, listener, ua } = await registered();
+    phone.setDoNotDisturb(true);
+    const pickup = (ua.nextOutgoing = new FakeSession({ uri: { user: '*20*102' }, display_name: '' }));
+    await phone.dial({ kind: 'pickup', dialString: '*20*102', extension: '102' });
+    // The PBX answers the pickup INVITE 480 and offers the ringing call itself, marked for auto-answer.
+    pickup.emit('failed', { originator: 'remote', cause: 'Unavailable', message: { status_code: 480, reason_phrase: 'Picking up the call' } });
+    const picked = ua.ring('101', 'Bob Brown', { 'Call-Info': '<sip:hotdesk.local>;answer-after=0' });
+    expect(picked.terminated).toEqual([]);
+    expect(picked.answered).toHaveLength(1);
+    expect(listener.missedBusy).toEqual([]);
+  });
+
+  it('does not refuse an INVITE with Replaces (RFC 3891: an attended transfer taking over a call)', async () => {
+    const { phone, listener, ua } = await registered();
+    phone.setDoNotDisturb(true);
+    const replacing = ua.ring('104', 'Erin Evans', { Replaces: 'abc@pbx;to-tag=1;from-tag=2' });
+    expect(replacing.terminated).toEqual([]);
     expect(listener.missedBusy).toEqual([]);
   });
 
