@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BridgeError, directoryEntrySchema, type DirectoryEntry, type PhoneAccount } from '../../../shared/contracts';
 import { parseDigestCredentials } from '../../../shared/sip/digestHeader';
+import { readLimited } from '../provisioning/fetchDocument';
 
 /** Where the device searches and as whom: the URL of its phone system's directory and its current SIP account. */
 export interface DirectoryTarget {
@@ -12,6 +13,8 @@ export interface DirectoryTarget {
 
 const answerSchema = z.object({ entries: z.array(directoryEntrySchema).max(50) });
 const TIMEOUT_MS = 5_000;
+/** Fifty names and numbers fit many times over; a server sending more is not read further. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 export const DIRECTORY_FAILED = 'The directory did not answer — try again';
 export const DIRECTORY_REFUSED = 'The phone system refused this phone’s credentials for the directory';
 
@@ -32,7 +35,8 @@ export async function searchDirectory(target: DirectoryTarget, query: string, fe
   const answered = await request(fetchImpl, url, digestAuthorization(target.authUser, ha1, challenge, `${url.pathname}${url.search}`));
   if (answered.status === 401 || answered.status === 403) throw new BridgeError('unauthorized', DIRECTORY_REFUSED);
   if (answered.status !== 200) throw new BridgeError('internal', DIRECTORY_FAILED);
-  const parsed = answerSchema.safeParse(await answered.json().catch(() => null));
+  const text = await readLimited(answered, MAX_ANSWER_BYTES, 'Directory answer').catch(() => null);
+  const parsed = answerSchema.safeParse(text === null ? null : parseJson(text));
   if (!parsed.success) throw new BridgeError('internal', DIRECTORY_FAILED);
   return parsed.data.entries;
 }
@@ -46,6 +50,14 @@ async function request(fetchImpl: typeof fetch, url: URL, authorization: string 
     });
   } catch {
     throw new BridgeError('internal', DIRECTORY_FAILED);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 
