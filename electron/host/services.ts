@@ -5,7 +5,12 @@ import { type AppInfo, DEFAULT_DEVICE_OPTIONS, type Mode } from '../../shared/co
 import { SIP_PATH, sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { ensurePrivateDirectory, isLoopback, listenRefusal, webSocketOrigin } from '../common';
 import { type Pbx, startPbx } from '../pbx';
+import { identityKey } from '../../shared/domain/identityKey';
+import { DIRECTORY_PATH } from '../../shared/sip/phoneDirectory';
+import { macDeviceId } from '../../shared/sip/plugAndPlay';
 import { BridgeHub } from './bridge/bridgeHub';
+import { provisionedIdentity } from './bridge/deviceView';
+import { CallHistoryStore } from './history/callHistoryStore';
 import { ProvisioningClients } from './provisioning';
 import { loadOrCreateDeviceKey } from './identity/deviceKeyFile';
 import { findMachineMac } from './identity/machineMac';
@@ -80,19 +85,25 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const { key: deviceKey, warning: keyWarning } = await loadOrCreateDeviceKey(options.dataDir);
   if (keyWarning) warnings.push(keyWarning);
   let publicOrigin = '';
+  let localOrigin = '';
   // The embedded PBX learns this host's public key, so that demo mode enrols the demo devices to it.
   const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin, localDeviceKey: deviceKey.publicKey });
   for (const warning of pbx.warnings) warnings.push(warning);
   if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
   const openDocuments = ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'), 'provisioning documents directory');
   if (openDocuments) warnings.push(openDocuments);
+  const history = new CallHistoryStore(path.join(options.dataDir, 'call-history'));
   const provisioning = new ProvisioningClients({
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),
     deviceKey,
     pnpWebSocketUrl: () => (publicOrigin ? sipWebSocketUrlOf(publicOrigin) : null),
     manualUrl: () => settings.get().provisioningUrl,
-    onChange: (state) => hub.provisioningChanged(state.mac),
+    onChange: (state) => {
+      // A logout or roaming wipes the previous identity's history at once, even with no page open.
+      history.observe(macDeviceId(state.mac), identityKey(provisionedIdentity(state)));
+      hub.provisioningChanged(state.mac);
+    },
     // The details of provisioning failures go to the host's log; bridge clients see a fixed summary.
     onError: (error) => console.warn(`provisioning: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -107,6 +118,9 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
       blfOf: (user) => pbx.hotDesk.extensions.get(user)?.blf ?? [],
     },
     provisioning,
+    history,
+    // The host reaches its own PBX on loopback.
+    ownDirectoryUrl: () => (localOrigin ? `${localOrigin}${DIRECTORY_PATH}` : null),
     appInfo: () => ({ version: options.version ?? appVersion(), host: options.hostKind, mode }),
   });
   const webHost = await startWebHost({
@@ -123,6 +137,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const secure = Boolean(options.tls);
   webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head, secure));
   publicOrigin = webHost.publicOrigin;
+  localOrigin = webHost.origin;
   const unsubscribeSettings = settings.onChange(() => provisioning.settingsChanged());
   return {
     origin: webHost.origin,

@@ -13,6 +13,7 @@ import { startAdminApi } from './start/pbxAdmin';
 import { openPbxDirectory } from './start/pbxDirectory';
 import { startEmergency } from './start/pbxEmergency';
 import { startHotDesk } from './start/pbxHotDesk';
+import { startPhoneDirectory } from './start/pbxPhoneDirectory';
 import { type SipCredentials, startProvisioning } from './start/pbxProvisioning';
 import { startCheckSync, startSip } from './start/pbxSip';
 
@@ -68,7 +69,7 @@ export interface Pbx {
   readonly generatedAdminPassword: string | null;
   /** Routes a WebSocket upgrade on the PBX's SIP path (`/sip`) to the SIP transport. */
   handleSipUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, secure?: boolean): void;
-  /** Serves the admin API (`/api/v1`) and provisioning documents; false for any other path. */
+  /** Serves the admin API (`/api/v1`), provisioning documents and the phone directory; false for any other path. */
   handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
   credentialsFor(user: string): SipCredentials | null;
   /** Pushes a changed provisioning document to a device's phones (check-sync). */
@@ -108,6 +109,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     await checkSync.send(name);
   };
   const [uaProfile] = sip.services;
+  const phoneDirectory = startPhoneDirectory(directory, () => systemClock.now());
   const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, prompts, sendCheckSync });
   warmUpMediaLater();
   return {
@@ -120,7 +122,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     warnings: hotDesk.warnings,
     generatedAdminPassword: admin.generatedPassword,
     handleSipUpgrade: (request, socket, head, secure = false) => sip.handleUpgrade(request, socket, head, secure),
-    handleHttp: (request, response) => admin.api(request, response) || provisioning.http(request, response),
+    handleHttp: (request, response) => phoneDirectory(request, response) || admin.api(request, response) || provisioning.http(request, response),
     credentialsFor,
     sendCheckSync,
     async stop() {

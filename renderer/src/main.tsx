@@ -14,6 +14,7 @@ import './styles/display.css';
 import './styles/dialling.css';
 import './styles/blf.css';
 import './styles/settings.css';
+import './styles/personal.css';
 
 reloadWhenPbxBlocked();
 const { bridge, connection } = pickBridge();

@@ -3,6 +3,7 @@ import { deviceViewSchema, phoneAccountSchema } from './device';
 import { logoutReasonSchema } from '../sip/provisioningLogout';
 import { provisioningStatusSchema } from '../sip/provisioningStatus';
 import type { RequestName } from './requestNames';
+import { callHistoryChangeSchema, callHistorySchema, directoryQuerySchema, directoryResultSchema } from './callHistory';
 import { adminAuthSchema, modeSchema, settingsPatchSchema, settingsSchema } from './settings';
 
 export { REQUEST_NAMES, isRequestName, type RequestName } from './requestNames';
@@ -22,6 +23,10 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const logoutResultSchema = z.object({ outcome: z.enum(['logged-out', 'pending', 'not-logged-in', 'unsupported']) });
 export type LogoutResult = z.infer<typeof logoutResultSchema>;
 
+/** The recent calls etc. of the identity the device has now (`identity`: its identityKey; null: none). */
+export const identityHistorySchema = z.strictObject({ identity: z.string().max(300).nullable(), history: callHistorySchema });
+export type IdentityHistory = z.infer<typeof identityHistorySchema>;
+
 /** Every request the renderer can make of the device host: argument tuple and result, both validated. */
 export const requestSchemas = {
   'app.info': { args: z.tuple([]), result: appInfoSchema },
@@ -34,12 +39,19 @@ export const requestSchemas = {
   'settings.unlock': { args: z.tuple([adminAuthSchema]), result: z.object({ unlocked: z.literal(true) }) },
   /** The admin PIN goes in the second argument when the patch touches a field it guards. */
   'settings.update': { args: z.tuple([settingsPatchSchema, adminAuthSchema.optional()]), result: settingsSchema },
+  'history.get': { args: z.tuple([]), result: identityHistorySchema },
+  /** The first argument is the identity the change is about; a change for another identity is dropped. */
+  'history.change': { args: z.tuple([z.string().max(300), callHistoryChangeSchema]), result: identityHistorySchema },
+  /** Searches the phone system's directory with the credentials of the device's current identity. */
+  'directory.search': { args: z.tuple([directoryQuerySchema]), result: directoryResultSchema },
 } as const satisfies Record<RequestName, { args: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 /** Every event the device host pushes to the renderer. */
 export const eventSchemas = {
   'device.changed': deviceViewSchema,
   'settings.changed': settingsSchema,
+  /** Another page of the same device changed the history, or the host wiped it. */
+  'history.changed': identityHistorySchema,
 } as const;
 
 export type RequestArgs<N extends RequestName> = z.infer<(typeof requestSchemas)[N]['args']>;

@@ -28,6 +28,8 @@ export const deviceViewSchema = z.object({
   session: sessionSchema.nullable(),
   /** The device's auto-logout timers (device Options, not the user's); all null when off. */
   autoLogout: autoLogoutSchema,
+  /** The phone system offers this identity a directory to search (absent: no). */
+  directory: z.boolean().optional(),
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 

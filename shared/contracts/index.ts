@@ -1,4 +1,5 @@
 export * from './bridge';
+export * from './callHistory';
 export * from './device';
 export * from './deviceOptions';
 export * from './errors';

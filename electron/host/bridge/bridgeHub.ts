@@ -6,6 +6,10 @@ import {
   type AdminAuth,
   type AppInfo,
   type BridgeEvent,
+  type CallHistoryChange,
+  type DirectoryEntry,
+  type DirectoryResult,
+  type IdentityHistory,
   type DeviceView,
   type EventName,
   type EventPayload,
@@ -15,7 +19,9 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/contracts';
+import { identityKey } from '../../../shared/domain/identityKey';
 import { parseMac, type Mac } from '../../../shared/domain/mac';
+import { macDeviceId } from '../../../shared/sip/plugAndPlay';
 import { ListenerSet } from '../../../shared/util/listenerSet';
 import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -23,7 +29,9 @@ import type { DeviceSettings } from '../settings/storedSettings';
 import type { AdminPin } from '../security/adminPin';
 import { resolveDeviceMac } from '../identity/deviceMac';
 import type { ProvisioningClient } from '../provisioning';
-import { describeDevice, isProvisioned, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
+import { searchDirectory, type DirectoryTarget } from '../directory/directoryClient';
+import type { CallHistoryStore } from '../history/callHistoryStore';
+import { describeDevice, directoryTargetFor, isProvisioned, phoneAccountFor, type DeviceDirectory, type DeviceSubject } from './deviceView';
 import { provisioningStatusFromState } from '../provisioning/documentView';
 import { needsAdminPin, settingsUpdateRefusal, type PageDevice } from './settingsAccess';
 
@@ -37,6 +45,12 @@ export interface BridgeHubContext {
   appInfo(): AppInfo;
   /** One provisioning client per device MAC in use (ProvisioningClients); null where the host does none. */
   provisioning: DeviceProvisioning | null;
+  /** Each device's recent calls, Redial, missed count and Do not disturb; none: the history stays in the page. */
+  history?: CallHistoryStore | null;
+  /** The embedded PBX's directory, for demo `?account=` pages; null where there is none. */
+  ownDirectoryUrl?: () => string | null;
+  /** Searches a directory (tests may pass their own); the Digest client by default. */
+  searchDirectory?: (target: DirectoryTarget, query: string) => Promise<DirectoryEntry[]>;
 }
 
 export interface DeviceProvisioning {
@@ -80,7 +94,12 @@ export class BridgeHub {
   }
 
   openSession(options: SessionOptions): BridgeSession {
-    const session = new Session(this.context, options, (closed) => this.sessions.delete(closed));
+    const session = new Session(this.context, options, {
+      closed: (closed) => this.sessions.delete(closed),
+      historyChanged: (from, device, history) => {
+        for (const other of this.sessions) if (other !== from && other.historyDevice() === device) other.emit('history.changed', history);
+      },
+    });
     this.sessions.add(session);
     return session;
   }
@@ -113,7 +132,11 @@ class Session implements BridgeSession {
   constructor(
     private readonly context: BridgeHubContext,
     private readonly options: SessionOptions,
-    private readonly onClose: (session: Session) => void,
+    private readonly hub: {
+      closed(session: Session): void;
+      /** Tells the other pages of the same device. */
+      historyChanged(from: Session, device: string, history: IdentityHistory): void;
+    },
   ) {}
 
   async invoke(name: unknown, args: unknown): Promise<unknown> {
@@ -144,7 +167,47 @@ class Session implements BridgeSession {
         return this.unlockSettings(args[0] as AdminAuth);
       case 'settings.update':
         return this.updateSettings(args[0] as SettingsPatch, args[1] as AdminAuth | undefined);
+      case 'history.get':
+        return this.history((store, device, identity) => store.read(device, identity));
+      case 'history.change':
+        return this.history((store, device, identity) => {
+          const changed = store.change(device, identity, args[0] as string, args[1] as CallHistoryChange);
+          this.hub.historyChanged(this, device, changed);
+          return changed;
+        });
+      case 'directory.search':
+        return this.searchDirectory(args[0] as string);
     }
+  }
+
+  /** The name this session's device goes by in the history store: its MAC's digits, or `account-101`. */
+  historyDevice(): string | null {
+    try {
+      const subject = this.subject();
+      return subject.accountOverride !== null ? `account-${subject.accountOverride}` : macDeviceId(subject.mac);
+    } catch {
+      return null;
+    }
+  }
+
+  private history(use: (store: CallHistoryStore, device: string, identity: string | null) => IdentityHistory): IdentityHistory {
+    const store = this.context.history;
+    // A page from another machine may name any device with ?mac=: it must not read whoever is at that desk.
+    if (this.options.remote) throw new BridgeError('forbidden', 'A page from another machine keeps its call history in the page only');
+    const device = this.historyDevice();
+    if (!store || device === null) throw new BridgeError('not-found', 'This device keeps no call history');
+    return use(store, device, identityKey(this.deviceView().identity));
+  }
+
+  private async searchDirectory(query: string): Promise<DirectoryResult> {
+    const subject = this.subject();
+    const provisioning = this.provisioningOf(subject);
+    const view = describeDevice(subject, this.context.directory, provisioning);
+    const account = phoneAccountFor(subject, this.context.directory, provisioning, this.options.sipWebSocketUrl);
+    const target = directoryTargetFor(subject, view, account, provisioning, this.context.ownDirectoryUrl?.() ?? null);
+    if (!target) return { status: 'unavailable' };
+    const search = this.context.searchDirectory ?? ((to: DirectoryTarget, q: string) => searchDirectory(to, q));
+    return { status: 'ok', entries: await search(target, query) };
   }
 
   /** The device this session acts for; a remote page must name one with ?mac=. */
@@ -201,7 +264,13 @@ class Session implements BridgeSession {
 
   private deviceView(): DeviceView {
     const subject = this.subject();
-    return describeDevice(subject, this.context.directory, this.provisioningOf(subject));
+    const view = describeDevice(subject, this.context.directory, this.provisioningOf(subject));
+    // Whoever notices first that the identity changed wipes the previous one's history (README, privacy).
+    const device = this.historyDevice();
+    if (device !== null && this.context.history?.observe(device, identityKey(view.identity))) {
+      this.hub.historyChanged(this, device, this.context.history.read(device, identityKey(view.identity)));
+    }
+    return view;
   }
 
   provisionedWebSocketUrls(): string[] {
@@ -264,6 +333,6 @@ class Session implements BridgeSession {
   close(): void {
     this.listeners.clear();
     this.releaseClient();
-    this.onClose(this);
+    this.hub.closed(this);
   }
 }

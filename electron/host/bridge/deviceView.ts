@@ -1,6 +1,8 @@
-import { BridgeError, DEFAULT_AUTO_LOGOUT, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
+import { BridgeError, DEFAULT_AUTO_LOGOUT, type DeviceIdentity, type DeviceOptions, type DeviceView, type Mode, type PhoneAccount } from '../../../shared/contracts';
 import type { BlfPosition } from '../../../shared/domain/blfLayout';
 import type { Mac } from '../../../shared/domain/mac';
+import { DIRECTORY_PATH } from '../../../shared/sip/phoneDirectory';
+import type { DirectoryTarget } from '../directory/directoryClient';
 import type { ProvisioningState } from '../provisioning';
 import {
   deviceOptionsFromDocument,
@@ -49,7 +51,7 @@ export function describeDevice(subject: DeviceSubject, directory: DeviceDirector
   if (subject.accountOverride !== null) {
     const credentials = demoAccount(subject, directory);
     const blf = [...(directory.blfOf?.(subject.accountOverride) ?? [])];
-    return { mac, identity: { kind: 'account', uri: credentials.uri, name: credentials.displayName }, ...plain, blf };
+    return { mac, identity: { kind: 'account', uri: credentials.uri, name: credentials.displayName }, ...plain, blf, directory: true };
   }
   const account = manualAccountOf(subject);
   if (account) return { mac, identity: { kind: 'account', uri: account.uri, name: account.displayName }, ...plain };
@@ -59,18 +61,44 @@ export function describeDevice(subject: DeviceSubject, directory: DeviceDirector
   if (!document && pending) {
     // Logged out while the PBX was unreachable, with no idle document known: the pool name, no account yet.
     const options = deviceOptionsOf(pending.options);
-    return { mac, identity: { kind: 'pool', name: pending.poolName }, blf: [], provisioning: status, options, session: null, autoLogout: pending.options.autoLogout };
+    return { mac, identity: provisionedIdentity(provisioning), blf: [], provisioning: status, options, session: null, autoLogout: pending.options.autoLogout };
   }
   if (!document) return { ...plain, mac, identity: null, provisioning: status };
+  const identity = identityFromDocument(document);
   return {
     mac,
-    identity: identityFromDocument(document),
+    identity,
     options: deviceOptionsFromDocument(document),
     blf: [...document.blf],
     provisioning: status,
     session: sessionFromDocument(document),
     autoLogout: { ...document.options.autoLogout },
+    // The provisioning server's directory, searched as the logged-in user (an idle pool identity has none).
+    directory: identity.kind === 'user',
   };
+}
+
+/** Who a provisioned device is: its document's identity; its pool name while a logout waits with no idle document. */
+export function provisionedIdentity(provisioning: ProvisioningState | null): DeviceIdentity | null {
+  if (provisioning?.document) return identityFromDocument(provisioning.document);
+  return provisioning?.pendingLogout ? { kind: 'pool', name: provisioning.pendingLogout.poolName } : null;
+}
+
+/**
+ * Where the device searches the directory and as whom, or null where it has none: a demo `?account=` page searches
+ * its own PBX's; a provisioned user the directory beside the provisioning server; a manual account none.
+ */
+export function directoryTargetFor(
+  subject: DeviceSubject,
+  view: DeviceView,
+  account: PhoneAccount | null,
+  provisioning: ProvisioningState | null,
+  ownDirectoryUrl: string | null,
+): DirectoryTarget | null {
+  if (subject.remote || !view.directory) return null;
+  const url = subject.accountOverride !== null ? ownDirectoryUrl : provisioning?.url ? new URL(DIRECTORY_PATH, provisioning.url).href : null;
+  if (!account || !url) return null;
+  return { url, authUser: account.authUser, credentials: account.credentials };
 }
 
 /**

@@ -101,8 +101,9 @@ export async function readProvisioningDocument(response: Response, options: Pick
   return checked.document;
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  const tooLarge = () => new Error(`Provisioning document too large (over ${maxBytes} bytes)`);
+/** A response body as text, refused (and the transfer cancelled) once it passes `maxBytes`. */
+export async function readLimited(response: Response, maxBytes: number, what = 'Provisioning document'): Promise<string> {
+  const tooLarge = () => new Error(`${what} too large (over ${maxBytes} bytes)`);
   if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();

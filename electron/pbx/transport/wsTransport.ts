@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Flow, FlowLookup, TransportUser } from '../../sip';
 import { isAllowedOrigin } from './originCheck';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '../../../shared/util/tokenBucket';
 
 const MAX_SIP_MESSAGE_BYTES = 64 * 1024;
 

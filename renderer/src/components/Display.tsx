@@ -8,6 +8,7 @@ const REGISTRATION: Record<RegistrationState, { colour: LampColour; blinking: bo
   registering: { colour: 'amber', blinking: true, text: 'Registering…' },
   registered: { colour: 'green', blinking: false, text: 'Registered' },
   'no-service': { colour: 'red', blinking: false, text: 'No service' },
+  refused: { colour: 'red', blinking: false, text: 'Registration failed' },
 };
 
 export interface DisplayProps {
@@ -18,6 +19,8 @@ export interface DisplayProps {
   /** ISO timestamp for the <time> element. */
   readonly dateTime: string;
   readonly badge: string | null;
+  /** Device states the user must see at a glance: `Do not disturb`, `2 missed calls`. */
+  readonly indicators?: readonly string[];
   readonly headline: string;
   readonly caption: string;
   readonly tone: CaptionTone;
@@ -48,6 +51,11 @@ export function Display(props: DisplayProps) {
           <span>{registration.text}</span>
         </span>
         {props.badge ? <span className="display__badge">{props.badge}</span> : null}
+        {(props.indicators ?? []).map((indicator) => (
+          <span key={indicator} className="display__indicator">
+            {indicator}
+          </span>
+        ))}
         <span className="display__location">{props.location ?? ''}</span>
         {/* The clock changes every minute; don't announce that. */}
         <span className="display__clock" aria-live="off">

@@ -1,5 +1,6 @@
 import JsSIP from 'jssip';
 import type { CallDirection } from './callView';
+import { describeStatus } from './sipStatusText';
 
 /** JsSIP's end and failure causes (JsSIP.C.causes), the `cause` of its `ended` and `failed` events. */
 export const CAUSES = JsSIP.C.causes;
@@ -84,12 +85,10 @@ export function describeCause(cause: string): string {
   }
 }
 
-/** The reason a failed call shows: the response's reason phrase when there is one, else the cause in plain words. */
+/** The reason a failed call shows: the response in plain words (sipStatusText.ts) when there is one, else the cause. */
 export function failureReason(ending: Pick<CallEnding, 'cause' | 'response'>): string {
-  if (ending.response && ending.response.statusCode >= 300 && ending.response.reasonPhrase) return ending.response.reasonPhrase;
-  const described = describeCause(ending.cause);
-  if (ending.response && ending.cause === CAUSES.SIP_FAILURE_CODE) return `Call failed (${ending.response.statusCode})`;
-  return described;
+  if (ending.response && ending.response.statusCode >= 300) return describeStatus(ending.response.statusCode, ending.response.reasonPhrase);
+  return describeCause(ending.cause);
 }
 
 const SYSTEM_FAILURES = new Set<string>([

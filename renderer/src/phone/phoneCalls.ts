@@ -246,10 +246,11 @@ export class PhoneCalls {
   }
 }
 
-function rejectBusy(session: RTCSession, log: (message: string, detail?: unknown) => void): void {
+/** Answers an incoming call `486` itself (RFC 3261 §21.4.24), with `reason` as the phrase. */
+export function rejectBusy(session: RTCSession, log: (message: string, detail?: unknown) => void, reason = 'Busy Here'): void {
   try {
-    session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    session.terminate({ status_code: 486, reason_phrase: reason });
   } catch (error) {
-    log('cannot reject a second call', error);
+    log(`cannot refuse a call (${reason})`, error);
   }
 }

@@ -12,12 +12,13 @@ export type SoundSettings = Pick<Settings, 'ringerDeviceId' | 'ringVolume' | 'ca
 
 /** How the phone reports to the store: SIP events turned into store actions. */
 export interface PhoneListener {
-  registrationChanged(state: RegistrationState): void;
+  /** `problem`: what the display says about a `refused` registration (with the status); null otherwise. */
+  registrationChanged(state: RegistrationState, problem?: string | null): void;
   /** The calls changed: all of them, in the order they began (empty: on hook). See `callLines.ts` for their rules. */
   callsChanged(calls: readonly CallView[]): void;
   /** A call is over (it has left `callsChanged` already); the notice says why, when the user did not end it. */
   callEnded(call: CallView, notice: CallNotice | null): void;
-  /** A caller was answered busy because this phone was (call waiting off, or no line free): a missed call. */
+  /** A caller was answered 486 by this phone itself (call waiting off, no line free, Do not disturb): a missed call. */
   missedWhileBusy(call: CallView): void;
   /** A monitored extension's BLF lamp changed (dialog event package). */
   blfStateChanged(extension: string, state: BlfState): void;
@@ -58,6 +59,8 @@ export interface PhoneService {
   cancelTransfer(): Promise<void>;
   /** The device's call waiting option: off, a caller during a call hears busy (and is reported as missed). */
   setCallWaiting(on: boolean): void;
+  /** Do not disturb: incoming calls are answered 486 and reported as missed; emergency callbacks still ring. */
+  setDoNotDisturb(on: boolean): void;
   /** Watches these extensions' call state for the BLF keys (replacing the previous list; empty: none). */
   monitor(extensions: readonly string[]): void;
 }
@@ -85,5 +88,6 @@ export function createUnavailablePhoneService(): PhoneService {
     cancelTransfer: () => Promise.resolve(),
     setCallWaiting: () => undefined,
     monitor: () => undefined,
+    setDoNotDisturb: () => undefined,
   };
 }

@@ -1,10 +1,13 @@
 import { backoffDelay, type BackoffPolicy } from '../../../shared/util/backoff';
 
-/** The SIP registration lamp on the display's status bar. `unregistered`: there is no SIP account to register. */
-export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'no-service';
+/**
+ * The SIP registration lamp on the display's status bar. `unregistered`: there is no SIP account to register;
+ * `refused`: the registrar turned down the credentials (not the same as "No service": someone must fix them).
+ */
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'no-service' | 'refused';
 
 /** What the JsSIP user agent reported, reduced to what the lamp cares about. */
-export type UaSignal = 'started' | 'connecting' | 'connected' | 'disconnected' | 'registered' | 'unregistered' | 'registration-failed';
+export type UaSignal = 'started' | 'connecting' | 'connected' | 'disconnected' | 'registered' | 'unregistered' | 'registration-failed' | 'registration-refused';
 
 /**
  * The lamp after a user-agent signal ("No service" while the PBX is unreachable, retrying with backoff).
@@ -22,6 +25,8 @@ export function nextRegistration(current: RegistrationState, signal: UaSignal, c
     case 'disconnected':
     case 'registration-failed':
       return 'no-service';
+    case 'registration-refused':
+      return 'refused';
     case 'registered':
       return 'registered';
     case 'unregistered':

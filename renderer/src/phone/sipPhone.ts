@@ -4,14 +4,17 @@ import JsSIP from 'jssip';
 import type { RTCSessionEvent, UA, UAConfiguration } from 'jssip/lib/UA';
 import type { Bridge, PhoneAccount } from '../../../shared/contracts';
 import type { DialIntent } from '../../../shared/domain/dialString';
-import { callTarget, domainOf, sameAccount, uaSettings } from './account';
-import { NO_SERVICE_CALL } from './callEnd';
+import { callTarget, domainOf, numberFromUser, sameAccount, uaSettings } from './account';
+import { NO_SERVICE_CALL, responseOf } from './callEnd';
 import { mediaConstraintsFor, type CallSession } from './callSession';
-import { ONE_CALL_AT_A_TIME, PhoneCalls } from './phoneCalls';
+import { newCall } from './callView';
+import { ONE_CALL_AT_A_TIME, PhoneCalls, rejectBusy } from './phoneCalls';
 import type { AudioDevices, PhoneListener, PhoneService, SoundSettings } from './phoneService';
 import { nextRegistration, registerRetryDelay, type RegistrationState, type UaSignal } from './registration';
 import { BlfSubscriptions } from './blfSubscriptions';
+import { DO_NOT_DISTURB_REASON, refusedByDoNotDisturb } from './doNotDisturb';
 import { RemoteAudio } from './remoteAudio';
+import { registrationRefusal } from './sipStatusText';
 import { TonePlayer } from './ringer';
 
 export const NOT_REGISTERABLE = 'This phone has no SIP account — it cannot place calls';
@@ -59,6 +62,8 @@ export class SipPhone implements PhoneService {
   private deferredAccount: PhoneAccount | null | undefined = undefined;
   private ua: UA | null = null;
   private registration: RegistrationState = 'unregistered';
+  /** Why the registrar refused the credentials, while the lamp says `refused`. */
+  private refusal: string | null = null;
   private registerAttempt = 0;
   private registerTimer: ReturnType<typeof setTimeout> | null = null;
   private fetchGeneration = 0;
@@ -71,6 +76,7 @@ export class SipPhone implements PhoneService {
   private readonly blf: BlfSubscriptions;
   /** When this phone last dialled a directed pickup: only then does it auto-answer the picked call. */
   private pickupDialledAt = Number.NEGATIVE_INFINITY;
+  private doNotDisturb = false;
   private readonly tones: CallSessionTones;
   private readonly remoteAudio: NonNullable<SipPhoneOptions['remoteAudio']>;
   private readonly createUa: (configuration: UAConfiguration) => UA;
@@ -141,6 +147,10 @@ export class SipPhone implements PhoneService {
   monitor(extensions: readonly string[]): void {
     this.monitored = [...extensions];
     this.syncBlf();
+  }
+
+  setDoNotDisturb(on: boolean): void {
+    this.doNotDisturb = on;
   }
 
   async dial(intent: DialIntent): Promise<void> {
@@ -297,7 +307,8 @@ export class SipPhone implements PhoneService {
     });
     ua.on('registrationFailed', (event) => {
       if (this.ua !== ua) return;
-      this.signal('registration-failed');
+      const refusal = registrationRefusal(responseOf(event.response));
+      this.signal(refusal ? 'registration-refused' : 'registration-failed', refusal);
       this.log(`registration failed: ${event.cause ?? 'unknown cause'}`);
       this.scheduleRegister(ua);
     });
@@ -334,6 +345,13 @@ export class SipPhone implements PhoneService {
       this.calls.adoptOutgoing(session, isHotDeskCode);
       return;
     }
+    // Do not disturb answers a caller itself — but not the call this phone just asked to pick up.
+    if (this.doNotDisturb && !this.isPickedCall(event) && refusedByDoNotDisturb((name) => event.request.getHeader(name))) {
+      rejectBusy(session, this.log, DO_NOT_DISTURB_REASON);
+      const remote = session.remote_identity;
+      this.listener.missedWhileBusy(newCall(session.id, 'incoming', numberFromUser(remote?.uri?.user), remote?.display_name ?? ''));
+      return;
+    }
     const call = this.calls.adoptIncoming(session);
     if (call && this.calls.sessions.length === 1 && this.isPickedCall(event)) {
       this.pickupDialledAt = Number.NEGATIVE_INFINITY;
@@ -363,14 +381,16 @@ export class SipPhone implements PhoneService {
     if (deferred !== undefined) this.useAccount(deferred);
   }
 
-  private signal(signal: UaSignal): void {
-    this.setRegistration(nextRegistration(this.registration, signal, this.ua?.isConnected() ?? false));
+  private signal(signal: UaSignal, refusal: string | null = null): void {
+    const state = nextRegistration(this.registration, signal, this.ua?.isConnected() ?? false);
+    this.setRegistration(state, state === 'refused' ? (refusal ?? this.refusal) : null);
   }
 
-  private setRegistration(state: RegistrationState): void {
-    if (state === this.registration) return;
+  private setRegistration(state: RegistrationState, refusal: string | null = null): void {
+    if (state === this.registration && refusal === this.refusal) return;
     this.registration = state;
-    this.listener.registrationChanged(state);
+    this.refusal = refusal;
+    this.listener.registrationChanged(state, refusal);
   }
 
   private clearRegisterTimer(): void {

@@ -1,4 +1,5 @@
 import type { TransferStatus } from './callView';
+import { describeStatus } from './sipStatusText';
 
 /** One step of a transfer as the transferor sees it: what the call shows, and whether the target has answered. */
 export interface ReferProgress {
@@ -11,8 +12,13 @@ interface StatusLine {
   readonly reason_phrase?: string;
 }
 
-/** `486 Busy Here` → `Busy Here`; a status line without a phrase gives its code. */
+/**
+ * `180 Ringing` → `Ringing`; a failure in plain words (`486 Busy Here` → `Busy`, sipStatusText.ts); a status line
+ * without a phrase gives its code, none at all `fallback`.
+ */
 function reasonOf(line: StatusLine | undefined, fallback: string): string {
+  const status = Number(line?.status_code);
+  if (line?.status_code !== undefined && status >= 300) return describeStatus(status, line.reason_phrase ?? '');
   return line?.reason_phrase?.trim() || (line?.status_code !== undefined ? String(line.status_code) : fallback);
 }
 

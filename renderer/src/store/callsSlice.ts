@@ -71,7 +71,9 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
       if (ringingHere(get().calls)) return get().answer();
       if (get().transferring) return get().transferNow();
       if (call) return;
-      await get().dial(get().number);
+      // Call on an empty Number box redials, as on a desk phone.
+      const { number, redialNumber } = get();
+      await get().dial(number === '' && redialNumber !== null ? redialNumber : number);
     },
 
     async dial(dialString) {

@@ -1,6 +1,7 @@
 import { callWaitingOn } from '../../../shared/contracts';
 import type { DeviceSlice, SliceCreator } from './types';
 import { messageOf } from './errors';
+import { sameIdentity } from './sessionSlice';
 
 export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connection, phone }) => (set, get) => {
   // Counts of pushed updates, so a slow initial read never overwrites a newer pushed one.
@@ -30,12 +31,15 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
             settingsEvents += 1;
             get().applySettings(event.payload);
             break;
+          case 'history.changed':
+            get().historyChanged(event.payload);
+            break;
         }
       });
       const stopConnection = connection?.onConnectionChange((state) => get().connectionChanged(state)) ?? (() => undefined);
       // The phone reports SIP events as store actions from here on.
       const stopPhone = phone.start({
-        registrationChanged: (state) => get().setRegistration(state),
+        registrationChanged: (state, problem) => get().setRegistration(state, problem),
         callsChanged: (calls) => get().callsChanged(calls),
         callEnded: (call, notice) => get().callEnded(call, notice),
         missedWhileBusy: (call) => get().missedWhileBusy(call),
@@ -60,8 +64,11 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
         ]);
         set({ appInfo: info });
         if (settingsEvents === seenSettings) get().applySettings(settings);
+        const before = get().identity;
         if (deviceEvents === seenDevice) get().applyDeviceView(view);
         else set({ deviceStatus: 'ready', deviceError: null });
+        // A new identity reads its history as it is set; the same one re-reads what may have changed meanwhile.
+        if (sameIdentity(get().identity, before)) void get().loadHistory();
       } catch (error) {
         // Once the device is known, keep showing it; the connection state says what is wrong.
         set({ deviceError: messageOf(error), deviceStatus: get().deviceStatus === 'ready' ? 'ready' : 'failed' });
@@ -80,6 +87,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = ({ bridge, connectio
       });
       get().setIdentity(view.identity, view.session);
       get().setBlfPositions(view.blf);
+      if (get().directoryAvailable !== (view.directory ?? false)) get().setDirectoryAvailable(view.directory ?? false);
       get().reviewAutoLogout();
       phone.setCallWaiting(callWaitingOn(view.options));
       // Login, logout and roaming change the SIP identity: the phone re-reads its account and re-registers if needed.

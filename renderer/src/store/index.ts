@@ -4,6 +4,7 @@ import { createBlfSlice } from './blfSlice';
 import { createCallLinesSlice } from './callLinesSlice';
 import { createCallsSlice } from './callsSlice';
 import { createDeviceSlice } from './deviceSlice';
+import { createDirectorySlice } from './directorySlice';
 import { createHistorySlice } from './historySlice';
 import { createSessionSlice } from './sessionSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -21,6 +22,7 @@ export function createAppStore(services: Services): AppStore {
     ...createBlfSlice(services)(...a),
     ...createSettingsSlice(services)(...a),
     ...createHistorySlice(services)(...a),
+    ...createDirectorySlice(services)(...a),
     ...createAutoLogoutSlice(services)(...a),
   }));
 }

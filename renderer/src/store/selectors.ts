@@ -26,6 +26,7 @@ export const deviceSelectors = {
 export const sessionSelectors = {
   identity: (state: AppState) => state.identity,
   registration: (state: AppState) => state.registration,
+  registrationProblem: (state: AppState) => state.registrationProblem,
   /** Idle hot-desk device: registered as its pool name, waiting for a user to log in. */
   isIdle: (state: AppState) => state.identity?.kind === 'pool',
   /** Logout applies only to a hot-desk user's session. */
@@ -45,7 +46,15 @@ export const callsSelectors = {
 export const historySelectors = {
   recentCalls: (state: AppState) => state.recentCalls,
   redialNumber: (state: AppState) => state.redialNumber,
-  missedCalls: (state: AppState) => state.recentCalls.filter((call) => call.outcome === 'missed').length,
+  missedUnseen: (state: AppState) => state.missedUnseen,
+  doNotDisturb: (state: AppState) => state.doNotDisturb,
+};
+
+export const directorySelectors = {
+  available: (state: AppState) => state.directoryAvailable,
+  query: (state: AppState) => state.directoryQuery,
+  results: (state: AppState) => state.directoryResults,
+  error: (state: AppState) => state.directoryError,
 };
 
 export const autoLogoutSelectors = {

@@ -1,4 +1,5 @@
 import type { DeviceIdentity, DeviceSession } from '../../../shared/contracts';
+import { identityKey } from '../../../shared/domain/identityKey';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
 import { messageOf } from './errors';
 import type { Caption, SessionSlice, SliceCreator } from './types';
@@ -9,20 +10,13 @@ export const RECEIPT_MS = 8_000;
 
 /** Two identities are the same line when they would register as the same SIP identity. */
 export function sameIdentity(a: DeviceIdentity | null, b: DeviceIdentity | null): boolean {
-  if (a === null || b === null) return a === b;
-  switch (a.kind) {
-    case 'pool':
-      return b.kind === 'pool' && a.name === b.name;
-    case 'user':
-      return b.kind === 'user' && a.extension === b.extension;
-    case 'account':
-      return b.kind === 'account' && a.uri === b.uri;
-  }
+  return identityKey(a) === identityKey(b);
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = ({ bridge }) => (set, get) => ({
   identity: null,
   registration: 'unregistered',
+  registrationProblem: null,
 
   setIdentity(identity, session = null) {
     const previous = get().identity;
@@ -31,7 +25,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ bridge }) => (s
       return;
     }
     // A new person at the desk (logout, roaming, login): nothing of the previous one stays on the device — digits,
-    // keys, recent calls, redial. When a user is gone they are told so.
+    // keys, recent calls, redial, Do not disturb (the device host wipes its copy too). When a user is gone they are told so.
     const receipt: Caption | null = previous?.kind === 'user' ? { text: LOGGED_OUT_RECEIPT, tone: 'info' } : null;
     const now = Date.now();
     set({
@@ -41,12 +35,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ bridge }) => (s
       blfPositions: [],
       blfStates: {},
       blfPage: 0,
+      directoryQuery: '',
+      directoryResults: null,
+      directoryError: null,
       sessionSince: sessionStart(identity, session, null),
       lastActivity: now,
       lastCallEnd: null,
       autoLogoutWarning: null,
     });
     get().clearHistory();
+    void get().loadHistory();
     if (receipt) {
       setTimeout(() => {
         if (get().caption === receipt) set({ caption: null });
@@ -54,8 +52,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ bridge }) => (s
     }
   },
 
-  setRegistration(registration) {
-    set({ registration });
+  setRegistration(registration, problem = null) {
+    set({ registration, registrationProblem: registration === 'refused' ? problem : null });
   },
 
   async logout(reason = 'user') {

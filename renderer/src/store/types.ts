@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AdminAuth, AppInfo, AutoLogout, Bridge, DeviceIdentity, DeviceOptions, DeviceSession, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
+import type { AdminAuth, AppInfo, AutoLogout, Bridge, CallRecord, DirectoryEntry, IdentityHistory, DeviceIdentity, DeviceOptions, DeviceSession, DeviceView, Settings, SettingsPatch } from '../../../shared/contracts';
 import type { AutoLogoutKind } from '../../../shared/domain/autoLogout';
 import type { LogoutReason } from '../../../shared/sip/provisioningLogout';
 import type { BlfKey, BlfPosition, BlfState } from '../../../shared/domain/blfLayout';
@@ -10,6 +10,7 @@ import type { PhoneService } from '../phone/phoneService';
 import type { RegistrationState } from '../phone/registration';
 
 export type { CallView, CallPhase } from '../phone/callView';
+export type { CallRecord } from '../../../shared/contracts';
 export type { RegistrationState } from '../phone/registration';
 
 /** Everything the store's actions may talk to. Components never see these; they call actions. */
@@ -46,9 +47,11 @@ export interface SessionSlice {
   /** Who the device is: idle pool name, logged-in user, plain account; null while unprovisioned or unknown. */
   identity: DeviceIdentity | null;
   registration: RegistrationState;
+  /** While the registration is `refused`: why, with the status ("Registration failed — check the SIP user…"). */
+  registrationProblem: string | null;
   /** A new identity; a different one wipes the previous user's traces (and says so when a user is gone). */
   setIdentity(identity: DeviceIdentity | null, session?: DeviceSession | null): void;
-  setRegistration(state: RegistrationState): void;
+  setRegistration(state: RegistrationState, problem?: string | null): void;
   /** Logs the hot-desk user out through the device host; where it has no logout, dials the logout code. */
   logout(reason?: LogoutReason): Promise<void>;
 }
@@ -77,7 +80,8 @@ export interface CallsSlice {
   showCaption(text: string, tone?: CaptionTone): void;
   /** A dialpad or keyboard key: DTMF during an established call, otherwise into the Number box. */
   pressKey(key: string): void;
-  /** The Call key: answers a ringing call, transfers to a typed target, otherwise dials what is in the Number box. */
+  /** The Call key: answers a ringing call, transfers to a typed target, otherwise dials what is in the Number box (the
+   * Redial number when it is empty). */
   placeCall(): Promise<void>;
   /** Classifies a dial string, applies the dial policy, and hands an allowed intent to the phone. */
   dial(dialString: string): Promise<void>;
@@ -128,27 +132,42 @@ export interface BlfSlice {
   pressBlfKey(key: BlfKey): Promise<void>;
 }
 
-/** One finished call in the recent calls: `answered`, `missed` (incoming, nobody answered) or `unanswered` (outgoing). */
-export interface CallRecord {
-  readonly id: string;
-  readonly direction: CallView['direction'];
-  readonly number: string;
-  readonly name: string;
-  readonly outcome: 'answered' | 'missed' | 'unanswered';
-  /** Epoch ms the call ended. */
-  readonly at: number;
-}
-
-/** What the phone remembers about the user's calls, in memory only; wiped when the identity changes. */
+/** What the phone remembers about the user's calls; the device host keeps it for the current identity only. */
 export interface HistorySlice {
   /** Newest first, at most MAX_RECENT_CALLS. */
   recentCalls: CallRecord[];
   /** What Redial dials; null when nothing was dialled yet. */
   redialNumber: string | null;
+  /** Missed calls since the user last opened the recent calls. */
+  missedUnseen: number;
+  /** Incoming calls are refused (486) and listed as missed; emergency callbacks still ring. */
+  doNotDisturb: boolean;
+  /** Reads the current identity's history from the device host. */
+  loadHistory(): Promise<void>;
+  /** The host's `history.changed`: another page changed it, or the host wiped it. */
+  historyChanged(history: IdentityHistory): void;
   recordCall(call: CallView, notice: CallNotice | null): void;
   rememberDialled(dialString: string): void;
+  /** The user opened the recent calls: the missed-call count goes. */
+  missedCallsSeen(): void;
+  toggleDoNotDisturb(): void;
   redial(): Promise<void>;
+  /** Calls the number of a recent call. */
+  callBack(record: CallRecord): Promise<void>;
   clearHistory(): void;
+}
+
+export interface DirectorySlice {
+  /** The device's phone system offers its identity a directory (hidden otherwise). */
+  directoryAvailable: boolean;
+  directoryQuery: string;
+  /** The entries matching the query; null before a search. */
+  directoryResults: DirectoryEntry[] | null;
+  directoryError: string | null;
+  /** Searches as the user types; only the answer to the latest query shows. */
+  searchDirectory(query: string): Promise<void>;
+  callFromDirectory(entry: DirectoryEntry): Promise<void>;
+  setDirectoryAvailable(available: boolean): void;
 }
 
 export interface AutoLogoutWarning {
@@ -189,7 +208,7 @@ export interface SettingsSlice {
   closeSettings(): void;
 }
 
-export type AppState = DeviceSlice & SessionSlice & CallsSlice & CallLinesSlice & BlfSlice & SettingsSlice & HistorySlice & AutoLogoutSlice;
+export type AppState = DeviceSlice & SessionSlice & CallsSlice & CallLinesSlice & BlfSlice & SettingsSlice & HistorySlice & DirectorySlice & AutoLogoutSlice;
 
 /** A slice creator over the whole store, given the services its actions may use. */
 export type SliceCreator<Slice> = (services: Services) => StateCreator<AppState, [], [], Slice>;

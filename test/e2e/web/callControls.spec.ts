@@ -107,7 +107,7 @@ test.describe('call controls of a desk phone', () => {
     await dan.dial('104');
     await expect(waiting).toContainText('103 Dan Diaz is calling');
     await waiting.getByRole('button', { name: 'Decline', exact: true }).click();
-    await expect(dan.display).toContainText('Busy Here');
+    await expect(dan.display).toContainText('Busy');
     await expect(waiting).toHaveCount(0);
     await expect(erin.display).toContainText('105 Frank Foster');
     await expect(erin.button('Hold')).toBeVisible();

@@ -68,7 +68,7 @@ test.describe('calls on the embedded PBX', () => {
 
     await bob.dial('102');
     await carol.button('Decline').click();
-    await expect(bob.display).toContainText('Busy Here');
+    await expect(bob.display).toContainText('Busy');
     await expect(bob.display.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
     await expect(carol.button('Answer')).toHaveCount(0);
     await expect(carol.button('Decline')).toHaveCount(0);

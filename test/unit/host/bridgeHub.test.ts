@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BridgeError, type BridgeEvent } from '../../../shared/contracts';
 import { BridgeHub } from '../../../electron/host/bridge/bridgeHub';
+import { CallHistoryStore } from '../../../electron/host/history/callHistoryStore';
 import { ValidatedSettingsStore } from '../../../electron/host/settings/settingsStore';
 import { AdminPin } from '../../../electron/host/security/adminPin';
 import { DEFAULT_DEVICE_OPTIONS } from '../../../shared/contracts';
@@ -68,6 +72,7 @@ const TEST_PIN_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 function makeHub(store: Record<string, unknown> = {}) {
   const provisioning = new FakeProvisioning();
+  const history = new CallHistoryStore(mkdtempSync(path.join(tmpdir(), 'hotdesk-hub-history-')));
   const settings = new ValidatedSettingsStore({ path: 'memory', store });
   const runningMode = settings.get().mode;
   const adminPin = new AdminPin({ storage: settings, mode: runningMode, cost: TEST_PIN_COST });
@@ -77,6 +82,7 @@ function makeHub(store: Record<string, unknown> = {}) {
     runningMode,
     adminPin,
     provisioning,
+    history,
     directory: {
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
       credentialsFor: (user) =>
@@ -336,5 +342,22 @@ describe('BridgeHub', () => {
       expect([error.code, error.message]).toEqual(['bad-request', expect.stringMatching(reason)]);
     }
     expect(settings.view()).toMatchObject(patch);
+  });
+
+  it("keeps each device's history for its identity, and never hands it to a page from another machine", async () => {
+    const { hub } = makeHub();
+    const kiosk = hub.openSession(PAGE);
+    const sameDevice = hub.openSession(PAGE);
+    const events: unknown[] = [];
+    sameDevice.onEvent((event) => events.push(event));
+    await kiosk.invoke('device.view', []);
+    const changed = await kiosk.invoke('history.change', ['pool:HD0001', { kind: 'dialled', number: '911' }]);
+    expect(changed).toMatchObject({ identity: 'pool:HD0001', history: { redialNumber: '911' } });
+    expect(events).toEqual([{ name: 'history.changed', payload: changed }]);
+    expect(await hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:02' }).invoke('history.get', [])).toMatchObject({ identity: 'pool:HD0002', history: { redialNumber: null } });
+    const remote = hub.openSession({ ...PAGE, macOverride: '02:00:00:00:00:01', remote: true });
+    expect((await rejection(remote.invoke('history.get', []))).code).toBe('forbidden');
+    expect((await rejection(remote.invoke('history.change', ['pool:HD0001', { kind: 'seen' }]))).code).toBe('forbidden');
+    expect(await remote.invoke('directory.search', ['a'])).toEqual({ status: 'unavailable' });
   });
 });

@@ -1,5 +1,7 @@
 import type { Bridge, BridgeEvent, DeviceView, RequestName, Settings } from '../../../shared/contracts';
-import { DEFAULT_AUTO_LOGOUT, DEFAULT_SETTINGS } from '../../../shared/contracts';
+import { DEFAULT_AUTO_LOGOUT, DEFAULT_SETTINGS, EMPTY_CALL_HISTORY, type CallHistoryChange, type IdentityHistory } from '../../../shared/contracts';
+import { applyHistoryChange } from '../../../shared/domain/callHistoryRules';
+import { identityKey } from '../../../shared/domain/identityKey';
 import type { BridgeConnection, ConnectionState } from '../../../renderer/src/bridge/connection';
 import type { WebSocketLike } from '../../../renderer/src/bridge/webSocketBridge';
 import type { CallView } from '../../../renderer/src/phone/callView';
@@ -93,13 +95,28 @@ export class FakeBridge implements Bridge {
   readonly listeners = new Set<(event: BridgeEvent) => void>();
   handlers: Partial<Record<RequestName, Handler>>;
 
+  /** What the fake host keeps for the identity of its device view, by the real rules (wiped when it changes). */
+  history: IdentityHistory = { identity: null, history: EMPTY_CALL_HISTORY };
+
   constructor(view: DeviceView = POOL_VIEW, settings: Settings = DEFAULT_SETTINGS) {
     this.handlers = {
       'app.info': () => APP_INFO,
       'device.view': () => view,
       'settings.get': () => settings,
       'settings.update': (patch) => ({ ...settings, ...(patch as object) }),
+      'history.get': () => this.currentHistory(),
+      'history.change': (about, change) => {
+        const current = this.currentHistory();
+        if (current.identity !== null && about === current.identity) this.history = { ...current, history: applyHistoryChange(current.history, change as CallHistoryChange) };
+        return this.history;
+      },
     };
+  }
+
+  private currentHistory(): IdentityHistory {
+    const identity = identityKey((this.handlers['device.view']?.() as DeviceView).identity);
+    if (identity !== this.history.identity) this.history = { identity, history: EMPTY_CALL_HISTORY };
+    return this.history;
   }
 
   invoke(name: RequestName, ...args: unknown[]): Promise<never> {
@@ -203,6 +220,12 @@ export class FakePhone implements PhoneService {
 
   monitor(extensions: readonly string[]): void {
     this.monitored.push(extensions);
+  }
+
+  doNotDisturb = false;
+
+  setDoNotDisturb(on: boolean): void {
+    this.doNotDisturb = on;
   }
 
   /** The last call reported, for `end`. */

@@ -37,7 +37,7 @@ describe('device slice', () => {
 
   it('load() reads app info, device view and settings through the bridge', async () => {
     const { bridge, state } = await ready();
-    expect(bridge.calls.map((call) => call.name).sort()).toEqual(['app.info', 'device.view', 'settings.get']);
+    expect(bridge.calls.map((call) => call.name).sort()).toEqual(['app.info', 'device.view', 'history.get', 'settings.get']);
     expect(state().deviceStatus).toBe('ready');
     expect(state().appInfo).toEqual(APP_INFO);
     expect(state().mac).toBe('02:00:00:00:00:01');
@@ -95,18 +95,18 @@ describe('device slice', () => {
     const { bridge, connection, state } = setup();
     state().start();
     await flush();
-    expect(bridge.calls).toHaveLength(3);
+    expect(bridge.calls).toHaveLength(4);
 
     connection.set('closed');
     expect(deviceSelectors.connection(state())).toBe('closed');
     connection.set('connecting');
-    expect(bridge.calls).toHaveLength(3);
+    expect(bridge.calls).toHaveLength(4);
     connection.set('open');
     await flush();
-    expect(bridge.calls).toHaveLength(6);
+    expect(bridge.calls).toHaveLength(8);
 
     connection.set('open');
-    expect(bridge.calls).toHaveLength(6);
+    expect(bridge.calls).toHaveLength(8);
   });
 
   it('recovers from a failed start once the host is reachable', async () => {

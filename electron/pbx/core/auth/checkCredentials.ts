@@ -1,7 +1,7 @@
 import type { Flow, ServerTransaction, SipRequest } from '../../../sip';
 import type { AuthThrottle } from './authThrottle';
 import type { DigestAuth, DigestVerdict } from './digestAuth';
-import { parseDigestCredentials } from './digestHeader';
+import { parseDigestCredentials } from '../../../../shared/sip/digestHeader';
 
 export type CredentialCheck = DigestVerdict | { kind: 'locked' };
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseUri, type Uri, urisEqual } from '../../../sip';
-import { formatDigestChallenge, parseDigestCredentials } from './digestHeader';
+import { formatDigestChallenge, parseDigestCredentials } from '../../../../shared/sip/digestHeader';
 
 const NONCE_LIFETIME_MS = 5 * 60_000;
 
@@ -58,6 +58,18 @@ export class DigestAuth {
    * one request cannot be replayed on another.
    */
   verify(request: { method: string; requestUri: Uri }, authorization: string | undefined): DigestVerdict {
+    return this.check(request.method, (uri) => {
+      const digestUri = parseUri(uri);
+      return digestUri ? urisEqual(digestUri, request.requestUri) : false;
+    }, authorization);
+  }
+
+  /** The same check for an HTTP request (RFC 7616 §3.4): the `uri` must be the request-target exactly. */
+  verifyHttp(method: string, target: string, authorization: string | undefined): DigestVerdict {
+    return this.check(method, (uri) => uri === target, authorization);
+  }
+
+  private check(method: string, isRequestUri: (uri: string) => boolean, authorization: string | undefined): DigestVerdict {
     if (authorization === undefined) return { kind: 'challenge', stale: false };
     const params = parseDigestCredentials(authorization);
     const user = params?.get('username') ?? '';
@@ -69,12 +81,11 @@ export class DigestAuth {
     if (!nonce || !uri || !response || qop !== 'auth' || !cnonce || !nc || !/^[0-9a-fA-F]{8}$/.test(nc)) {
       return { kind: 'failed', user, reason: 'incomplete credentials' };
     }
-    const digestUri = parseUri(uri);
-    if (!digestUri || !urisEqual(digestUri, request.requestUri)) return { kind: 'uri-mismatch', user };
+    if (!isRequestUri(uri)) return { kind: 'uri-mismatch', user };
     const nonceState = this.checkNonce(nonce);
     if (nonceState === 'forged') return { kind: 'challenge', stale: false };
     const ha1 = this.options.findHa1(user);
-    const ha2 = md5(`${request.method}:${uri}`);
+    const ha2 = md5(`${method}:${uri}`);
     const expected = md5(`${ha1 ?? this.decoyHa1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
     if (ha1 === null || !safeEqual(expected, response.toLowerCase())) return { kind: 'failed', user, reason: 'wrong credentials' };
     if (nonceState === 'expired') return { kind: 'challenge', stale: true };

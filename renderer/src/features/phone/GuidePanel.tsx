@@ -1,6 +1,8 @@
 import { useAppStore } from '../../store/StoreProvider';
 import { deviceSelectors, sessionSelectors } from '../../store/selectors';
 import { guideFor } from './guide';
+import { DirectorySearch } from './DirectorySearch';
+import { DoNotDisturbToggle } from './DoNotDisturbToggle';
 import { RecentCalls } from './RecentCalls';
 
 const NO_NUMBERS: readonly string[] = [];
@@ -12,6 +14,8 @@ export function GuidePanel() {
   const emergencyNumbers = useAppStore((state) => state.deviceOptions?.emergencyNumbers ?? NO_NUMBERS);
   return (
     <aside className="guide-panel" aria-label="How to use this phone">
+      <DoNotDisturbToggle />
+      <DirectorySearch />
       <RecentCalls />
       {guideFor(status === 'ready' ? identity : undefined, emergencyNumbers).map((section) => (
         <section key={section.title} className="guide-panel__section">

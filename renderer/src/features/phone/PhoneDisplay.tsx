@@ -1,9 +1,9 @@
 import { Display } from '../../components/Display';
 import { SettingsButton } from '../settings/SettingsButton';
 import { useAppStore } from '../../store/StoreProvider';
-import { callsSelectors, deviceSelectors, sessionSelectors } from '../../store/selectors';
+import { callsSelectors, deviceSelectors, historySelectors, sessionSelectors } from '../../store/selectors';
 import { formatClockDate, formatClockTime } from './clock';
-import { describeDisplay } from './displayModel';
+import { describeDisplay, displayIndicators } from './displayModel';
 import { useNow } from './useNow';
 
 export function PhoneDisplay() {
@@ -18,13 +18,16 @@ export function PhoneDisplay() {
   const connection = useAppStore(deviceSelectors.connection);
   const identity = useAppStore(sessionSelectors.identity);
   const registration = useAppStore(sessionSelectors.registration);
+  const registrationProblem = useAppStore(sessionSelectors.registrationProblem);
   const caption = useAppStore(callsSelectors.caption);
   const call = useAppStore(callsSelectors.call);
   const provisioningError = useAppStore(deviceSelectors.provisioningError);
   const logoutPending = useAppStore(deviceSelectors.logoutPending);
+  const missed = useAppStore(historySelectors.missedUnseen);
+  const doNotDisturb = useAppStore(historySelectors.doNotDisturb);
   const now = useNow();
 
-  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending });
+  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending, registrationProblem });
   const clock = { timeZone, timeFormat, locale } as const;
   return (
     <Display
@@ -34,6 +37,7 @@ export function PhoneDisplay() {
       date={formatClockDate(now, clock)}
       dateTime={now.toISOString()}
       badge={mode === 'demo' ? 'Demo' : null}
+      indicators={displayIndicators(doNotDisturb, missed)}
       headline={model.headline}
       caption={model.caption}
       tone={model.tone}

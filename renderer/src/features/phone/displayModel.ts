@@ -18,6 +18,8 @@ export interface DisplayInput {
   readonly provisioningError?: string | null;
   /** A logout the PBX has not confirmed yet (it was unreachable). */
   readonly logoutPending?: boolean;
+  /** The registrar refused the credentials: said on the caption line until someone fixes them. */
+  readonly registrationProblem?: string | null;
 }
 
 /** The call block of the display: who, in what state, and since when the timer runs. */
@@ -67,7 +69,7 @@ export function describeDisplay(input: DisplayInput): DisplayModel {
   if (transient) return { headline, caption: transient.text, tone: transient.tone, call };
   // During a call the call block says everything, and the far end's IVR its prompt; the idle hints would distract.
   if (call) return { headline, caption: input.call?.transfer?.text ?? input.call?.caption ?? '', tone: 'info', call };
-  return { headline, caption: defaultCaption(input), tone: 'info', call };
+  return { headline, caption: defaultCaption(input), tone: input.registrationProblem ? 'error' : 'info', call };
 }
 
 export const CALL_STATUS = {
@@ -111,6 +113,7 @@ export function headlineFor(identity: DeviceIdentity | null): string {
 }
 
 function defaultCaption(input: DisplayInput): string {
+  if (input.registrationProblem) return input.registrationProblem;
   const problem = input.provisioningError ? ` (${input.provisioningError})` : '';
   switch (input.identity?.kind) {
     case undefined:
@@ -120,4 +123,13 @@ function defaultCaption(input: DisplayInput): string {
     default:
       return input.provisioningError ? `Provisioning: ${input.provisioningError}` : '';
   }
+}
+
+export const DO_NOT_DISTURB = 'Do not disturb';
+
+/** The status bar's indicators: Do not disturb while on, and the missed calls not looked at yet. */
+export function displayIndicators(doNotDisturb: boolean, missedUnseen: number): string[] {
+  const indicators = doNotDisturb ? [DO_NOT_DISTURB] : [];
+  if (missedUnseen > 0) indicators.push(missedUnseen === 1 ? '1 missed call' : `${missedUnseen} missed calls`);
+  return indicators;
 }

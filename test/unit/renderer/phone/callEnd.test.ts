@@ -35,16 +35,16 @@ describe('responseOf', () => {
 });
 
 describe('failureReason', () => {
-  it("prefers the response's reason phrase", () => {
+  it("shows the far end's own reason phrase, and a standard one in plain words", () => {
     expect(failureReason({ cause: CAUSES.REJECTED, response: { statusCode: 403, reasonPhrase: IDLE_DEVICE_REFUSAL } })).toBe(IDLE_DEVICE_REFUSAL);
-    expect(failureReason({ cause: CAUSES.BUSY, response: { statusCode: 486, reasonPhrase: 'Busy Here' } })).toBe('Busy Here');
-    expect(failureReason({ cause: CAUSES.NOT_FOUND, response: { statusCode: 404, reasonPhrase: 'Not Found' } })).toBe('Not Found');
+    expect(failureReason({ cause: CAUSES.BUSY, response: { statusCode: 486, reasonPhrase: 'Busy Here' } })).toBe('Busy');
+    expect(failureReason({ cause: CAUSES.NOT_FOUND, response: { statusCode: 404, reasonPhrase: 'Not Found' } })).toBe('Number not found');
   });
 
   it('falls back to the cause in plain words, or the status code', () => {
     expect(failureReason({ cause: CAUSES.BUSY, response: { statusCode: 486, reasonPhrase: '' } })).toBe('Busy');
-    expect(failureReason({ cause: CAUSES.NOT_FOUND, response: { statusCode: 404, reasonPhrase: '' } })).toBe('Not found');
-    expect(failureReason({ cause: CAUSES.SIP_FAILURE_CODE, response: { statusCode: 488, reasonPhrase: '' } })).toBe('Call failed (488)');
+    expect(failureReason({ cause: CAUSES.NOT_FOUND, response: { statusCode: 404, reasonPhrase: '' } })).toBe('Number not found');
+    expect(failureReason({ cause: CAUSES.SIP_FAILURE_CODE, response: { statusCode: 499, reasonPhrase: '' } })).toBe('Call failed (499)');
     expect(failureReason({ cause: CAUSES.CONNECTION_ERROR, response: null })).toBe(NO_SERVICE_CALL);
     expect(failureReason({ cause: CAUSES.USER_DENIED_MEDIA_ACCESS, response: null })).toBe(NO_MICROPHONE);
     expect(failureReason({ cause: 'Something New', response: null })).toBe('Call failed: Something New');
@@ -53,7 +53,7 @@ describe('failureReason', () => {
 
 describe('callEndNotice', () => {
   it('an outgoing call the far end refused shows the reason as a warning', () => {
-    expect(callEndNotice(outgoingFailure({}))).toEqual({ text: 'Busy Here', tone: 'warning' });
+    expect(callEndNotice(outgoingFailure({}))).toEqual({ text: 'Busy', tone: 'warning' });
     expect(
       callEndNotice(outgoingFailure({ cause: CAUSES.REJECTED, response: { statusCode: 403, reasonPhrase: IDLE_DEVICE_REFUSAL } })),
     ).toEqual({ text: IDLE_DEVICE_REFUSAL, tone: 'warning' });

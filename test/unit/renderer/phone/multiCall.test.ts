@@ -148,7 +148,7 @@ describe('transfer as the transferor', () => {
     const { phone, listener, first } = await inCall();
     await phone.transfer({ kind: 'number', dialString: '103' });
     first.notifyRefer('failed', 486, 'Busy Here');
-    expect(listener.call?.transfer).toEqual({ text: 'Transfer failed — Busy Here', pending: false });
+    expect(listener.call?.transfer).toEqual({ text: 'Transfer failed — Busy', pending: false });
     expect(first.terminated).toEqual([]);
     await phone.transfer({ kind: 'number', dialString: '104' });
     expect(first.refers).toHaveLength(2);

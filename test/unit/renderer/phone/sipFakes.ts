@@ -143,9 +143,9 @@ export class FakeUa extends Emitter {
     this.emit('registered', {});
   }
 
-  ring(from: string, name = ''): FakeSession {
+  ring(from: string, name = '', headers: Record<string, string> = {}): FakeSession {
     const session = new FakeSession({ uri: { user: from }, display_name: name });
-    this.emit('newRTCSession', { originator: 'remote', session, request: {} });
+    this.emit('newRTCSession', { originator: 'remote', session, request: { getHeader: (header: string) => headers[header] } });
     return session;
   }
 
@@ -169,8 +169,11 @@ export class RecordingListener implements PhoneListener {
   readonly ended: CallView[] = [];
   readonly missedBusy: CallView[] = [];
 
-  registrationChanged(state: RegistrationState): void {
+  readonly problems: Array<string | null> = [];
+
+  registrationChanged(state: RegistrationState, problem: string | null = null): void {
     this.registrations.push(state);
+    this.problems.push(problem);
   }
 
   callsChanged(calls: readonly CallView[]): void {
@@ -193,7 +196,6 @@ export class RecordingListener implements PhoneListener {
   }
 
   readonly blfStates: Array<[string, BlfState]> = [];
-
   blfStateChanged(extension: string, state: BlfState): void {
     this.blfStates.push([extension, state]);
   }

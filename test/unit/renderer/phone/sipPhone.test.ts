@@ -165,7 +165,7 @@ describe('SIP phone: calls', () => {
     const refused = (ua.nextOutgoing = new FakeSession({ uri: { user: '102' }, display_name: '' }));
     await phone.dial({ kind: 'number', dialString: '102' });
     refused.emit('failed', { originator: 'remote', cause: 'Busy', message: { status_code: 486, reason_phrase: 'Busy Here' } });
-    expect(listener.ends.at(-1)).toEqual({ text: 'Busy Here', tone: 'warning' });
+    expect(listener.ends.at(-1)).toEqual({ text: 'Busy', tone: 'warning' });
   });
 
   it('an incoming call rings, shows the caller, and is answered or declined', async () => {

@@ -23,9 +23,9 @@ describe('transfer progress from the REFER and its NOTIFYs (RFC 3515 §2.4.5)', 
     handlers.requestFailed?.({ response: { status_code: 403, reason_phrase: 'Forbidden' } });
     handlers.requestFailed?.({ cause: 'Request Timeout' });
     expect(steps.map((step) => [step.transfer.text, step.transfer.pending, step.done])).toEqual([
-      ['Transfer failed — Busy Here', false, false],
-      ['Transfer failed — 603', false, false],
-      ['Transfer failed — Forbidden', false, false],
+      ['Transfer failed — Busy', false, false],
+      ['Transfer failed — Call declined', false, false],
+      ['Transfer failed — The phone system does not allow this call', false, false],
       ['Transfer failed — Request Timeout', false, false],
     ]);
   });

@@ -1,3 +1,4 @@
+// Shared by the PBX (which challenges) and the device host (which answers its directory's challenge).
 /** The parameters of a `Digest` Authorization / Proxy-Authorization value (RFC 2617 §3.2.2, RFC 3261 §22.4). */
 export type DigestParams = Map<string, string>;
 
