@@ -109,7 +109,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
     await checkSync.send(name);
   };
   const [uaProfile] = sip.services;
-  const phoneDirectory = startPhoneDirectory(directory, () => systemClock.now());
+  const phoneDirectory = startPhoneDirectory(directory, sip.authThrottle, () => systemClock.now());
   const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, prompts, sendCheckSync });
   warmUpMediaLater();
   return {

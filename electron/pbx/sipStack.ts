@@ -41,6 +41,8 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
   readonly services: Services;
   /** The `dialog` event package (RFC 4235): BLF lamps, fed by the proxy's view of calls. */
   readonly dialogEvents: DialogEventService;
+  /** Wrong credentials per (address, user): shared with every other door that takes SIP credentials (the directory). */
+  readonly authThrottle: AuthThrottle;
   private readonly calls: CallTracker;
   private readonly core: SipCore;
   private readonly registrar: Registrar;
@@ -71,7 +73,7 @@ export class SipStack<Services extends readonly LocalService[] = readonly LocalS
     this.services = options.services(this.layer, this.calls);
     const self = new SelfAddress(options.viaHost, options.domain);
     const auth = new DigestAuth({ realm: options.domain, now, findHa1: (user) => options.accounts.find(user)?.ha1 ?? null });
-    const throttle = new AuthThrottle(now);
+    const throttle = (this.authThrottle = new AuthThrottle(now));
     const flowIdentities = new FlowIdentities();
     this.dialogEvents = new DialogEventService({
       layer: this.layer,

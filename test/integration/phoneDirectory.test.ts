@@ -4,6 +4,7 @@ import { digestAuthorization, searchDirectory } from '../../electron/host/direct
 import { parseDigestCredentials } from '../../shared/sip/digestHeader';
 import { DIRECTORY_PATH } from '../../shared/sip/phoneDirectory';
 import { BridgeTestClient, httpGet } from './support/bridgeClient';
+import { createUa, startAndRegister, stopUa } from './support/jssipNode';
 import { startTestServices } from './support/deviceServices';
 
 let services: Awaited<ReturnType<typeof startTestServices>>;
@@ -95,5 +96,15 @@ describe('the phone directory over HTTP Digest (RFC 7616), on the real PBX', () 
     expect(await idle.request('directory.search', ['erin'])).toMatchObject({ ok: true, result: { status: 'unavailable' } });
     expect(await idle.request('directory.search', ['x'.repeat(41)])).toMatchObject({ ok: false });
     idle.close();
+  });
+
+  it("counts wrong passwords towards SIP's lockout: guesses over HTTP then lock the user's REGISTER from that address", async () => {
+    for (let guess = 0; guess < 10; guess += 1) expect((await answered(`${DIRECTORY_PATH}?q=g${guess}`, '102', `guess-${guess}`)).response.status).toBe(401);
+    const ua = createUa({ wsUrl: `${services.origin.replace(/^http/, 'ws')}/sip`, user: '102', password: 'sip-102' });
+    try {
+      expect(await startAndRegister(ua)).toMatchObject({ registered: false, status: 403 });
+    } finally {
+      await stopUa(ua);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthThrottle, DigestAuth } from '../core';
+import { type AuthThrottle, DigestAuth } from '../core';
 import { createDirectoryHttp } from '../provisioning';
 import type { PbxDirectory } from './pbxDirectory';
 
@@ -7,7 +7,12 @@ import type { PbxDirectory } from './pbxDirectory';
  * The phone directory over HTTP: Digest under the SIP realm with the HA1 of extensions (the same a phone registers
  * with; pool identities cannot search), listing every extension's number and name.
  */
-export function startPhoneDirectory(directory: PbxDirectory, now: () => number): (request: IncomingMessage, response: ServerResponse) => boolean {
+export function startPhoneDirectory(
+  directory: PbxDirectory,
+  /** The SIP stack's: a guess at a password over HTTP counts towards the same lockout as one over SIP. */
+  throttle: AuthThrottle,
+  now: () => number,
+): (request: IncomingMessage, response: ServerResponse) => boolean {
   const { hotDesk, accounts } = directory;
   const auth = new DigestAuth({
     realm: accounts.realm,
@@ -19,7 +24,7 @@ export function startPhoneDirectory(directory: PbxDirectory, now: () => number):
   });
   return createDirectoryHttp({
     auth,
-    throttle: new AuthThrottle(now),
+    throttle,
     now,
     entries: () => hotDesk.extensions.list().map((record) => ({ number: record.extension, name: record.name })),
   });
