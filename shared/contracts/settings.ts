@@ -35,6 +35,15 @@ export const provisioningUrlSchema = z
   .max(2048)
   .regex(/^https?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be an http:// or https:// URL without a user name or password');
 
+/**
+ * The WebSocket SIP address of the site PBX a device joins in `site` mode (README, "Site deployment"): ws or wss only,
+ * no user name or password in it.
+ */
+export const sitePbxUrlSchema = z
+  .url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' })
+  .max(2048)
+  .regex(/^wss?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be a ws:// or wss:// URL without a user name or password');
+
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
 /** The fields as they may be written: no defaults here, so a partial patch never resets a field it does not name. */
@@ -44,6 +53,7 @@ const settingsFields = {
   mode: modeSchema,
   theme: themeSchema,
   provisioningUrl: provisioningUrlSchema.nullable(),
+  sitePbxUrl: sitePbxUrlSchema.nullable(),
   audio: audioSchema,
 };
 
@@ -55,6 +65,7 @@ export const settingsSchema = z.object({
   theme: settingsFields.theme.default('system'),
   sipAccount: publicSipAccountSchema.nullable().default(null),
   provisioningUrl: settingsFields.provisioningUrl.default(null),
+  sitePbxUrl: settingsFields.sitePbxUrl.default(null),
   audio: settingsFields.audio.default({ inputDeviceId: null, outputDeviceId: null }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -4,7 +4,7 @@ import type { SettingsPatch } from '../../../shared/contracts';
  * Settings fields that decide who the device is, where it registers and how it can be left: changing any of them
  * needs the admin PIN (README, "Security model"). Theme and audio devices do not.
  */
-export const ADMIN_PIN_FIELDS: ReadonlySet<keyof SettingsPatch> = new Set(['mode', 'mac', 'sipAccount', 'provisioningUrl', 'kiosk', 'adminPin']);
+export const ADMIN_PIN_FIELDS: ReadonlySet<keyof SettingsPatch> = new Set(['mode', 'mac', 'sipAccount', 'provisioningUrl', 'sitePbxUrl', 'kiosk', 'adminPin']);
 
 export function needsAdminPin(patch: SettingsPatch): boolean {
   return Object.keys(patch).some((field) => ADMIN_PIN_FIELDS.has(field as keyof SettingsPatch));
