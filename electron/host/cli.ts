@@ -25,7 +25,8 @@ async function serve(argv: readonly string[]): Promise<void> {
   for (const warning of services.warnings) console.warn(`Warning: ${warning}`);
   const mode = services.settings.get().mode;
   console.log(`Hotdesk web host (${mode} mode), data in ${options.dataDir}`);
-  for (const line of urlLines(services.origin, services.publicOrigin)) console.log(`  ${line}`);
+  const joined = services.pbx === null ? services.settings.get().sitePbxUrl : null;
+  for (const line of urlLines(services.origin, services.publicOrigin, joined)) console.log(`  ${line}`);
   console.log(`  Device key:          ${services.deviceKeyFingerprint} (compare before Assign)`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
@@ -38,8 +39,12 @@ async function serve(argv: readonly string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/** What to open where: device pages on this machine, SIP, the admin API and console at the address other machines use. */
-export function urlLines(localOrigin: string, publicOrigin: string): string[] {
+/**
+ * What to open where: device pages on this machine; SIP, the admin API and console at the address other machines
+ * use, or the site PBX this device joined (README, "Site deployment").
+ */
+export function urlLines(localOrigin: string, publicOrigin: string, sitePbxUrl: string | null = null): string[] {
+  if (sitePbxUrl !== null) return [`Phone (this kiosk):  ${localOrigin}/`, `Site PBX:            ${sitePbxUrl} (assign this device in its admin console)`];
   return [
     `Phone (this kiosk):  ${localOrigin}/`,
     `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
