@@ -58,23 +58,24 @@ test.describe('a site: one PBX host, two kiosks as separate processes', () => {
     const [first, second] = await Promise.all([startKiosk(FIRST.mac, pbx), startKiosk(SECOND.mac, pbx)]);
     processes.push(first, second);
 
-    const hd0004 = await openPhonePage(browser, second.origin, '/');
-    phones.push(hd0004);
-    await expect(hd0004.display).toContainText(`MAC ${SECOND.mac} — waiting for the administrator`, { timeout: 15_000 });
-    await assign(request, pbx, second, SECOND, true);
-    await expect(hd0004.display).toContainText(SECOND.name);
-    await expect(hd0004.display).toContainText('Registered', { timeout: 10_000 });
+    /** The kiosk's own page: not provisioned until the admin assigns it at the PBX, then its pool identity. */
+    const provision = async (kiosk: HostProcess, device: typeof FIRST, create: boolean) => {
+      const phone = await openPhonePage(browser, kiosk.origin, '/');
+      phones.push(phone);
+      await expect(phone.display).toContainText(`MAC ${device.mac} — waiting for the administrator`, { timeout: 15_000 });
+      await assign(request, pbx, kiosk, device, create);
+      await expect(phone.display).toContainText(device.name);
+      await expect(phone.display).toContainText('Registered', { timeout: 10_000 });
+      return phone;
+    };
+
+    const hd0004 = await provision(second, SECOND, true);
 
     await hd0004.logIn(ALICE.extension, ALICE.pin);
     await expect(hd0004.display).toContainText(ALICE.headline);
     await expect(hd0004.display).toContainText('Registered');
 
-    const hd0001 = await openPhonePage(browser, first.origin, '/');
-    phones.push(hd0001);
-    await expect(hd0001.display).toContainText(`MAC ${FIRST.mac} — waiting for the administrator`, { timeout: 15_000 });
-    await assign(request, pbx, first, FIRST, false);
-    await expect(hd0001.display).toContainText(FIRST.name);
-    await expect(hd0001.display).toContainText('Registered', { timeout: 10_000 });
+    const hd0001 = await provision(first, FIRST, false);
 
     await hd0001.logIn(ALICE.extension, ALICE.pin);
     await expect(hd0001.display).toContainText(ALICE.headline);
