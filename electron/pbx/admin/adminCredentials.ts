@@ -36,7 +36,8 @@ export async function initAdminCredentials(options: AdminCredentialsOptions): Pr
   const credentials = new AdminCredentials(options.store, { now, randomBytes, cost });
   const current = options.store.read();
   if (options.mode === 'demo') {
-    if (current === null) await credentials.set(DEMO_ADMIN_PASSWORD, 'demo-default');
+    // The public demo password is hashed off the start path; a request meanwhile waits for it.
+    if (current === null) credentials.setInBackground(DEMO_ADMIN_PASSWORD, 'demo-default');
     return { credentials, generatedPassword: null };
   }
   if (current !== null && current.origin !== 'demo-default') return { credentials, generatedPassword: null };
@@ -54,6 +55,8 @@ export class AdminCredentials {
   private readonly cacheKey: Buffer;
   private verified: Buffer[] = [];
   private readonly checking = new Map<string, Promise<boolean>>();
+  /** A password being hashed in the background (the demo default at first start), or null. */
+  private setting: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocumentStore<AdminCredentialsData>,
@@ -71,6 +74,7 @@ export class AdminCredentials {
    * way for the same credentials, false when they cannot match; undefined when only verify() can tell.
    */
   known(user: string, password: string): boolean | Promise<boolean> | undefined {
+    if (this.setting) return this.setting.then(() => this.verify(user, password));
     const stored = this.store.read();
     if (stored === null || password.length > 1024) return false;
     const tag = this.tag(stored.password.hash, user, password);
@@ -92,6 +96,21 @@ export class AdminCredentials {
     } finally {
       this.checking.delete(tag.toString('hex'));
     }
+  }
+
+  /** Like set(), without waiting: checks wait for it, and a failure is logged (the console then refuses everyone). */
+  setInBackground(password: string, origin: 'demo-default'): void {
+    const setting = this.set(password, origin)
+      .catch((error: unknown) => console.error('hotdesk: storing the admin password failed:', error))
+      .finally(() => {
+        if (this.setting === setting) this.setting = null;
+      });
+    this.setting = setting;
+  }
+
+  /** Resolves when a password being hashed in the background is stored. */
+  settled(): Promise<void> {
+    return this.setting ?? Promise.resolve();
   }
 
   /** Stores a new password (hashed) for `admin`; previously verified credentials stop working at once. */

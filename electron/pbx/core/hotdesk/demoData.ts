@@ -9,7 +9,10 @@ export interface DemoSeedOptions {
   sipPasswords: 'demo' | 'random';
 }
 
-/** The demo company directory: extensions 100–105 with their PINs (hashed) and Alice's BLF positions. */
+/**
+ * The demo company directory: extensions 100–105 and Alice's BLF positions. Their PINs are hashed afterwards, in the
+ * background (fillDemoPins): scrypt work that would hold up the first start.
+ */
 export async function seedDemoExtensions(extensions: ExtensionRepository, options: DemoSeedOptions): Promise<void> {
   await Promise.all(
     DEMO_EXTENSIONS.filter((demo) => extensions.get(demo.extension) === null).map((demo) =>
@@ -17,12 +20,16 @@ export async function seedDemoExtensions(extensions: ExtensionRepository, option
         extension: demo.extension,
         name: demo.name,
         hotDesking: demo.hotDesking,
-        pin: demo.pin,
         blf: demo.extension === '100' ? DEMO_ALICE_BLF : [],
         ...(options.sipPasswords === 'demo' ? { sipPassword: `sip-${demo.extension}` } : {}),
       }),
     ),
   );
+}
+
+/** Hashes the demo PINs into the demo extensions still waiting for them; login checks wait until it is done. */
+export function fillDemoPins(extensions: ExtensionRepository): Promise<void> {
+  return extensions.fillSeedPins(DEMO_EXTENSIONS.map((demo) => ({ extension: demo.extension, pin: demo.pin })));
 }
 
 /** HD0001–HD0003 with their demo MACs and desk locations. */

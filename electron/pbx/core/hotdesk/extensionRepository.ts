@@ -41,6 +41,8 @@ export interface ExtensionPatch {
 /** Extensions: name, "Enable hot desking", the PIN (hash), SIP credentials (HA1) and BLF positions. */
 export class ExtensionRepository {
   private decoy: Promise<SecretHash> | null = null;
+  /** Seed PINs still being hashed in the background; a PIN check waits for them (fillSeedPins). */
+  private seedPins: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ExtensionRepositoryDeps) {}
 
@@ -157,8 +159,37 @@ export class ExtensionRepository {
     return result;
   }
 
+  /**
+   * Hashes the PINs of seeded extensions in the background, off the start path: each is written only to an extension
+   * still as it was seeded — without a PIN and never changed since (`updatedAt === createdAt`) — so an administrator's
+   * change meanwhile wins, and a seed interrupted by a crash is finished on the next start. PIN checks wait for it.
+   */
+  fillSeedPins(pins: ReadonlyArray<{ extension: string; pin: string }>): Promise<void> {
+    const untouched = (record: ExtensionRecord | null | undefined) => record?.pin === null && record.updatedAt === record.createdAt;
+    const fill = async ({ extension, pin }: { extension: string; pin: string }) => {
+      if (!untouched(this.get(extension))) return;
+      const hash = await this.hashPin(extension, pin);
+      const filled = await this.deps.store.update((data) => {
+        const current = data.extensions.find((existing) => existing.extension === extension);
+        if (!untouched(current)) return { next: data, result: false };
+        const next = { ...(current as ExtensionRecord), pin: hash, updatedAt: this.deps.now().toISOString() };
+        return { next: { extensions: data.extensions.map((existing) => (existing === current ? next : existing)) }, result: true };
+      });
+      if (filled) this.deps.changes.emit({ type: 'extension.updated', extension });
+    };
+    const work = Promise.all(pins.map(fill)).then(() => undefined);
+    this.seedPins = Promise.all([this.seedPins, work]).then(() => undefined);
+    return work;
+  }
+
+  /** Resolves when the seed PINs being hashed are written (before the store closes). */
+  seedPinsWritten(): Promise<void> {
+    return this.seedPins.catch(() => undefined);
+  }
+
   /** Checks a PIN typed at login (constant time; false when the extension or its PIN does not exist). */
   async verifyPin(extension: string, pin: string): Promise<boolean> {
+    await this.seedPinsWritten();
     const stored = this.get(extension)?.pin ?? null;
     // An unknown extension or one without a PIN costs the same hash as a real one (no enumeration of extensions).
     const matches = await verifySecret(pin, stored ?? (await this.decoyHash()));
