@@ -1,4 +1,5 @@
 import { DEMO_ALICE_BLF, DEMO_EXTENSIONS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+import { AFTER_START_DELAY_MS } from '../../../common';
 
 export { DEMO_ALICE_BLF };
 import type { DeviceRepository } from './deviceRepository';
@@ -11,7 +12,7 @@ export interface DemoSeedOptions {
 
 /**
  * The demo company directory: extensions 100–105 and Alice's BLF positions. Their PINs are hashed afterwards, in the
- * background (fillDemoPins): scrypt work that would hold up the first start.
+ * background (fillDemoPinsLater): scrypt work that would hold up the first start.
  */
 export async function seedDemoExtensions(extensions: ExtensionRepository, options: DemoSeedOptions): Promise<void> {
   await Promise.all(
@@ -27,9 +28,15 @@ export async function seedDemoExtensions(extensions: ExtensionRepository, option
   );
 }
 
-/** Hashes the demo PINs into the demo extensions still waiting for them; login checks wait until it is done. */
-export function fillDemoPins(extensions: ExtensionRepository): Promise<void> {
-  return extensions.fillSeedPins(DEMO_EXTENSIONS.map((demo) => ({ extension: demo.extension, pin: demo.pin })));
+/**
+ * Hashes the demo PINs into the demo extensions still waiting for them, a while after the start or at the first
+ * login, whichever comes first (the scrypt work would otherwise compete with the start for the CPU).
+ */
+export function fillDemoPinsLater(extensions: ExtensionRepository): void {
+  extensions.fillSeedPinsLater(
+    DEMO_EXTENSIONS.map((demo) => ({ extension: demo.extension, pin: demo.pin })),
+    AFTER_START_DELAY_MS,
+  );
 }
 
 /** HD0001–HD0003 with their demo MACs and desk locations. */
