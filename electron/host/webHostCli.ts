@@ -1,15 +1,13 @@
+import { CONSOLE_PATH } from '../../shared/contracts';
 import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
 import { CliError, parseHostCliOptions } from './cliOptions';
 import { ensureRendererBuilt } from './rendererBuild';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from './services';
 
-/**
- * `npm run start:web`: the device UI and the embedded PBX, served to any browser; resolves with the origin of this
- * machine's device page once it is served. Exits the process on failure.
- */
-export async function runWebHost(argv: readonly string[] = process.argv.slice(2)): Promise<string> {
+/** `npm run start:web`: the device UI and the embedded PBX, served to any browser. Exits the process on failure. */
+export async function runWebHost(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   try {
-    return await serve(argv);
+    await serve(argv);
   } catch (error) {
     if (error instanceof CliError) console.error(`hotdesk: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -19,7 +17,7 @@ export async function runWebHost(argv: readonly string[] = process.argv.slice(2)
   }
 }
 
-async function serve(argv: readonly string[]): Promise<string> {
+async function serve(argv: readonly string[]): Promise<void> {
   const options = parseHostCliOptions(argv, process.env);
   ensureRendererBuilt(REPO_ROOT, DEFAULT_RENDERER_DIR);
   const services = await startDeviceServices({ ...options, hostKind: 'web' });
@@ -38,12 +36,11 @@ async function serve(argv: readonly string[]): Promise<string> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return services.origin;
 }
 
 /**
- * What to open where: device pages on this machine; SIP and the admin API at the address other machines use, or the
- * site PBX this device joined (README, "Site deployment").
+ * What to open where: device pages on this machine; SIP, the admin API and console at the address other machines
+ * use, or the site PBX this device joined (README, "Site deployment").
  */
 export function urlLines(localOrigin: string, publicOrigin: string, sitePbxUrl: string | null = null): string[] {
   if (sitePbxUrl !== null) return [`Phone (this kiosk):  ${localOrigin}/`, `Site PBX:            ${sitePbxUrl} (assign this device in its admin console)`];
@@ -52,5 +49,6 @@ export function urlLines(localOrigin: string, publicOrigin: string, sitePbxUrl: 
     `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
     `SIP WebSocket:       ${sipWebSocketUrlOf(publicOrigin)}`,
     `Admin API:           ${publicOrigin}/api/v1`,
+    `Management console:  ${publicOrigin}${CONSOLE_PATH}`,
   ];
 }

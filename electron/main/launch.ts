@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runWebHost } from '../host/cli';
+import { runWebHost } from '../host/webHostCli';
 import { CliError, parseHostCliOptions } from '../host/cliOptions';
 import { ensureRendererBuilt } from '../host/rendererBuild';
 import { detectElectron } from './electronBinary';
