@@ -4,10 +4,13 @@ import { CliError, parseHostCliOptions } from './cliOptions';
 import { ensureRendererBuilt } from './rendererBuild';
 import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from './services';
 
-/** `npm run start:web`: the device UI and the embedded PBX, served to any browser. Exits the process on failure. */
-export async function runWebHost(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+/**
+ * `npm run start:web`: the device UI and the embedded PBX, served to any browser; resolves with the origin of this
+ * machine's device page once it is served. Exits the process on failure.
+ */
+export async function runWebHost(argv: readonly string[] = process.argv.slice(2)): Promise<string> {
   try {
-    await serve(argv);
+    return await serve(argv);
   } catch (error) {
     if (error instanceof CliError) console.error(`hotdesk: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -17,7 +20,7 @@ export async function runWebHost(argv: readonly string[] = process.argv.slice(2)
   }
 }
 
-async function serve(argv: readonly string[]): Promise<void> {
+async function serve(argv: readonly string[]): Promise<string> {
   const options = parseHostCliOptions(argv, process.env);
   ensureRendererBuilt(REPO_ROOT, DEFAULT_RENDERER_DIR);
   const services = await startDeviceServices({ ...options, hostKind: 'web' });
@@ -36,6 +39,7 @@ async function serve(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return services.origin;
 }
 
 /**
