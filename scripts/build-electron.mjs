@@ -6,14 +6,13 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_REQUIRE_SHIM } from './lib/nodeBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDirFlag = process.argv.indexOf('--out-dir');
 const outDir = outDirFlag > 0 && process.argv[outDirFlag + 1] ? path.resolve(process.argv[outDirFlag + 1]) : path.join(root, 'dist', 'electron');
 
-// Electron 45 = Node 22 + Chromium 140. Bundled CommonJS dependencies (ws, …) call require() for Node built-ins,
-// which an ES module does not have; give the bundle one.
-const requireShim = "import { createRequire as __hotdeskCreateRequire } from 'node:module';\nconst require = __hotdeskCreateRequire(import.meta.url);";
+// Electron 45 = Node 22 + Chromium 140.
 
 const common = {
   absWorkingDir: root,
@@ -33,7 +32,7 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    banner: { js: requireShim },
+    banner: { js: NODE_REQUIRE_SHIM },
   }),
   build({
     ...common,

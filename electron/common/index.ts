@@ -5,6 +5,7 @@ export { ensurePrivateDirectory, makeFilePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE
 export { brokenFilePath, copyAside, moveAside, moveAsideSync } from './moveAside';
 export { defaultDataDir, resolveDataDir } from './dataDir';
 export { isLoopback, listenRefusal, normaliseAddress } from './loopback';
+export { AFTER_START_DELAY_MS, LaterTask } from './laterTask';
 export { CliError, parseHostNames, parseMode, parsePort, parseTls, pickFlags, readFlags } from './cliFlags';
 export { cookieValue } from './cookies';
 export { contentSecurityPolicy, webSocketOrigin } from './contentSecurityPolicy';

@@ -1,52 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { CONSOLE_PATH } from '../../shared/contracts';
-import { sipWebSocketUrlOf } from '../../shared/sip/sipWebSocket';
-import { CliError, parseHostCliOptions } from './cliOptions';
-import { ensureRendererBuilt } from './rendererBuild';
-import { DEFAULT_RENDERER_DIR, REPO_ROOT, startDeviceServices } from './services';
+import { runWebHost } from './webHostCli';
 
-/** `npm run start:web`: the device UI and the embedded PBX, served to any browser. Exits the process on failure. */
-export async function runWebHost(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  try {
-    await serve(argv);
-  } catch (error) {
-    if (error instanceof CliError) console.error(`hotdesk: ${error.message}`);
-    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error('hotdesk: the port is already in use; pass --port <n> or set HOTDESK_PORT');
-    } else console.error('hotdesk: failed to start:', error);
-    process.exit(1);
-  }
-}
-
-async function serve(argv: readonly string[]): Promise<void> {
-  const options = parseHostCliOptions(argv, process.env);
-  ensureRendererBuilt(REPO_ROOT, DEFAULT_RENDERER_DIR);
-  const services = await startDeviceServices({ ...options, hostKind: 'web' });
-  for (const warning of services.warnings) console.warn(`Warning: ${warning}`);
-  const mode = services.settings.get().mode;
-  console.log(`Hotdesk web host (${mode} mode), data in ${options.dataDir}`);
-  for (const line of urlLines(services.origin, services.publicOrigin)) console.log(`  ${line}`);
-  console.log(`  Device key:          ${services.deviceKeyFingerprint} (compare before Assign)`);
-  console.log('Press Ctrl+C to stop.');
-  const stop = () => {
-    services.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-/** What to open where: device pages on this machine, SIP, the admin API and console at the address other machines use. */
-export function urlLines(localOrigin: string, publicOrigin: string): string[] {
-  return [
-    `Phone (this kiosk):  ${localOrigin}/`,
-    `Another HD device:   ${localOrigin}/?mac=02:00:00:00:00:02`,
-    `SIP WebSocket:       ${sipWebSocketUrlOf(publicOrigin)}`,
-    `Admin API:           ${publicOrigin}/api/v1`,
-    `Management console:  ${publicOrigin}${CONSOLE_PATH}`,
-  ];
-}
+// `npm run start:web`: the entry point of the web host (compiled to dist/host/cli.mjs by scripts/build-host.mjs).
+// The CLI itself lives in webHostCli.ts, so that the `npm start` launcher can use it without starting it.
+export { runWebHost, urlLines } from './webHostCli';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runWebHost();

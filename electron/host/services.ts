@@ -14,6 +14,8 @@ import { CallHistoryStore } from './history/callHistoryStore';
 import { ProvisioningClients } from './provisioning';
 import { loadOrCreateDeviceKey } from './identity/deviceKeyFile';
 import { findMachineMac } from './identity/machineMac';
+import { EmbeddedPbx } from './site/embeddedPbx';
+import { followSitePbx, joinedPbxUrl } from './site/sitePbx';
 import { AdminPin } from './security/adminPin';
 import type { ScryptCost } from './security/pinHash';
 import { openSettings, type SettingsBackendFactory } from './settings/openSettings';
@@ -29,6 +31,8 @@ export interface DeviceServicesOptions {
   dataDir: string;
   hostKind: AppInfo['host'];
   mode?: Mode;
+  /** The site PBX to join (`--pbx`): saved as `sitePbxUrl`; null leaves it, undefined keeps the saved one. */
+  sitePbxUrl?: string | null | undefined;
   port?: number;
   host?: string;
   rendererDir?: string;
@@ -53,7 +57,8 @@ export interface DeviceServices {
   readonly publicOrigin: string;
   readonly settings: SettingsStore;
   readonly hub: BridgeHub;
-  readonly pbx: Pbx;
+  /** The embedded PBX; null while the device belongs to a site PBX elsewhere. */
+  readonly pbx: Pbx | null;
   readonly webHost: WebHost;
   readonly warnings: readonly string[];
   /** Every PBX WebSocket origin the device pages may reach (this host's own and any configured one), for the CSP. */
@@ -71,7 +76,9 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   const { store: settings, warning } = openSettings(options.dataDir, options.settingsBackend, options.secretBox ?? null);
   const warnings: string[] = warning ? [warning] : [];
   if (options.mode && settings.get().mode !== options.mode) settings.update({ mode: options.mode });
+  if (options.sitePbxUrl !== undefined && settings.get().sitePbxUrl !== options.sitePbxUrl) settings.update({ sitePbxUrl: options.sitePbxUrl });
   const mode = settings.get().mode;
+  const sitePbxUrl = () => joinedPbxUrl(mode, settings.get());
   const host = options.host ?? '127.0.0.1';
   const refusal = listenRefusal(mode, host);
   if (refusal) throw new Error(refusal);
@@ -86,10 +93,22 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   if (keyWarning) warnings.push(keyWarning);
   let publicOrigin = '';
   let localOrigin = '';
-  // The embedded PBX learns this host's public key, so that demo mode enrols the demo devices to it.
-  const pbx = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin, localDeviceKey: deviceKey.publicKey });
-  for (const warning of pbx.warnings) warnings.push(warning);
-  if (pbx.generatedAdminPassword) warnings.push(`Admin console: user admin, password ${pbx.generatedAdminPassword} (shown once; change it in the console)`);
+  let reportTo: string[] | null = warnings;
+  const pbx = new EmbeddedPbx(
+    async () => {
+      // The embedded PBX learns this host's public key, so that demo mode enrols the demo devices to it.
+      const started = await startPbx({ mode, dataDir: path.join(options.dataDir, 'pbx'), host, publicBaseUrl: () => publicOrigin, localDeviceKey: deviceKey.publicKey });
+      const found = [...started.warnings];
+      if (started.generatedAdminPassword) found.push(`Admin console: user admin, password ${started.generatedAdminPassword} (shown once; change it in the console)`);
+      // At start the warnings go with the others; a PBX started later (the site PBX was left) logs its own.
+      if (reportTo) reportTo.push(...found);
+      else for (const warning of found) console.warn(`Warning: ${warning}`);
+      return started;
+    },
+    (error) => console.error('hotdesk: the embedded PBX failed to start or stop:', error),
+  );
+  if (sitePbxUrl() === null) await pbx.startNow();
+  reportTo = null;
   const openDocuments = ensurePrivateDirectory(path.join(options.dataDir, 'provisioning'), 'provisioning documents directory');
   if (openDocuments) warnings.push(openDocuments);
   const history = new CallHistoryStore(path.join(options.dataDir, 'call-history'));
@@ -97,7 +116,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     dataDir: options.dataDir,
     version: options.version ?? appVersion(),
     deviceKey,
-    pnpWebSocketUrl: () => (publicOrigin ? sipWebSocketUrlOf(publicOrigin) : null),
+    pnpWebSocketUrl: () => sitePbxUrl() ?? (publicOrigin ? sipWebSocketUrlOf(publicOrigin) : null),
     manualUrl: () => settings.get().provisioningUrl,
     onChange: (state) => {
       // A logout or roaming wipes the previous identity's history at once, even with no page open.
@@ -114,8 +133,8 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     adminPin,
     directory: {
       defaultOptions: () => ({ ...DEFAULT_DEVICE_OPTIONS }),
-      credentialsFor: (user) => pbx.credentialsFor(user),
-      blfOf: (user) => pbx.hotDesk.extensions.get(user)?.blf ?? [],
+      credentialsFor: (user) => pbx.current?.credentialsFor(user) ?? null,
+      blfOf: (user) => pbx.current?.hotDesk.extensions.get(user)?.blf ?? [],
     },
     provisioning,
     history,
@@ -132,29 +151,33 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     tls: options.tls ?? null,
     serverNames: options.serverNames ?? [],
     allowRemoteDevices: options.allowRemoteDevices ?? false,
-    connectOrigins: () => pbxWebSocketOrigins(settings, hub),
+    connectOrigins: () => pbxWebSocketOrigins(settings, hub, sitePbxUrl()),
   });
   const secure = Boolean(options.tls);
   webHost.upgrades.add(SIP_PATH, (request, socket, head) => pbx.handleSipUpgrade(request, socket, head, secure));
   publicOrigin = webHost.publicOrigin;
   localOrigin = webHost.origin;
   const unsubscribeSettings = settings.onChange(() => provisioning.settingsChanged());
+  const unfollowSitePbx = followSitePbx(settings, mode, pbx, () => provisioning.pbxChanged());
   return {
     origin: webHost.origin,
     publicOrigin: webHost.publicOrigin,
     settings,
     hub,
-    pbx,
+    get pbx() {
+      return pbx.current;
+    },
     webHost,
     warnings,
     connectOrigins: () =>
       [webHost.origin, webHost.publicOrigin]
         .map(webSocketOrigin)
         .filter((origin): origin is string => origin !== null)
-        .concat(pbxWebSocketOrigins(settings, hub)),
+        .concat(pbxWebSocketOrigins(settings, hub, sitePbxUrl())),
     deviceKeyFingerprint: deviceKey.fingerprint,
     async stop() {
       unsubscribeSettings();
+      unfollowSitePbx();
       provisioning.close();
       hub.close();
       // The PBX first: its WebSockets ride on the web host's server, which waits for them before it closes.
@@ -164,9 +187,12 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   };
 }
 
-/** The PBX WebSocket origins the pages may reach besides this host: a manual account's, provisioned documents'. */
-export function pbxWebSocketOrigins(settings: SettingsStore, hub: BridgeHub): string[] {
-  const urls = [settings.get().sipAccount?.webSocketUrl, ...hub.provisionedWebSocketUrls()];
+/**
+ * The PBX WebSocket origins the pages may reach besides this host: the site PBX's, a manual account's, provisioned
+ * documents'.
+ */
+export function pbxWebSocketOrigins(settings: SettingsStore, hub: BridgeHub, sitePbxUrl: string | null): string[] {
+  const urls = [sitePbxUrl, settings.get().sipAccount?.webSocketUrl, ...hub.provisionedWebSocketUrls()];
   return urls.map((url) => (url ? webSocketOrigin(url) : null)).filter((origin): origin is string => origin !== null);
 }
 

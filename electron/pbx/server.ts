@@ -133,6 +133,7 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
       directory.stopMirror();
       logins.close();
       await logins.settled();
+      await admin.credentialsStored();
       await hotDesk.close();
     },
   };

@@ -52,6 +52,17 @@ export class DeviceRecord {
     return idle ? { url, source, ...idle, pendingLogout } : { url, source, etag: null, document: null, fetchedAt: null, pendingLogout };
   }
 
+  /** Forgets everything stored for the device; resolves with the error when it could not, else null. */
+  async forget(): Promise<Error | null> {
+    this.idle = null;
+    try {
+      await this.store.remove(this.mac);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
   /** The entry for what is in use now (null when there is nothing to store). */
   entryOf(state: Pick<StoredProvisioning, 'etag' | 'document' | 'fetchedAt'> & { url: string | null; source: Source | null; pendingLogout: PendingLogout | null }): StoredProvisioning | null {
     const { url, source, etag, document, fetchedAt, pendingLogout } = state;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Mac } from '../../../shared/domain/mac';
@@ -44,6 +44,8 @@ const storedSchema = z
 export interface ProvisioningDocumentStore {
   load(mac: Mac): Promise<StoredProvisioning | null>;
   save(mac: Mac, entry: StoredProvisioning): Promise<void>;
+  /** Forgets the device's entry (it joined another PBX). */
+  remove(mac: Mac): Promise<void>;
 }
 
 /**
@@ -75,5 +77,9 @@ export class FileDocumentStore implements ProvisioningDocumentStore {
   async save(mac: Mac, entry: StoredProvisioning): Promise<void> {
     await ensureDirectory(this.dir);
     await writeFileAtomic(this.fileFor(mac), `${JSON.stringify(storedSchema.parse(entry), null, 2)}\n`);
+  }
+
+  async remove(mac: Mac): Promise<void> {
+    await rm(this.fileFor(mac), { force: true });
   }
 }

@@ -84,7 +84,10 @@ export class ProvisioningClient {
   private readonly record: DeviceRecord;
   /** The user's logout on its way to the PBX, before it is shown as pending. */
   private loggingOut: Promise<LogoutOutcome> | null = null;
-  /** Counts logouts, so a fetch that was under way when one started never brings the user's document back. */
+  /**
+   * Counts logouts and PBX changes, so a fetch that was under way when one started never brings the user's document
+   * (or the old PBX's) back.
+   */
   private logouts = 0;
 
   constructor(private readonly options: ProvisioningClientOptions) {
@@ -128,6 +131,24 @@ export class ProvisioningClient {
   /** Re-evaluates the provisioning method after the settings changed (a URL typed in or cleared). */
   settingsChanged(): void {
     if (this.running) this.settle(false);
+  }
+
+  /**
+   * The device now belongs to another PBX (README, "Site deployment"): what the last one provisioned — identity, SIP
+   * credentials, a pending logout — means nothing there, so it leaves memory and disk and plug-and-play starts at the
+   * new PBX. A provisioning URL typed in settings stays the source, whatever the PBX.
+   */
+  async pbxChanged(): Promise<void> {
+    if (!this.running || this.options.manualUrl() !== null) return;
+    this.logouts++;
+    this.stopPnp();
+    this.clearRetry();
+    this.retries.reset();
+    const error = await this.record.forget();
+    if (error) this.options.onError?.(error);
+    if (!this.running) return;
+    this.update({ status: 'unprovisioned', document: null, url: null, source: null, etag: null, ...NO_FAILURE, fetchedAt: null, pendingLogout: null });
+    this.startPnp();
   }
 
   /** Fetches the document again (check-sync); resolves with the state after the fetch. */

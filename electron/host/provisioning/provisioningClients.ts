@@ -91,6 +91,11 @@ export class ProvisioningClients {
     for (const { client } of this.clients.values()) client.settingsChanged();
   }
 
+  /** The device joined another PBX (or its own again): every client forgets the old one's documents and re-runs PnP. */
+  pbxChanged(): void {
+    for (const { client } of this.clients.values()) void client.pbxChanged();
+  }
+
   close(): void {
     for (const { client } of this.clients.values()) client.stop();
     this.clients.clear();

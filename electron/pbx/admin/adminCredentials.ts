@@ -1,5 +1,6 @@
 import { createHmac, randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
 import type { Mode } from '../../../shared/contracts';
+import { LaterTask } from '../../common';
 import { DEFAULT_SCRYPT_COST, hashSecret, verifySecret, type ScryptCost } from '../core';
 import type { AdminCredentialsData, DocumentStore } from '../store';
 
@@ -36,7 +37,9 @@ export async function initAdminCredentials(options: AdminCredentialsOptions): Pr
   const credentials = new AdminCredentials(options.store, { now, randomBytes, cost });
   const current = options.store.read();
   if (options.mode === 'demo') {
-    if (current === null) await credentials.set(DEMO_ADMIN_PASSWORD, 'demo-default');
+    // The public demo password is hashed beside the start, not on its path (one hash: it is done long before the
+    // console's first request, which would wait for it).
+    if (current === null) credentials.setLater(DEMO_ADMIN_PASSWORD, 'demo-default', 0);
     return { credentials, generatedPassword: null };
   }
   if (current !== null && current.origin !== 'demo-default') return { credentials, generatedPassword: null };
@@ -54,6 +57,8 @@ export class AdminCredentials {
   private readonly cacheKey: Buffer;
   private verified: Buffer[] = [];
   private readonly checking = new Map<string, Promise<boolean>>();
+  /** A password to hash after the start (the demo default at first start), or null. */
+  private setting: LaterTask | null = null;
 
   constructor(
     private readonly store: DocumentStore<AdminCredentialsData>,
@@ -78,7 +83,15 @@ export class AdminCredentials {
     return this.checking.get(tag.toString('hex'));
   }
 
+  /** Resolves once the password is stored: a password still waiting to be hashed is hashed now. */
+  async ready(): Promise<void> {
+    await this.setting?.run();
+  }
+
   async verify(user: string, password: string): Promise<boolean> {
+    // Only while a password waits: otherwise a check must register itself (checking) before yielding, so that
+    // identical credentials arriving at once share it.
+    if (this.setting) await this.ready();
     const known = this.known(user, password);
     if (known !== undefined) return known;
     const stored = this.store.read() as NonNullable<AdminCredentialsData>;
@@ -92,6 +105,30 @@ export class AdminCredentials {
     } finally {
       this.checking.delete(tag.toString('hex'));
     }
+  }
+
+  /**
+   * set(), `delayMs` from now or at the first check, whichever comes first; checks wait for it. A failure is logged
+   * (the console then refuses everyone until the next start sets it again).
+   */
+  setLater(password: string, origin: 'demo-default', delayMs: number): void {
+    const setting = new LaterTask(async () => {
+      try {
+        await this.set(password, origin);
+      } catch (error) {
+        console.error('hotdesk: storing the admin password failed:', error);
+      } finally {
+        if (this.setting === setting) this.setting = null;
+      }
+    }, delayMs);
+    this.setting = setting;
+  }
+
+  /** Before the store closes: waits for a password being stored; one not begun is left to the next start. */
+  settled(): Promise<void> {
+    const setting = this.setting;
+    this.setting = null;
+    return setting?.cancel() ?? Promise.resolve();
   }
 
   /** Stores a new password (hashed) for `admin`; previously verified credentials stop working at once. */

@@ -50,6 +50,7 @@ export function createAuthGuard(options: AuthGuardOptions): AuthGuard {
     const source = sourceOf(req);
     if (throttle.retryAfterMs(source, '') > 0) throw tooMany(source);
     const wrong = () => refused(req, 'unauthorized', 'Wrong user name or password');
+    await options.credentials.ready();
     const known = options.credentials.known(user, password);
     if (known !== undefined) {
       if (await known) return;

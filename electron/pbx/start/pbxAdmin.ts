@@ -18,7 +18,7 @@ export interface PbxAdminOptions {
 }
 
 /** The admin API with its credentials (generated on the first start of site mode), hooked to SIP and provisioning. */
-export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: AdminApiHandler; generatedPassword: string | null }> {
+export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: AdminApiHandler; generatedPassword: string | null; credentialsStored(): Promise<void> }> {
   const { hotDesk, logins, sip, uaProfile, provisioning, sendCheckSync } = options;
   const admin = await initAdminCredentials({ store: hotDesk.store.admin, mode: options.mode });
   // Subscribed before the API, so a registration is recorded before the API pushes the device's new state.
@@ -40,5 +40,5 @@ export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: Ad
       provisioningUrl: (device) => provisioning.urlFor(device.name),
     },
   });
-  return { api, generatedPassword: admin.generatedPassword ?? null };
+  return { api, generatedPassword: admin.generatedPassword ?? null, credentialsStored: () => admin.credentials.settled() };
 }

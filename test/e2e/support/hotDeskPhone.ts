@@ -25,13 +25,24 @@ export async function openHotDeskPhone(
   poolName: string,
   beforeLoad: (page: Page) => Promise<void> = async () => undefined,
 ): Promise<HotDeskPhone> {
+  const phone = await openPhonePage(browser, baseURL, `/?mac=${mac}`, beforeLoad);
+  await expect(phone.display).toContainText(poolName);
+  await expect(phone.display).toContainText('Registered', { timeout: 10_000 });
+  return phone;
+}
+
+/** A device's phone page (`path` on `baseURL`) in its own browser context, as soon as it has loaded. */
+export async function openPhonePage(
+  browser: Browser,
+  baseURL: string,
+  path: string,
+  beforeLoad: (page: Page) => Promise<void> = async () => undefined,
+): Promise<HotDeskPhone> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await beforeLoad(page);
-  await page.goto(`/?mac=${mac}`);
+  await page.goto(path);
   const display = page.getByRole('status', { name: 'Phone display' });
-  await expect(display).toContainText(poolName);
-  await expect(display).toContainText('Registered', { timeout: 10_000 });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const number = page.getByRole('textbox', { name: 'Number' });
   const blfKeys = page.getByRole('group', { name: 'BLF keys' });

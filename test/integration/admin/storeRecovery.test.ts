@@ -45,6 +45,8 @@ describe('the PBX data after damage, over the real PBX and its admin API', () =>
 
   it('moves nothing aside on a start that fails, and says what it moved on the next one', async () => {
     const first = await startTestPbx();
+    // The demo admin password is stored at its first use (or a few seconds after the start): use it.
+    expect((await fetch(`${first.origin}/api/v1/devices`, { headers: { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` } })).status).toBe(200);
     await first.stop();
     const dir = first.dataDir;
     writeFileSync(path.join(dir, 'extensions.json'), '{"kind":"hotdesk.extensions","version":1,"data":{"extensions":[{');

@@ -276,17 +276,17 @@ describe('BridgeHub', () => {
     expect(settings.get()).toMatchObject({ theme: 'system', mac: null });
   });
 
-  it('needs the admin PIN for mode, MAC, SIP account, provisioning URL and kiosk exit, not for the theme', async () => {
+  it('needs the admin PIN for mode, MAC, SIP account, provisioning URL, site PBX and kiosk exit, not for the theme', async () => {
     const { hub, settings } = makeHub();
     const kiosk = hub.openSession(PAGE);
     const account = { webSocketUrl: 'wss://pbx.example.com/ws', uri: 'sip:2001@example.com', authUser: '2001', password: 's3cret-pw' };
-    for (const patch of [{ mode: 'site' }, { mac: '02:00:00:00:00:02' }, { sipAccount: account }, { provisioningUrl: 'https://p.example/x' }, { kiosk: true }]) {
+    for (const patch of [{ mode: 'site' }, { mac: '02:00:00:00:00:02' }, { sipAccount: account }, { provisioningUrl: 'https://p.example/x' }, { sitePbxUrl: 'wss://pbx.example:5443/sip' }, { kiosk: true }]) {
       const error = await rejection(kiosk.invoke('settings.update', [patch]));
       expect([error.code, error.message]).toEqual(['unauthorized', 'This change needs the admin PIN']);
       expect((await rejection(kiosk.invoke('settings.update', [patch, { adminPin: '9999' }]))).message).toBe('Wrong admin PIN');
       await kiosk.invoke('settings.update', [patch, { adminPin: '0000' }]);
     }
-    expect(settings.get()).toMatchObject({ mode: 'site', mac: '02:00:00:00:00:02', provisioningUrl: 'https://p.example/x', kiosk: true });
+    expect(settings.get()).toMatchObject({ mode: 'site', mac: '02:00:00:00:00:02', provisioningUrl: 'https://p.example/x', sitePbxUrl: 'wss://pbx.example:5443/sip', kiosk: true });
     expect(await kiosk.invoke('settings.update', [{ theme: 'dark' }])).toMatchObject({ theme: 'dark' });
   });
 

@@ -38,7 +38,22 @@ describe('parseHostCliOptions', () => {
     expect(parseHostCliOptions([], { HOTDESK_ALLOW_REMOTE_DEVICES: '0' }).allowRemoteDevices).toBe(false);
   });
 
+  it('joins a site PBX with --pbx or HOTDESK_PBX, which means site mode; the saved one is kept without either', () => {
+    expect(parseHostCliOptions([], {}).sitePbxUrl).toBeUndefined();
+    expect(parseHostCliOptions(['--pbx', 'wss://pbx.lan:5443/sip'], {})).toMatchObject({ sitePbxUrl: 'wss://pbx.lan:5443/sip', mode: 'site' });
+    expect(parseHostCliOptions(['--mode', 'site'], { HOTDESK_PBX: 'ws://10.0.0.2:5180/sip' })).toMatchObject({ sitePbxUrl: 'ws://10.0.0.2:5180/sip', mode: 'site' });
+  });
+
+  it('opens a browser for the kiosk unless --no-browser or HOTDESK_NO_BROWSER says not to', () => {
+    expect(parseHostCliOptions([], {}).openBrowser).toBe(true);
+    expect(parseHostCliOptions(['--no-browser'], {}).openBrowser).toBe(false);
+    expect(parseHostCliOptions([], { HOTDESK_NO_BROWSER: '1' }).openBrowser).toBe(false);
+  });
+
   it.each([
+    [['--pbx', 'http://pbx.lan/sip'], /--pbx must be a ws:\/\/ or wss:\/\/ URL/],
+    [['--pbx', 'wss://admin:pw@pbx.lan/sip'], /--pbx must be a ws:\/\/ or wss:\/\/ URL without a user name or password/],
+    [['--pbx', 'wss://pbx.lan/sip', '--mode', 'demo'], /--pbx joins a site PBX, which is site mode; it cannot go with --mode demo/],
     [['--port', 'abc'], /--port must be a TCP port/],
     [['--port', '70000'], /--port must be a TCP port/],
     [['--mode', 'party'], /--mode must be demo, site or external/],

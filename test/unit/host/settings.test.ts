@@ -63,6 +63,17 @@ describe('settings store', () => {
     expect(store.update({ provisioningUrl: 'https://pbx.example.com/provisioning/AAAAAAAAAAAAAAAAAAAAAA.json' }).provisioningUrl).toMatch(/^https:/);
   });
 
+  it('takes only a ws(s) site PBX URL without credentials, null by default', () => {
+    const { store } = openSettings(freshDir());
+    expect(store.get().sitePbxUrl).toBeNull();
+    for (const url of ['http://pbx.example.com/sip', 'file:///etc/passwd', 'wss://admin:pw@pbx.example.com/sip', 'wss:/pbx', 'pbx.example.com:5443']) {
+      expect(() => store.update({ sitePbxUrl: url })).toThrow(/sitePbxUrl: must be a ws:\/\/ or wss:\/\/ URL/);
+    }
+    expect(store.get().sitePbxUrl).toBeNull();
+    expect(store.update({ sitePbxUrl: 'wss://pbx.example.com:5443/sip' }).sitePbxUrl).toBe('wss://pbx.example.com:5443/sip');
+    expect(store.update({ sitePbxUrl: null }).sitePbxUrl).toBeNull();
+  });
+
   it('changes only the fields a patch names', () => {
     const { store } = openSettings(freshDir());
     store.update({ mac: '02:00:00:00:00:02', kiosk: true, mode: 'site' });

@@ -27,9 +27,11 @@ export function extensionRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/extensions`,
-      handle({ query }) {
+      async handle({ query }) {
         const parsed = extensionQuerySchema.safeParse(Object.fromEntries(query));
         if (!parsed.success) throw validationError('query', parsed.error);
+        // The demo PINs are hashed after the start; the console shows them set, as they are for every login.
+        await extensions.seedPinsReady();
         const found = extensions.search(parsed.data.q ?? '');
         return { status: 200, json: { extensions: found.map((record) => extensionDto(record, context.hotDesk.now())) } };
       },
@@ -51,7 +53,10 @@ export function extensionRoutes(context: ApiContext): Route[] {
     route({
       method: 'GET',
       path: `${API_PREFIX}/extensions/{ext}`,
-      handle: ({ params }) => ({ status: 200, json: extensionDto(extensionOr404(context, params.ext), context.hotDesk.now()) }),
+      async handle({ params }) {
+        await extensions.seedPinsReady();
+        return { status: 200, json: extensionDto(extensionOr404(context, params.ext), context.hotDesk.now()) };
+      },
     }),
     route({
       method: 'PATCH',

@@ -1,4 +1,5 @@
 import { DEMO_ALICE_BLF, DEMO_EXTENSIONS, DEMO_HOT_DESK_DEVICES } from '../../../../shared/domain/demoSeed';
+import { AFTER_START_DELAY_MS } from '../../../common';
 
 export { DEMO_ALICE_BLF };
 import type { DeviceRepository } from './deviceRepository';
@@ -9,7 +10,10 @@ export interface DemoSeedOptions {
   sipPasswords: 'demo' | 'random';
 }
 
-/** The demo company directory: extensions 100–105 with their PINs (hashed) and Alice's BLF positions. */
+/**
+ * The demo company directory: extensions 100–105 and Alice's BLF positions. Their PINs are hashed afterwards, in the
+ * background (fillDemoPinsLater): scrypt work that would hold up the first start.
+ */
 export async function seedDemoExtensions(extensions: ExtensionRepository, options: DemoSeedOptions): Promise<void> {
   await Promise.all(
     DEMO_EXTENSIONS.filter((demo) => extensions.get(demo.extension) === null).map((demo) =>
@@ -17,11 +21,21 @@ export async function seedDemoExtensions(extensions: ExtensionRepository, option
         extension: demo.extension,
         name: demo.name,
         hotDesking: demo.hotDesking,
-        pin: demo.pin,
         blf: demo.extension === '100' ? DEMO_ALICE_BLF : [],
         ...(options.sipPasswords === 'demo' ? { sipPassword: `sip-${demo.extension}` } : {}),
       }),
     ),
+  );
+}
+
+/**
+ * Hashes the demo PINs into the demo extensions still waiting for them, a while after the start or at the first
+ * login, whichever comes first (the scrypt work would otherwise compete with the start for the CPU).
+ */
+export function fillDemoPinsLater(extensions: ExtensionRepository): void {
+  extensions.fillSeedPinsLater(
+    DEMO_EXTENSIONS.map((demo) => ({ extension: demo.extension, pin: demo.pin })),
+    AFTER_START_DELAY_MS,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { BlfPosition } from '../../../../shared/domain/blfLayout';
+import { LaterTask } from '../../../common';
 import { checkPin, generatePin } from '../../../../shared/domain/pinPolicy';
 import type { DocumentStore, ExtensionRecord, ExtensionsData, SecretHash, SipSecret } from '../../store';
 import type { ChangeFeed } from './changeFeed';
@@ -41,6 +42,8 @@ export interface ExtensionPatch {
 /** Extensions: name, "Enable hot desking", the PIN (hash), SIP credentials (HA1) and BLF positions. */
 export class ExtensionRepository {
   private decoy: Promise<SecretHash> | null = null;
+  /** Seed PINs to hash after the start (fillSeedPinsLater); a PIN check runs it at once and waits for it. */
+  private seedPins: LaterTask | null = null;
 
   constructor(private readonly deps: ExtensionRepositoryDeps) {}
 
@@ -88,6 +91,8 @@ export class ExtensionRepository {
   }
 
   async update(extension: string, patch: ExtensionPatch): Promise<ExtensionRecord> {
+    // Every change comes after the seed PINs: a seed PIN lands only in an extension nobody has changed yet.
+    await this.seedPinsReady();
     if (!this.get(extension)) throw notFound(extension);
     const pin = patch.pin === undefined || patch.pin === null ? patch.pin : await this.hashPin(extension, patch.pin);
     const record = await this.deps.store.update((data) => {
@@ -157,8 +162,48 @@ export class ExtensionRepository {
     return result;
   }
 
+  /**
+   * Hashes the PINs of seeded extensions in the background, off the start path: each is written only to an extension
+   * still as it was seeded — without a PIN and never changed since (`updatedAt === createdAt`) — so an administrator's
+   * change meanwhile wins, and a seed interrupted by a crash is finished on the next start. PIN checks wait for it.
+   */
+  fillSeedPins(pins: ReadonlyArray<{ extension: string; pin: string }>): Promise<void> {
+    const untouched = (record: ExtensionRecord | null | undefined) => record?.pin === null && record.updatedAt === record.createdAt;
+    const fill = async ({ extension, pin }: { extension: string; pin: string }) => {
+      if (!untouched(this.get(extension))) return;
+      const hash = await this.hashPin(extension, pin);
+      // Part of the seeding, like the create before it: no change event (nothing a phone shows has changed).
+      await this.deps.store.update((data) => {
+        const current = data.extensions.find((existing) => existing.extension === extension);
+        if (!untouched(current)) return { next: data, result: undefined };
+        const next = { ...(current as ExtensionRecord), pin: hash, updatedAt: this.deps.now().toISOString() };
+        return { next: { extensions: data.extensions.map((existing) => (existing === current ? next : existing)) }, result: undefined };
+      });
+    };
+    return Promise.all(pins.map(fill)).then(() => undefined);
+  }
+
+  /** fillSeedPins, `delayMs` after the start (off its path), or at the first PIN check if that comes sooner. */
+  fillSeedPinsLater(pins: ReadonlyArray<{ extension: string; pin: string }>, delayMs: number): void {
+    this.seedPins = new LaterTask(
+      () => this.fillSeedPins(pins).catch((error: unknown) => console.error('hotdesk: hashing the seed PINs failed:', error)),
+      delayMs,
+    );
+  }
+
+  /** Hashes the seed PINs now if they are still waiting, and resolves once they are written. */
+  async seedPinsReady(): Promise<void> {
+    await this.seedPins?.run();
+  }
+
+  /** Before the store closes: waits for seed PINs being written; those not begun are left to the next start. */
+  seedPinsWritten(): Promise<void> {
+    return this.seedPins?.cancel() ?? Promise.resolve();
+  }
+
   /** Checks a PIN typed at login (constant time; false when the extension or its PIN does not exist). */
   async verifyPin(extension: string, pin: string): Promise<boolean> {
+    await this.seedPinsReady();
     const stored = this.get(extension)?.pin ?? null;
     // An unknown extension or one without a PIN costs the same hash as a real one (no enumeration of extensions).
     const matches = await verifySecret(pin, stored ?? (await this.decoyHash()));

@@ -6,7 +6,7 @@ import type { LicenceAssets } from '../licence/licenceAssets';
 import { type MigrationContext, openPbxStore, type PbxStore } from '../../store';
 import { AuditLog } from './auditLog';
 import { ChangeFeed } from './changeFeed';
-import { enrolDemoPoolDevices, seedDemoPoolDevices, seedDemoExtensions } from './demoData';
+import { enrolDemoPoolDevices, fillDemoPinsLater, seedDemoPoolDevices, seedDemoExtensions } from './demoData';
 import { DeviceRepository } from './deviceRepository';
 import { DialCodeRepository } from './dialCodeRepository';
 import { ExtensionRepository } from './extensionRepository';
@@ -128,11 +128,15 @@ export async function createHotDesk(store: PbxStore, config: HotDeskConfig): Pro
       if (extension) return { user, displayName: extension.name, kind: 'extension', ...extension.sip };
       return null;
     },
-    close: () => store.close(),
+    close: async () => {
+      await extensions.seedPinsWritten();
+      await store.close();
+    },
   };
   if (config.mode === 'demo') {
     const fresh = (state: string) => state === 'created' || state === 'recovered';
     if (fresh(store.states.extensions)) await seedDemoExtensions(extensions, { sipPasswords: 'demo' });
+    fillDemoPinsLater(extensions);
     if (fresh(store.states.devices)) await seedDemoPoolDevices(devices);
     if (config.localDeviceKey) await enrolDemoPoolDevices(devices, config.localDeviceKey);
     const reseeded = (['extensions', 'devices'] as const).filter((name) => store.states[name] === 'recovered');

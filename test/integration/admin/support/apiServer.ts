@@ -101,6 +101,7 @@ export async function startApiServer(
       api.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await credentials.settled(); // as the PBX stops: the demo password being stored first
       await hotDesk.close();
       rmSync(promptsRoot, { recursive: true, force: true });
     },

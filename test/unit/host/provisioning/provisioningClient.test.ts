@@ -15,22 +15,24 @@ function setup(options: { stored?: StoredProvisioning; manual?: string | null; p
   const clock = new ManualClock(Date.parse('2025-07-01T09:00:00Z'));
   const store = new MemoryStore(options.stored ?? null);
   const fetches: Array<{ url: string; etag: string | null }> = [];
-  let answer: (url: string) => FetchOutcome | Error = () => ({ kind: 'document', document: documentWith('etag-1'), etag: 'etag-1' });
-  const pnp = { started: 0, stopped: 0, callbacks: null as null | { onUrl(url: string): void; onState(state: { kind: string; reason?: string }): void } };
+  let answer: (url: string) => FetchOutcome | Error | Promise<FetchOutcome> = () => ({ kind: 'document', document: documentWith('etag-1'), etag: 'etag-1' });
+  const pnp = { started: 0, stopped: 0, urls: [] as string[], callbacks: null as null | { onUrl(url: string): void; onState(state: { kind: string; reason?: string }): void } };
   let manual = options.manual ?? null;
+  let pnpUrl = options.pnpUrl === undefined ? 'ws://127.0.0.1:5170/sip' : options.pnpUrl;
   const client = new ProvisioningClient({
     mac: MAC,
     store,
     manualUrl: () => manual,
-    pnpWebSocketUrl: () => (options.pnpUrl === undefined ? 'ws://127.0.0.1:5170/sip' : options.pnpUrl),
-    startPnp: (_mac, _url, callbacks) => {
+    pnpWebSocketUrl: () => pnpUrl,
+    startPnp: (_mac, url, callbacks) => {
       pnp.started++;
+      pnp.urls.push(url);
       pnp.callbacks = callbacks as never;
       return { stop: () => pnp.stopped++ };
     },
     fetchDocument: async (url, etag) => {
       fetches.push({ url, etag });
-      const outcome = answer(url);
+      const outcome = await answer(url);
       if (outcome instanceof Error) throw outcome;
       return outcome;
     },
@@ -48,6 +50,7 @@ function setup(options: { stored?: StoredProvisioning; manual?: string | null; p
     states,
     answer: (next: typeof answer) => (answer = next),
     setManual: (url: string | null) => (manual = url),
+    setPnpUrl: (url: string | null) => (pnpUrl = url),
   };
 }
 
@@ -231,5 +234,54 @@ describe('ProvisioningClient', () => {
     answer(() => ({ kind: 'document', document: documentWith('etag-1'), etag: 'etag-1' }));
     await client.resync();
     expect(provisioningStatusFromState(client.state()).error).toBe(PROVISIONING_FAILURE.save);
+  });
+
+  describe('when the device joins another PBX', () => {
+    it('forgets the old PBX document on disk and in memory and runs plug-and-play at the new PBX', async () => {
+      const { client, pnp, store, setPnpUrl, states } = setup();
+      await client.start();
+      pnp.callbacks!.onUrl(PNP_URL);
+      await flush();
+      expect(client.state().status).toBe('provisioned');
+
+      setPnpUrl('wss://site-pbx.example:5443/sip');
+      await client.pbxChanged();
+      expect(store.saved).toBeNull();
+      expect(client.state()).toMatchObject({ status: 'unprovisioned', document: null, url: null, source: null, etag: null, pendingLogout: null });
+      expect(pnp.urls).toEqual(['ws://127.0.0.1:5170/sip', 'wss://site-pbx.example:5443/sip']);
+      expect(states.at(-1)?.document).toBeNull();
+    });
+
+    it('stops a plug-and-play still waiting at the old PBX', async () => {
+      const { client, pnp, setPnpUrl } = setup();
+      await client.start();
+      setPnpUrl('ws://10.0.0.2:5180/sip');
+      await client.pbxChanged();
+      expect([pnp.started, pnp.stopped]).toEqual([2, 1]);
+      expect(pnp.urls.at(-1)).toBe('ws://10.0.0.2:5180/sip');
+    });
+
+    it('keeps a provisioning URL typed in settings, which is not the PBX\'s to change', async () => {
+      const { client, store, pnp } = setup({ manual: MANUAL_URL });
+      await client.start();
+      await flush();
+      await client.pbxChanged();
+      expect(client.state()).toMatchObject({ status: 'provisioned', url: MANUAL_URL, source: 'manual' });
+      expect(store.saved).not.toBeNull();
+      expect(pnp.started).toBe(0);
+    });
+
+    it('never adopts the answer of a fetch from the old PBX that was under way', async () => {
+      const { client, pnp, setPnpUrl, answer } = setup();
+      await client.start();
+      let release: (outcome: FetchOutcome) => void = () => {};
+      answer(() => new Promise<FetchOutcome>((resolve) => (release = resolve)));
+      pnp.callbacks!.onUrl(PNP_URL);
+      setPnpUrl('ws://10.0.0.2:5180/sip');
+      await client.pbxChanged();
+      release({ kind: 'document', document: documentWith('etag-old'), etag: 'etag-old' });
+      await flush();
+      expect(client.state()).toMatchObject({ status: 'unprovisioned', document: null });
+    });
   });
 });

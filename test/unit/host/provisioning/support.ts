@@ -40,4 +40,7 @@ export class MemoryStore implements ProvisioningDocumentStore {
     this.saved = structuredClone(entry);
     this.history.push(this.saved);
   }
+  async remove() {
+    this.saved = null;
+  }
 }

@@ -20,7 +20,8 @@ describe('admin credentials', () => {
 
   it('are generated once on the first start of site mode, replacing the demo password', async () => {
     const store = newStore();
-    await initAdminCredentials({ store, mode: 'demo', cost: TEST_SCRYPT_COST });
+    const demo = await initAdminCredentials({ store, mode: 'demo', cost: TEST_SCRYPT_COST });
+    expect(await demo.credentials.verify('admin', 'admin')).toBe(true);
     const first = await initAdminCredentials({ store, mode: 'site', cost: TEST_SCRYPT_COST });
     expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(await first.credentials.verify('admin', 'admin')).toBe(false);
@@ -29,6 +30,15 @@ describe('admin credentials', () => {
     const second = await initAdminCredentials({ store, mode: 'site', cost: TEST_SCRYPT_COST });
     expect(second.generatedPassword).toBeNull();
     expect(await second.credentials.verify('admin', first.generatedPassword!)).toBe(true);
+  });
+
+  it('in demo mode are hashed after the start; a check meanwhile waits for them', async () => {
+    const store = newStore();
+    const { credentials } = await initAdminCredentials({ store, mode: 'demo', cost: TEST_SCRYPT_COST });
+    expect(store.read()).toBeNull();
+    expect(await credentials.verify('admin', 'admin')).toBe(true);
+    expect(store.read()).toMatchObject({ origin: 'demo-default' });
+    expect(await credentials.verify('admin', 'wrong')).toBe(false);
   });
 
   it('stop accepting the old password as soon as it is changed', async () => {

@@ -7,7 +7,7 @@ import { DEMO_EXTENSIONS } from '../../../../shared/domain/demoSeed';
 import { makeHotDesk, REALM } from './support';
 
 describe('ExtensionRepository', () => {
-  it('seeds the demo directory with hashed PINs, demo SIP passwords as HA1 and Alice\'s BLF positions', async () => {
+  it('seeds the demo directory with hashed PINs (hashed after the start), demo SIP passwords as HA1 and Alice\'s BLF positions', async () => {
     const { hotDesk, store } = await makeHotDesk();
     expect(hotDesk.extensions.list().map((record) => [record.extension, record.name, record.hotDesking])).toEqual(
       DEMO_EXTENSIONS.map((demo) => [demo.extension, demo.name, demo.hotDesking]),
@@ -16,13 +16,34 @@ describe('ExtensionRepository', () => {
     expect(alice.sip).toEqual({ ha1: computeHa1('100', REALM, 'sip-100'), realm: REALM });
     expect(alice.blf).toEqual(DEMO_ALICE_BLF);
     expect(layoutHotDeskKeys(alice.blf, 6)[0]?.map((key) => key.label)).toEqual(['Logout', 'Bob Brown', 'Carol Chen', 'Reception', 'Dan Diaz']);
+    // A login right after the start waits for the PIN hashes rather than finding no PIN.
+    expect(await hotDesk.extensions.verifyPin('100', '482619')).toBe(true);
+    await hotDesk.extensions.seedPinsWritten();
     const stored = JSON.stringify(store.extensions.read());
     for (const demo of DEMO_EXTENSIONS) expect(stored).not.toContain(demo.pin);
     expect(stored).not.toContain('sip-100');
-    expect(alice.pin).toMatchObject({ algorithm: 'scrypt' });
-    expect(await hotDesk.extensions.verifyPin('100', '482619')).toBe(true);
+    expect(hotDesk.extensions.get('100')?.pin).toMatchObject({ algorithm: 'scrypt' });
     expect(await hotDesk.extensions.verifyPin('100', '739104')).toBe(false);
     expect(await hotDesk.extensions.verifyPin('999', '482619')).toBe(false);
+  });
+
+  it('fills a seed PIN only into an extension still as seeded: a change meanwhile, or a PIN set by the admin, wins', async () => {
+    const { hotDesk, clock } = await makeHotDesk({ mode: 'site', licence: 'none' });
+    const { extensions } = hotDesk;
+    for (const extension of ['200', '201', '202']) await extensions.create({ extension, name: `Seeded ${extension}` });
+    clock.advance(1000);
+    await extensions.update('201', { name: 'Renamed since' });
+    const filling = extensions.fillSeedPins([
+      { extension: '200', pin: '482619' },
+      { extension: '201', pin: '482619' },
+      { extension: '202', pin: '482619' },
+    ]);
+    await extensions.update('202', { pin: '739104' });
+    await filling;
+    expect(await extensions.verifyPin('200', '482619')).toBe(true);
+    expect(extensions.get('201')?.pin).toBeNull();
+    expect(await extensions.verifyPin('202', '739104')).toBe(true);
+    expect(await extensions.verifyPin('202', '482619')).toBe(false);
   });
 
   it('does not seed anything in site mode', async () => {
