@@ -36,14 +36,21 @@ export const provisioningUrlSchema = z
   .max(2048)
   .regex(/^https?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be an http:// or https:// URL without a user name or password');
 
+/** Hosts a plain ws:// site PBX may have: this machine only. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 /**
- * The WebSocket SIP address of the site PBX a device joins in `site` mode (README, "Site deployment"): ws or wss only,
- * no user name or password in it.
+ * The WebSocket SIP address of the site PBX a device joins in `site` mode (README, "Site deployment"): wss, or ws to
+ * this machine only — plug-and-play and its provisioning URL must not cross the LAN in clear, where a NOTIFY could be
+ * forged — and no user name or password in it.
  */
 export const sitePbxUrlSchema = z
   .url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' })
   .max(2048)
-  .regex(/^wss?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be a ws:// or wss:// URL without a user name or password');
+  .regex(/^wss?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be a ws:// or wss:// URL without a user name or password')
+  .refine((url) => !url.toLowerCase().startsWith('ws://') || isLoopbackHost(new URL(url).hostname), 'must be a wss:// URL (ws:// only to this machine)');
 
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 

@@ -76,8 +76,10 @@ export class AdminCredentials {
    * way for the same credentials, false when they cannot match; undefined when only verify() can tell.
    */
   known(user: string, password: string): boolean | Promise<boolean> | undefined {
+    if (password.length > 1024) return false;
     const stored = this.store.read();
-    if (stored === null || password.length > 1024) return false;
+    // A password still waiting to be hashed is not "no password": only verify() can tell.
+    if (stored === null) return this.setting ? undefined : false;
     const tag = this.tag(stored.password.hash, user, password);
     if (this.verified.some((known) => timingSafeEqual(known, tag))) return true;
     return this.checking.get(tag.toString('hex'));

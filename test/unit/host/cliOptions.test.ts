@@ -41,7 +41,8 @@ describe('parseHostCliOptions', () => {
   it('joins a site PBX with --pbx or HOTDESK_PBX, which means site mode; the saved one is kept without either', () => {
     expect(parseHostCliOptions([], {}).sitePbxUrl).toBeUndefined();
     expect(parseHostCliOptions(['--pbx', 'wss://pbx.lan:5443/sip'], {})).toMatchObject({ sitePbxUrl: 'wss://pbx.lan:5443/sip', mode: 'site' });
-    expect(parseHostCliOptions(['--mode', 'site'], { HOTDESK_PBX: 'ws://10.0.0.2:5180/sip' })).toMatchObject({ sitePbxUrl: 'ws://10.0.0.2:5180/sip', mode: 'site' });
+    expect(parseHostCliOptions(['--mode', 'site'], { HOTDESK_PBX: 'ws://127.0.0.1:5180/sip' })).toMatchObject({ sitePbxUrl: 'ws://127.0.0.1:5180/sip', mode: 'site' });
+    expect(() => parseHostCliOptions([], { HOTDESK_PBX: 'ws://10.0.0.2:5180/sip' })).toThrow(/must be a wss:\/\/ URL \(ws:\/\/ only to this machine\)/);
   });
 
   it('opens a browser for the kiosk unless --no-browser or HOTDESK_NO_BROWSER says not to', () => {

@@ -70,6 +70,8 @@ describe('settings store', () => {
       expect(() => store.update({ sitePbxUrl: url })).toThrow(/sitePbxUrl: must be a ws:\/\/ or wss:\/\/ URL/);
     }
     expect(store.get().sitePbxUrl).toBeNull();
+    expect(() => store.update({ sitePbxUrl: 'ws://10.0.0.2:5180/sip' })).toThrow(/sitePbxUrl: must be a wss:\/\/ URL \(ws:\/\/ only to this machine\)/);
+    expect(store.update({ sitePbxUrl: 'ws://localhost:5180/sip' }).sitePbxUrl).toBe('ws://localhost:5180/sip');
     expect(store.update({ sitePbxUrl: 'wss://pbx.example.com:5443/sip' }).sitePbxUrl).toBe('wss://pbx.example.com:5443/sip');
     expect(store.update({ sitePbxUrl: null }).sitePbxUrl).toBeNull();
   });

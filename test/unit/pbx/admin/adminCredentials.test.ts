@@ -36,6 +36,7 @@ describe('admin credentials', () => {
     const store = newStore();
     const { credentials } = await initAdminCredentials({ store, mode: 'demo', cost: TEST_SCRYPT_COST });
     expect(store.read()).toBeNull();
+    expect(credentials.known('admin', 'admin')).toBeUndefined();
     expect(await credentials.verify('admin', 'admin')).toBe(true);
     expect(store.read()).toMatchObject({ origin: 'demo-default' });
     expect(await credentials.verify('admin', 'wrong')).toBe(false);
