@@ -50,7 +50,12 @@ export const sitePbxUrlSchema = z
   .url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' })
   .max(2048)
   .regex(/^wss?:\/\/[^/?#@\s]+([/?#]\S*)?$/i, 'must be a ws:// or wss:// URL without a user name or password')
-  .refine((url) => !url.toLowerCase().startsWith('ws://') || isLoopbackHost(new URL(url).hostname), 'must be a wss:// URL (ws:// only to this machine)');
+  .refine((url) => !/^ws:/i.test(url) || isLoopbackHost(hostOf(url)), 'must be a wss:// URL (ws:// only to this machine)');
+
+/** The host of a URL the regex above has already checked (the shared layer has no `URL` type). */
+function hostOf(url: string): string {
+  return /^wss?:\/\/(\[[^\]]*\]|[^/:?#]*)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+}
 
 const audioSchema = z.object({ inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() });
 
