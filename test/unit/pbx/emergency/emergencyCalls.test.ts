@@ -19,7 +19,7 @@ function calls(registered: boolean, events: EmergencyCallEvent[]) {
   return new EmergencyCalls({
     domain: 'hotdesk.local',
     flowIdentities: { has: (flowId, user) => registered && flowId === 'flow-1' && user === 'HD0001' },
-    deskOf: (user) => (user === 'HD0001' ? { device: { name: 'HD0001', mac: '02:00:00:00:00:01', location: DESK }, user: null } : null),
+    deskOf: ({ registeredUser }) => (registeredUser === 'HD0001' ? { device: { name: 'HD0001', mac: '02:00:00:00:00:01', location: DESK }, user: null } : null),
     now: () => new Date('2026-01-02T03:04:05Z'),
     randomId: () => 'abc123',
     onCall: (event) => events.push(event),
