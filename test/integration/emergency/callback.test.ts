@@ -30,6 +30,8 @@ describe('the emergency operator calls the desk back (POST /api/v1/emergency/{id
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ callId: id, device: 'HD0001', ringing: 'HD0001' });
     const incoming = await desk.nextIncoming();
+    const again = await callBack(id);
+    expect([again.status, ((await again.json()) as { error: { message: string } }).error.message]).toEqual([409, 'HD0001 is being called back already']);
     expect(incoming.invite.header('priority')).toBe('emergency');
     expect(incoming.invite.header('from')).toMatch(/^"Emergency operator \(demo\)" <sip:911@hotdesk\.local>;tag=/);
     expect(incoming.invite.header('to')).toBe('<sip:HD0001@hotdesk.local>');
@@ -40,8 +42,11 @@ describe('the emergency operator calls the desk back (POST /api/v1/emergency/{id
     expect(await incoming.nextCaption()).toBe('Emergency operator (demo): calling you back about the emergency call to 911 from HQ, Building 1, Floor 2, Desk 14.');
     await peer.audio(10); // the operator speaks (PCMU over DTLS-SRTP)
     expect(await incoming.hangUp()).toBe(200);
-    const audit = rig.server.pbx.hotDesk.audit.list({ kinds: ['emergency.callback'] }).at(-1);
-    expect(audit).toMatchObject({ actor: 'admin', device: 'HD0001', mac: '02:00:00:00:00:01', detail: `call ${id} to 911: ringing the desk as HD0001` });
+    const audit = rig.server.pbx.hotDesk.audit.list({ kinds: ['emergency.callback'] }).slice(-2);
+    expect(audit.map((entry) => [entry.actor, entry.device, entry.mac, entry.detail])).toEqual([
+      ['admin', 'HD0001', '02:00:00:00:00:01', `call ${id} to 911: ringing the desk as HD0001`],
+      ['admin', 'HD0001', '02:00:00:00:00:01', `call ${id}: refused, the desk is being called back already`],
+    ]);
   });
 
   it('rings the desk, not the user: another user logged in there now gets it, their other phone does not', async () => {
@@ -78,7 +83,7 @@ describe('the emergency operator calls the desk back (POST /api/v1/emergency/{id
     const response = await callBack(id);
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'conflict', message: 'HD0001 is offline: its phone is not registered' } });
-    expect(rig.server.pbx.hotDesk.audit.list({ kinds: ['emergency.callback'] }).at(-1)).toMatchObject({ device: 'HD0001', detail: `call ${id}: refused, the desk is offline` });
+    expect(rig.server.pbx.hotDesk.audit.list({ kinds: ['emergency.callback'] }).at(-1)).toMatchObject({ device: 'HD0001', detail: `call ${id}: refused, the desk is offline: its phone is not registered` });
   });
 
   it("defers the desk's auto-logout while the callback window runs; the user's own Logout key still works", async () => {

@@ -144,6 +144,6 @@ export const OPERATIONS: OperationDoc[] = [
   {
     method: 'POST', path: `${P}/emergency/{id}/callback`, tag: 'Emergency',
     summary: 'The demo emergency operator calls back the desk of an emergency call of the last 30 minutes (`id` from its emergency-call event): the desk\'s phone rings whatever identity it has now, with `Priority: emergency`; the outcome follows as an emergency-callback event; recorded in the audit log',
-    responses: { 202: ok('EmergencyCallback', 'Ringing the desk'), 404: err('No emergency call with this id in the last 30 minutes'), 409: err('The desk is offline: its phone is not registered') },
+    responses: { 202: ok('EmergencyCallback', 'Ringing the desk'), 404: err('No emergency call with this id in the last 30 minutes'), 409: err('The desk is offline (its phone is not registered), or the operator is calling it already') },
   },
 ];

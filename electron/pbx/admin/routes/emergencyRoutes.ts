@@ -16,9 +16,10 @@ export function emergencyRoutes(context: ApiContext): Route[] {
         if (request.kind === 'unknown') throw new HotDeskError('not-found', 'No emergency call with this id in the last 30 minutes');
         const device = context.hotDesk.devices.get(request.device);
         const audited = { kind: 'emergency.callback', device: request.device, mac: device?.mac ?? null };
-        if (request.kind === 'offline') {
-          await context.audit(actor, { ...audited, detail: `call ${id}: refused, the desk is offline` });
-          throw new HotDeskError('conflict', `${request.device} is offline: its phone is not registered`);
+        if (request.kind === 'offline' || request.kind === 'calling') {
+          const why = request.kind === 'offline' ? 'is offline: its phone is not registered' : 'is being called back already';
+          await context.audit(actor, { ...audited, detail: `call ${id}: refused, the desk ${why}` });
+          throw new HotDeskError('conflict', `${request.device} ${why}`);
         }
         await context.audit(actor, { ...audited, detail: `call ${id} to ${request.call.number}: ringing the desk as ${request.as}` });
         return { status: 202, json: { callId: id, device: request.device, ringing: request.as } };

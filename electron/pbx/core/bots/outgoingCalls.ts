@@ -57,10 +57,10 @@ export class OutgoingCalls implements LocalService {
     });
     this.calls.set(call, entry);
     const outcome = await call.start();
-    if (outcome.kind === 'answered' && this.calls.has(call) && call.dialog) {
-      this.dialogs.add(call.dialog);
-      entry.stop = outgoing.onAnswered(call, outcome.endpoint);
-    }
+    if (outcome.kind !== 'answered') return outcome;
+    if (!this.calls.has(call) || !call.dialog) return { kind: 'failed', status: 0, reason: 'The call ended as it was answered' };
+    this.dialogs.add(call.dialog);
+    entry.stop = outgoing.onAnswered(call, outcome.endpoint);
     return outcome;
   }
 

@@ -186,7 +186,7 @@ export class UacCall {
     if (!dialog) return;
     const ok = buildResponse(request, 200, {
       headers: [
-        { name: 'Contact', value: `<sip:${this.options.caller.user}@${this.options.viaHost};transport=ws>` },
+        { name: 'Contact', value: dialog.localContact ?? `<sip:${this.options.caller.user}@${this.options.viaHost}>` },
         { name: 'Allow', value: LEG_ALLOW },
         { name: 'Content-Type', value: 'application/sdp' },
       ],

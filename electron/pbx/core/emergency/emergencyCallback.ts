@@ -37,7 +37,9 @@ export type CallbackRequest =
   /** `as`: the identity the desk's phone is registered as now. */
   | { kind: 'ringing'; call: EmergencyCallEvent; device: string; as: string }
   | { kind: 'unknown' }
-  | { kind: 'offline'; device: string };
+  | { kind: 'offline'; device: string }
+  /** The operator is calling the desk already. */
+  | { kind: 'calling'; device: string };
 
 /**
  * The demo emergency operator calling a desk back after an emergency call from it (within the registry's window):
@@ -45,6 +47,9 @@ export type CallbackRequest =
  * `Priority: emergency`; the operator bot speaks and captions why it calls.
  */
 export class EmergencyCallbacks {
+  /** Desks the operator is calling right now: one callback at a time rings a desk. */
+  private readonly calling = new Set<string>();
+
   constructor(private readonly deps: EmergencyCallbacksDeps) {}
 
   /** Starts ringing the desk of emergency call `id`; the outcome follows as an `emergency-callback` event. */
@@ -54,6 +59,8 @@ export class EmergencyCallbacks {
     const device = call.device.name;
     const contact = this.deps.deskContact(device);
     if (contact === null) return { kind: 'offline', device };
+    if (this.calling.has(device)) return { kind: 'calling', device };
+    this.calling.add(device);
     const text = `${OPERATOR_NAME}: calling you back about the emergency call to ${call.number}${call.location ? ` from ${call.location.short}` : ''}.`;
     const speech = this.deps.synthesize(text);
     void this.deps.calls
@@ -67,7 +74,10 @@ export class EmergencyCallbacks {
           const bot = createEmergencyOperatorBot({ prompts: this.deps.prompts, answer: { text, speech } });
           bot.start(endpoint);
           placed.sendInfo(HOTDESK_CAPTION_PACKAGE, text);
-          return () => bot.stop();
+          return () => {
+            bot.stop();
+            this.calling.delete(device);
+          };
         },
       })
       .then((outcome) => this.finished(call, device, outcome));
@@ -76,6 +86,7 @@ export class EmergencyCallbacks {
 
   private finished(call: EmergencyCallEvent, device: string, outcome: UacOutcome): void {
     const failed = outcome.kind === 'failed' ? outcome : null;
+    if (failed) this.calling.delete(device);
     this.deps.changes.emit({ type: 'emergency-callback', callId: call.id, device, outcome: outcome.kind, status: failed?.status ?? null, reason: failed?.reason ?? null });
   }
 }
