@@ -99,18 +99,19 @@ export async function startPbx(options: PbxOptions): Promise<Pbx> {
   // One verifier for SIP and HTTP: a nonce spent on a SUBSCRIBE cannot be spent on a document fetch.
   const proofs = new DeviceProofVerifier({ now: () => systemClock.now() });
   const publicBaseUrl = options.publicBaseUrl ?? (() => `http://${host}`);
-  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs, logins });
+  const emergency = startEmergency(hotDesk, domain, hotDeskLogins.flows);
+  const { provisioning, credentialsFor } = startProvisioning(hotDesk, { domain, publicBaseUrl, proofs, logins, emergencyHolds: (name) => emergency.registry.holdsDesk(name) });
   const originHosts = () => [host, domain, hostNameOf(publicBaseUrl()), ...LOOPBACK_NAMES, ...(options.originHosts ?? [])];
-  const emergency = startEmergency(hotDesk, domain);
   const sip = startSip({ host, domain, directory, prompts, provisioning, proofs, originHosts, emergency, hotDesk: hotDeskLogins, onEmergencyCall: options.onEmergencyCall });
   const checkSync = startCheckSync(sip, { host, domain, provisioning });
   hotDeskLogins.connect(sip, checkSync);
+  const [uaProfile, , , outgoing] = sip.services;
+  emergency.connect(sip, outgoing, provisioning, prompts);
   const sendCheckSync = async (name: string) => {
     await checkSync.send(name);
   };
-  const [uaProfile] = sip.services;
   const phoneDirectory = startPhoneDirectory(directory, sip.authThrottle, () => systemClock.now());
-  const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, prompts, sendCheckSync });
+  const admin = await startAdminApi({ hotDesk, logins, mode: options.mode, sip, uaProfile, provisioning, prompts, sendCheckSync, emergency });
   warmUpMediaLater();
   return {
     hotDesk,

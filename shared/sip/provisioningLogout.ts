@@ -4,7 +4,8 @@ import { parseProvisioningPath, PROVISIONING_DOCUMENT_RESOURCE, PROVISIONING_PAT
 /**
  * Device-initiated hot-desk logout (the Logout key, auto-logout): `POST /provisioning/<token>/logout` beside the
  * device's document `/provisioning/<token>.json`, body `{"reason": "user" | "auto"}`. The PBX answers 200 with the
- * device's new (idle) document, or 409 with its current document when nobody was logged in.
+ * device's new (idle) document, or 409 with its current document when nobody was logged in or the logout is deferred
+ * (`auto` within 30 minutes of an emergency call from the desk: the user stays for the operator's callback).
  */
 export const LOGOUT_REASONS = ['user', 'auto'] as const;
 export const logoutReasonSchema = z.enum(LOGOUT_REASONS);

@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi/openApiDocument';
 import { createAuthGuard, refuseCrossSite, requireConsoleHeader } from './requestGuards';
 import { API_PREFIX, route, Router, type Reply, type Route } from './router';
 import { deviceRoutes } from './routes/deviceRoutes';
+import { emergencyRoutes } from './routes/emergencyRoutes';
 import { changePayload, eventRoutes } from './routes/eventRoutes';
 import { extensionRoutes } from './routes/extensionRoutes';
 import { phoneRoutes } from './routes/phoneRoutes';
@@ -74,6 +75,7 @@ export function createAdminApi(deps: AdminApiDeps): AdminApiHandler {
     ...promptRoutes(context),
     ...eventRoutes(context),
     ...sessionRoutes(guard, sessions),
+    ...emergencyRoutes(context),
   ];
   const router = new Router(routes);
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -1,4 +1,4 @@
-import type { AuditInput, HotDesk } from '../core';
+import type { AuditInput, CallbackRequest, HotDesk } from '../core';
 import type { PromptSetStatus } from '../media';
 import type { DeviceRecord } from '../store';
 import { deviceDto, type DeviceDto, type DeviceLiveState } from './dto';
@@ -23,6 +23,8 @@ export interface AdminApiHooks {
   onDeviceChanged?(name: string): void;
   /** The device's provisioning URL (served by the provisioning service), shown to the admin; null when unknown. */
   provisioningUrl?(device: DeviceRecord): string | null;
+  /** The emergency operator calls back the desk of emergency call `id` (README, "Emergency calls"). */
+  emergencyCallback?(id: string): CallbackRequest;
 }
 
 /** The PBX's system prompt set: what is installed against what is required, and Update (PromptInstallation). */

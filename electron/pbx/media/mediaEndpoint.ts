@@ -23,7 +23,10 @@ export interface PlayOptions {
   signal?: AbortSignal;
 }
 
-/** The media side of ONE call leg between a browser (JsSIP) and the PBX's IVR or a bot. No SIP: SDP strings in and out. */
+/**
+ * The media side of ONE call leg between a browser (JsSIP) and the PBX's IVR or a bot. No SIP: SDP strings in and out.
+ * A leg the PBX answers starts with answer(); a leg it places (an outgoing call) with offer() and then accept().
+ */
 export interface MediaEndpoint {
   /** Resolves when ICE and DTLS are up; rejects if the leg ends first. */
   readonly connected: Promise<void>;
@@ -35,6 +38,13 @@ export interface MediaEndpoint {
    * media (answer 488); after any failure of the first answer, close() the endpoint.
    */
   answer(offerSdp: string): Promise<string>;
+  /**
+   * Makes the first offer of a leg the PBX places: one audio section, PCMU/8000 and telephone-event/8000, DTLS-SRTP,
+   * ICE gathered (only candidates on bindAddress). The far end's answer goes to accept().
+   */
+  offer(): Promise<string>;
+  /** Takes the answer to offer(); throws UnsupportedOfferError when it has no PCMU. */
+  accept(answerSdp: string): Promise<void>;
   /**
    * Streams 8 kHz 16-bit PCM as 20 ms PCMU frames paced in real time, resolving when played out. Plays run one after
    * another in call order; each waits for the connection first.

@@ -7,7 +7,7 @@ import { decodeMuLaw, encodeMuLaw } from './g711';
 import { waitForIceGathering } from './iceGathering';
 import { ListenerSet } from '../../../shared/util/listenerSet';
 import type { EndReason, MediaEndpoint, MediaEndpointOptions, PlayOptions } from './mediaEndpoint';
-import { prepareOffer } from './offerSdp';
+import { prepareOffer, UnsupportedOfferError } from './offerSdp';
 import { SAMPLE_RATE } from './pcmuFrames';
 import { pbxPeerConfig } from './peerConfig';
 import { type PlayOutcome, PlayQueue } from './playQueue';
@@ -29,7 +29,8 @@ function negotiatedPayloadTypes(codecs: readonly RTCRtpCodecParameters[]): Paylo
 }
 
 /**
- * The media endpoint on werift: one peer connection, created on the first offer and kept for re-offers (hold/resume).
+ * The media endpoint on werift: one peer connection, created on the first offer (its own or the caller's) and kept
+ * for re-offers (hold/resume).
  * Prompts go through the play queue, echoed audio through the echo sender; both send on sendFrame().
  */
 export class WeriftMediaEndpoint implements MediaEndpoint {
@@ -78,16 +79,28 @@ export class WeriftMediaEndpoint implements MediaEndpoint {
     await pc.setRemoteDescription({ type: 'offer', sdp: prepared.sdp });
     this.payloadTypes = negotiatedPayloadTypes(transceiver.codecs);
     await pc.setLocalDescription(await pc.createAnswer());
-    await waitForIceGathering(pc, this.options.gatherTimeoutMs ?? 5000);
-    const sdp = pc.localDescription?.sdp;
-    if (this.hasEnded() || !sdp) throw new Error(`media endpoint has ended (${this.hasEnded() ? this.status : 'no local description'})`);
-    const answerSdp = keepCandidatesOn(sdp, this.options.bindAddress);
-    if (listCandidateAddresses(answerSdp).length === 0) throw new Error(`no ICE candidate on ${this.options.bindAddress}`);
-    if (firstOffer) {
-      this.connectTimer = setTimeout(() => this.finish('timeout'), this.options.connectTimeoutMs ?? 20_000);
-      this.connectTimer.unref();
-    }
+    const answerSdp = await this.gatheredLocalDescription(pc);
+    if (firstOffer) this.startConnectTimer();
     return answerSdp;
+  }
+
+  async offer(): Promise<string> {
+    if (this.hasEnded()) throw new Error(`media endpoint has ended (${this.status})`);
+    if (this.peer) throw new Error('offer() makes the first offer of a leg; this one already has a connection');
+    const { pc } = (this.peer = this.createPeer());
+    await pc.setLocalDescription(await pc.createOffer());
+    return this.gatheredLocalDescription(pc);
+  }
+
+  async accept(answerSdp: string): Promise<void> {
+    const peer = this.peer;
+    if (!peer || this.hasEnded()) throw new Error(`media endpoint has ${this.hasEnded() ? `ended (${this.status})` : 'made no offer'}`);
+    await peer.pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    if (!peer.transceiver.codecs.some((codec) => codec.mimeType.toUpperCase() === 'AUDIO/PCMU')) {
+      throw new UnsupportedOfferError('the answer has no PCMU/8000 audio');
+    }
+    this.payloadTypes = negotiatedPayloadTypes(peer.transceiver.codecs);
+    this.startConnectTimer();
   }
 
   play(pcm: Int16Array, options: PlayOptions = {}): Promise<PlayOutcome> {
@@ -113,6 +126,21 @@ export class WeriftMediaEndpoint implements MediaEndpoint {
   async close(): Promise<void> {
     this.finish('closed');
     await this.closing;
+  }
+
+  /** The local description once ICE has gathered, with only the candidates on the bind address (non-trickle). */
+  private async gatheredLocalDescription(pc: RTCPeerConnection): Promise<string> {
+    await waitForIceGathering(pc, this.options.gatherTimeoutMs ?? 5000);
+    const sdp = pc.localDescription?.sdp;
+    if (this.hasEnded() || !sdp) throw new Error(`media endpoint has ended (${this.hasEnded() ? this.status : 'no local description'})`);
+    const filtered = keepCandidatesOn(sdp, this.options.bindAddress);
+    if (listCandidateAddresses(filtered).length === 0) throw new Error(`no ICE candidate on ${this.options.bindAddress}`);
+    return filtered;
+  }
+
+  private startConnectTimer(): void {
+    this.connectTimer = setTimeout(() => this.finish('timeout'), this.options.connectTimeoutMs ?? 20_000);
+    this.connectTimer.unref();
   }
 
   private hasEnded(): boolean {

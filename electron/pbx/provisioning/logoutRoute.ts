@@ -18,7 +18,7 @@ export interface LogoutRouteDeps {
 /**
  * `POST /provisioning/<token>/logout` with `{"reason":"user"|"auto"}` (shared/sip/provisioningLogout): the device
  * logs its user out itself (the Logout key, an auto-logout timer). 200 with the device's new, idle document; 409 with
- * its current document when nobody was logged in.
+ * its current document when nobody was logged in, or the logout was deferred (README, "Emergency calls").
  */
 export function logoutRoute(deps: LogoutRouteDeps): ProvisioningRoute {
   return {

@@ -29,7 +29,7 @@ export interface ProvisioningOptions {
   routes?: readonly ProvisioningRoute[];
   /**
    * Logs a device's user out at the device's own request (`POST /provisioning/<token>/logout`); resolves false when
-   * nobody was logged in. Absent: that path is not served.
+   * nobody was logged in or the logout is deferred. Absent: that path is not served.
    */
   logout?(deviceName: string, reason: LogoutReason): Promise<boolean>;
   /** A request proved a key its device is not enrolled to (the composition root lists it under Phones). */

@@ -5,6 +5,7 @@ import type { HotDesk, HotDeskLogins, UaProfileService } from '../core';
 import type { Provisioning } from '../provisioning';
 import type { SipStack } from '../sipStack';
 import { trackRegistrationTimes } from './registrationTimes';
+import type { PbxEmergency } from './pbxEmergency';
 
 export interface PbxAdminOptions {
   hotDesk: HotDesk;
@@ -15,6 +16,7 @@ export interface PbxAdminOptions {
   provisioning: Provisioning;
   prompts: PromptAdmin;
   sendCheckSync(deviceName: string): Promise<void>;
+  emergency: Pick<PbxEmergency, 'callbacks'>;
 }
 
 /** The admin API with its credentials (generated on the first start of site mode), hooked to SIP and provisioning. */
@@ -38,6 +40,7 @@ export async function startAdminApi(options: PbxAdminOptions): Promise<{ api: Ad
       },
       onDeviceChanged: (name) => void sendCheckSync(name),
       provisioningUrl: (device) => provisioning.urlFor(device.name),
+      emergencyCallback: (id) => options.emergency.callbacks()?.callBack(id) ?? { kind: 'unknown' },
     },
   });
   return { api, generatedPassword: admin.generatedPassword ?? null, credentialsStored: () => admin.credentials.settled() };

@@ -20,7 +20,14 @@ export interface SipCredentials {
  */
 export function startProvisioning(
   hotDesk: HotDesk,
-  options: { domain: string; publicBaseUrl: () => string; proofs: DeviceProofVerifier; logins: Pick<HotDeskLogins, 'logout'> },
+  options: {
+    domain: string;
+    publicBaseUrl: () => string;
+    proofs: DeviceProofVerifier;
+    logins: Pick<HotDeskLogins, 'logout'>;
+    /** Whether an emergency call from the desk is recent enough that its auto-logout waits (README, "Emergency calls"). */
+    emergencyHolds(deviceName: string): boolean;
+  },
 ): { provisioning: Provisioning; credentialsFor(user: string): SipCredentials | null } {
   const credentialsFor = (user: string): SipCredentials | null => {
     const account = hotDesk.sipAccount(user);
@@ -40,9 +47,25 @@ export function startProvisioning(
     clock: systemClock,
     publicBaseUrl: options.publicBaseUrl,
     proofs: options.proofs,
-    logout: (name, reason) => options.logins.logout(name, reason, reason === 'auto' ? 'auto-logout timer on the device' : 'Logout key on the device'),
+    logout: async (name, reason) => {
+      if (reason === 'auto' && options.emergencyHolds(name)) {
+        await deferredAutoLogout(hotDesk, name);
+        return false;
+      }
+      return options.logins.logout(name, reason, reason === 'auto' ? 'auto-logout timer on the device' : 'Logout key on the device');
+    },
     onForeignKey: ({ device, publicKey, address, userAgent }) =>
       recordPendingPhone(hotDesk, { mac: device.mac, publicKey, address, userAgent, seenAt: new Date(systemClock.now()) }),
   });
   return { provisioning, credentialsFor };
+}
+
+/** The device's auto-logout came within 30 minutes of an emergency call from it: the user stays, for the callback. */
+async function deferredAutoLogout(hotDesk: HotDesk, name: string): Promise<void> {
+  const device = hotDesk.devices.get(name);
+  try {
+    await hotDesk.audit.append({ kind: 'hotdesk.auto-logout-deferred', actor: 'auto', device: name, mac: device?.mac ?? null, extension: device?.session?.extension ?? null, detail: 'an emergency call from the desk is less than 30 minutes old' });
+  } catch (error) {
+    console.error('audit: could not record hotdesk.auto-logout-deferred:', error);
+  }
 }

@@ -1,5 +1,5 @@
 import { randomIds, systemClock, type TransactionLayer } from '../../sip';
-import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, HotDeskCodeService, type LocalCallObserver, UaProfileService } from '../core';
+import { BotService, type BotServiceOptions, CheckSync, type DeviceProofVerifier, type EmergencyCallReport, type HotDesk, HotDeskCodeService, type LocalCallObserver, OutgoingCalls, UaProfileService } from '../core';
 import { type PromptLibrary, synthesizeSpeech } from '../media';
 import type { Provisioning } from '../provisioning';
 import { SipStack } from '../sipStack';
@@ -7,8 +7,8 @@ import { type PbxDirectory, recordPendingPhone } from './pbxDirectory';
 import type { PbxEmergency } from './pbxEmergency';
 import type { PbxHotDesk } from './pbxHotDesk';
 
-/** The PBX's own services, in the order the core asks them. */
-export type PbxServices = readonly [UaProfileService, BotService, HotDeskCodeService];
+/** The PBX's own services, in the order the core asks them; the last places the PBX's own calls (callbacks). */
+export type PbxServices = readonly [UaProfileService, BotService, HotDeskCodeService, OutgoingCalls];
 
 export interface PbxSipOptions {
   /** The PBX's address: Via, Record-Route, Contact and media. */
@@ -37,7 +37,7 @@ export function startSip(options: PbxSipOptions): SipStack<PbxServices> {
     accounts,
     viaHost: options.host,
     domain: options.domain,
-    services: (layer, calls) => [uaProfileService(layer, hotDesk, options), botService(layer, calls, options), hotDeskCodeService(layer, calls, hotDesk, options)] as const,
+    services: (layer, calls) => [uaProfileService(layer, hotDesk, options), botService(layer, calls, options), hotDeskCodeService(layer, calls, hotDesk, options), outgoingCalls(layer, calls, options)] as const,
     emergencyNumbers,
     emergency: options.emergency.calls,
     dialCodes: () => hotDesk.dialCodes.get(),
@@ -99,6 +99,11 @@ function hotDeskCodeService(layer: TransactionLayer, calls: LocalCallObserver, h
     flows: options.hotDesk.flows,
     isPoolIdentity: (user) => hotDesk.devices.get(user) !== null,
   });
+}
+
+function outgoingCalls(layer: TransactionLayer, calls: LocalCallObserver, options: PbxSipOptions): OutgoingCalls {
+  const { prompts: _prompts, calls: _calls, ...placing } = answering(layer, calls, options);
+  return new OutgoingCalls(placing);
 }
 
 function botService(layer: TransactionLayer, calls: LocalCallObserver, options: PbxSipOptions): BotService {

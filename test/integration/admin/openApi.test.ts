@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mac } from '../../../shared/domain/mac';
+import type { CallbackRequest } from '../../../electron/pbx/core';
 import { DEFAULT_DIAL_CODES } from '../../../shared/domain/dialCodes';
 import { Router } from '../../../electron/pbx/admin/router';
 import { testLicence } from '../../unit/pbx/hotdesk/support';
@@ -14,10 +15,18 @@ let server: ApiServer;
 let doc: Json;
 
 beforeAll(async () => {
-  server = await startApiServer({ hooks: { logout: (name) => (name === 'HD0004' ? 'logged-out' : 'not-logged-in') } });
+  server = await startApiServer({ hooks: { logout: (name) => (name === 'HD0004' ? 'logged-out' : 'not-logged-in'), emergencyCallback } });
   doc = (await server.request('GET', '/api/v1/openapi.json', { auth: null })).json as Json;
 });
 afterAll(async () => server.stop());
+
+const EMERGENCY_CALL = { id: 'callRinging1', number: '911', at: '2026-01-02T03:04:05.000Z', caller: 'sip:HD0001@hotdesk.local', device: { name: 'HD0001', mac: '02:00:00:00:00:01' }, user: null, location: null };
+
+/** The SIP side of a callback as the admin API sees it: one call that rings, one whose desk is offline. */
+function emergencyCallback(id: string): CallbackRequest {
+  if (id === EMERGENCY_CALL.id) return { kind: 'ringing', call: EMERGENCY_CALL, device: 'HD0001', as: 'HD0001' };
+  return id === 'callOffline1' ? { kind: 'offline', device: 'HD0002' } : { kind: 'unknown' };
+}
 
 /** Real requests covering every route: the ones that succeed and some that fail. */
 async function exerciseEveryRoute(): Promise<void> {
@@ -67,6 +76,9 @@ async function exerciseEveryRoute(): Promise<void> {
   await request('GET', '/api/v1/audit');
   await request('GET', '/api/v1/audit?since=2020-01-01T00:00:00Z&until=2100-01-01T00:00:00Z&kind=device.created,phone.assigned&limit=10');
   await request('GET', '/api/v1/audit?format=csv');
+  await request('POST', `/api/v1/emergency/${EMERGENCY_CALL.id}/callback`);
+  await request('POST', '/api/v1/emergency/callOffline1/callback');
+  await request('POST', '/api/v1/emergency/no-such-call/callback');
   await request('GET', '/api/v1/devices/HD0099');
   await request('GET', '/api/v1/devices', { auth: null });
   await request('POST', '/api/v1/session', { auth: null, body: { user: 'admin', password: 'admin' }, headers: { 'X-Hotdesk-Console': '1' } });

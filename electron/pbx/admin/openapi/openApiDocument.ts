@@ -58,6 +58,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   AuditEvent: auditEventSchema,
   AuditList: z.object({ events: z.array(auditEventSchema) }),
   Session: sessionDtoSchema,
+  EmergencyCallback: z.object({ callId: z.string(), device: z.string(), ringing: z.string().describe('The identity the desk\'s phone is registered as') }),
   Error: errorDtoSchema,
 };
 
@@ -87,7 +88,7 @@ function pathParameters(path: string): Array<Record<string, unknown>> {
     name,
     in: 'path',
     required: true,
-    description: { name: 'Pool name, e.g. HD0001', mac: 'MAC address, e.g. 02:00:00:00:00:04', ext: 'Extension number, e.g. 100' }[name ?? ''] ?? name,
+    description: { name: 'Pool name, e.g. HD0001', mac: 'MAC address, e.g. 02:00:00:00:00:04', ext: 'Extension number, e.g. 100', id: 'Emergency call id, from its emergency-call event' }[name ?? ''] ?? name,
     schema: { type: 'string' },
   }));
 }
@@ -132,7 +133,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     security: [{ basicAuth: [] }, { consoleSession: [] }],
-    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'System prompts', 'Licence', 'Audit', 'Live updates', 'Console'].map((name) => ({ name })),
+    tags: ['API', 'Hot desking', 'Phones', 'Extensions', 'Settings', 'System prompts', 'Licence', 'Audit', 'Live updates', 'Console', 'Emergency'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

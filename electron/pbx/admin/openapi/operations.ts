@@ -126,7 +126,7 @@ export const OPERATIONS: OperationDoc[] = [
 
   {
     method: 'GET', path: `${P}/events`, tag: 'Live updates',
-    summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated, prompts.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it) and emergency-webhook.failed; a comment heartbeat every 15 s',
+    summary: 'Server-sent events: device.* (device.status on every login and logout), phone.*, extension.* (extension.locked after too many wrong PINs), dial-codes.updated, licence.updated, settings.updated, prompts.updated; `data` is JSON with `type`, the key and `item` (the changed item or null); emergency-call (the call as the emergency webhook receives it), emergency-webhook.failed and emergency-callback (`callId`, `device`, `outcome` answered or failed, `status`, `reason`); a comment heartbeat every 15 s',
     responses: { 200: { description: 'An event stream', body: 'events' }, 503: err('Too many open streams') },
   },
 
@@ -140,5 +140,10 @@ export const OPERATIONS: OperationDoc[] = [
     method: 'DELETE', path: `${P}/session`, tag: 'Console', public: true,
     summary: 'Sign out: ends the session the cookie names (its event streams close) and clears the cookie',
     responses: { 204: { description: 'Signed out' }, 403: err('The X-Hotdesk-Console header is missing, or the request came from another site') },
+  },
+  {
+    method: 'POST', path: `${P}/emergency/{id}/callback`, tag: 'Emergency',
+    summary: 'The demo emergency operator calls back the desk of an emergency call of the last 30 minutes (`id` from its emergency-call event): the desk\'s phone rings whatever identity it has now, with `Priority: emergency`; the outcome follows as an emergency-callback event; recorded in the audit log',
+    responses: { 202: ok('EmergencyCallback', 'Ringing the desk'), 404: err('No emergency call with this id in the last 30 minutes'), 409: err('The desk is offline (its phone is not registered), or the operator is calling it already') },
   },
 ];

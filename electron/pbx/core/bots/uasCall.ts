@@ -1,7 +1,7 @@
-import { type AnsweredInvite, answerInvite, buildResponse, getCallId, type Clock, type Dialog, type Flow, findBodyPart, getBodyText, type IdSource, type ServerTransaction, setBody, setHeader, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
+import { type AnsweredInvite, answerInvite, buildResponse, getCallId, type Clock, type Dialog, type Flow, findBodyPart, getBodyText, type IdSource, type ServerTransaction, type SipRequest, type SipResponse, type TransactionLayer } from '../../../sip';
 import { loadMediaEndpoint, type MediaEndpoint, UnsupportedOfferError } from '../../media';
+import { handleLegRequest, LEG_ALLOW, sendInDialog, sendInfoText } from './legRequests';
 
-const ALLOWED = 'INVITE, ACK, CANCEL, BYE, INFO, UPDATE, OPTIONS';
 
 export interface UasCallOptions {
   tx: ServerTransaction;
@@ -108,7 +108,7 @@ export class UasCall {
       ...(toTag ? { toTag } : {}),
       headers: [
         { name: 'Contact', value: `<sip:${this.options.user}@${this.options.viaHost};transport=ws>` },
-        { name: 'Allow', value: ALLOWED },
+        { name: 'Allow', value: LEG_ALLOW },
         { name: 'P-Asserted-Identity', value: `"${this.options.displayName}" <sip:${this.options.user}@${this.options.domain}>` },
         { name: 'Content-Type', value: 'application/sdp' },
       ],
@@ -120,59 +120,31 @@ export class UasCall {
     return this.answered?.receiveAck(ack) ?? false;
   }
 
-  /** Handles a request in this call's dialog; true when it was ours. */
+  /** Handles a request in this call's dialog. */
   handleInDialog(tx: ServerTransaction, request: SipRequest): void {
-    const dialog = this.dialog;
-    if (!dialog || !dialog.acceptRemoteCSeq(request)) {
-      tx.respond(500, 'CSeq out of order');
-      return;
-    }
-    switch (request.method) {
-      case 'BYE':
-        tx.respond(200);
-        this.end();
-        return;
-      case 'INVITE':
-        void this.reinvite(tx, request);
-        return;
-      case 'INFO':
-        tx.respond(200);
-        this.options.onInfo?.(request);
-        return;
-      case 'UPDATE':
-      case 'OPTIONS':
-      case 'NOTIFY':
-        tx.respond(200);
-        return;
-      default:
-        tx.respond(405, undefined, { headers: [{ name: 'Allow', value: ALLOWED }] });
-    }
+    handleLegRequest(
+      {
+        dialog: this.dialog,
+        endpoint: this.endpoint,
+        answerReinvite: (reTx, reinvite, sdp) => this.answerReinvite(reTx, reinvite, sdp),
+        end: () => this.end(),
+        ...(this.options.onInfo ? { onInfo: this.options.onInfo } : {}),
+      },
+      tx,
+      request,
+    );
   }
 
-  /** A re-INVITE (hold/resume) gets a new answer from the same endpoint. */
-  private async reinvite(tx: ServerTransaction, request: SipRequest): Promise<void> {
-    if (!this.endpoint || request.body.length === 0) {
-      tx.respond(488, 'An SDP offer is required');
-      return;
-    }
-    try {
-      const sdp = await this.endpoint.answer(getBodyText(request));
-      const dialog = this.dialog;
-      if (!dialog) return;
-      this.answered = answerInvite(tx, this.okWithSdp(request, sdp), { clock: this.options.clock, dialog, onAckTimeout: () => this.hangUp() });
-    } catch {
-      tx.respond(488, 'Media negotiation failed');
-    }
+  private answerReinvite(tx: ServerTransaction, request: SipRequest, sdp: string): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    this.answered = answerInvite(tx, this.okWithSdp(request, sdp), { clock: this.options.clock, dialog, onAckTimeout: () => this.hangUp() });
   }
 
   /** Sends text to the caller in an in-dialog INFO of an Info Package (RFC 6086 §4.2.1), e.g. a caption. */
   sendInfo(infoPackage: string, text: string): void {
     const dialog = this.dialog;
-    if (!dialog || this.ended) return;
-    const info = dialog.createRequest('INFO');
-    setHeader(info, 'Info-Package', infoPackage);
-    setBody(info, text, 'text/plain;charset=utf-8');
-    this.options.layer.sendRequest(info, this.options.flow, { onFinal: () => {}, onTimeout: () => {} });
+    if (dialog && !this.ended) sendInfoText(this.options.layer, this.options.flow, dialog, infoPackage, text);
   }
 
   /** The caller cancelled before the answer. */
@@ -183,10 +155,7 @@ export class UasCall {
   /** The PBX ends the call (BYE, RFC 3261 §15.1.1). */
   hangUp(): void {
     const dialog = this.dialog;
-    if (dialog && !this.ended) {
-      const bye = dialog.createRequest('BYE');
-      this.options.layer.sendRequest(bye, this.options.flow, { onFinal: () => {}, onTimeout: () => {} });
-    }
+    if (dialog && !this.ended) sendInDialog(this.options.layer, this.options.flow, dialog, 'BYE');
     this.end();
   }
 

@@ -11,11 +11,21 @@ export interface EmergencyDesk {
   user: { extension: string; name: string } | null;
 }
 
+/** Where an emergency INVITE came from: its connection, and its From user when that registered over it. */
+export interface EmergencyCaller {
+  flowId: string;
+  /** Null when the From user has not registered on this connection: a From header alone proves nothing. */
+  registeredUser: string | null;
+}
+
 export interface EmergencyCallsOptions {
   domain: string;
   flowIdentities: Pick<FlowIdentities, 'has'>;
-  /** The desk of a registered identity: the device of a pool identity, or the device an extension is logged in at. */
-  deskOf(user: string): EmergencyDesk | null;
+  /**
+   * The desk a call comes from: the device whose connection `flowId` is (a logged-in user's too, and a device still
+   * registered as a user who just logged out), else the device of `registeredUser` when that is a pool identity.
+   */
+  deskOf(caller: EmergencyCaller): EmergencyDesk | null;
   now(): Date;
   randomId(): string;
   onCall(event: EmergencyCallEvent): void;
@@ -59,10 +69,11 @@ export class EmergencyCalls {
     }
   }
 
-  /** Only an identity that registered on this very connection names the desk; a From header alone proves nothing. */
+  /** Only the connection, or an identity that registered over it, names the desk; a From header alone proves nothing. */
   private deskOf(request: SipRequest, flow: Flow): EmergencyDesk | null {
     const from = getFrom(request);
     const user = from?.uri.kind === 'sip' ? (from.uri.user ?? '') : '';
-    return user && this.options.flowIdentities.has(flow.id, user) ? this.options.deskOf(user) : null;
+    const registeredUser = user && this.options.flowIdentities.has(flow.id, user) ? user : null;
+    return this.options.deskOf({ flowId: flow.id, registeredUser });
   }
 }

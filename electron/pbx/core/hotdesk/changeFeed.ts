@@ -19,7 +19,9 @@ export type HotDeskChange =
   /** An emergency call, as its INVITE arrived (README, "Emergency calls"). */
   | { type: 'emergency-call'; call: EmergencyCallEvent }
   /** A webhook delivery of an emergency call failed; `retryInMs` null when no more attempts will be made. */
-  | { type: 'emergency-webhook.failed'; callId: string; attempt: number; problem: string; retryInMs: number | null };
+  | { type: 'emergency-webhook.failed'; callId: string; attempt: number; problem: string; retryInMs: number | null }
+  /** The operator's callback to the desk of emergency call `callId`: `answered`, or `failed` with the status (0: none). */
+  | { type: 'emergency-callback'; callId: string; device: string; outcome: 'answered' | 'failed'; status: number | null; reason: string | null };
 
 export type ChangeListener = (change: HotDeskChange) => void;
 

@@ -27,7 +27,7 @@ export function PhoneDisplay() {
   const doNotDisturb = useAppStore(historySelectors.doNotDisturb);
   const now = useNow();
 
-  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending, registrationProblem });
+  const model = describeDisplay({ status, error, mac, identity, caption, connection, call, provisioningError, logoutPending, registrationProblem, registration });
   const clock = { timeZone, timeFormat, locale } as const;
   return (
     <Display

@@ -3,7 +3,7 @@ import { DEFAULT_DIAL_CODES } from '../../../../shared/domain/dialCodes';
 import type { ConnectionState } from '../../bridge/connection';
 import { numberFromUser } from '../../phone/account';
 import { partyLabel, type CallView } from '../../phone/callView';
-import type { Caption, CaptionTone, DeviceStatus } from '../../store/types';
+import type { Caption, CaptionTone, DeviceStatus, RegistrationState } from '../../store/types';
 
 export interface DisplayInput {
   readonly status: DeviceStatus;
@@ -20,6 +20,8 @@ export interface DisplayInput {
   readonly logoutPending?: boolean;
   /** The registrar refused the credentials: said on the caption line until someone fixes them. */
   readonly registrationProblem?: string | null;
+  /** The SIP registration: without it no call, not even an emergency call, can be made. */
+  readonly registration?: RegistrationState;
 }
 
 /** The call block of the display: who, in what state, and since when the timer runs. */
@@ -47,11 +49,22 @@ export const CANNOT_START = 'Cannot start';
 export const NOT_PROVISIONED = 'Not provisioned';
 export const RECONNECTING = 'Lost the connection to the device host — reconnecting…';
 export const FINISHING_LOGOUT = 'Finishing logout… (the phone system is not answering yet)';
+export const NO_EMERGENCY_CALLS = 'Emergency calls are not possible from this device right now';
 /** One dot per PIN digit. */
 export const PIN_DOT = '•';
 
-/** What the display says, from the device's state. Transient captions win over defaults. */
+/**
+ * What the display says, from the device's state. Transient captions win over defaults; while the phone has no SIP
+ * service (no account, or the PBX unreachable) the caption says first, plainly, that emergency calls cannot be made.
+ */
 export function describeDisplay(input: DisplayInput): DisplayModel {
+  const model = describeState(input);
+  const noService = input.registration === 'no-service' || input.registration === 'unregistered';
+  if (input.status !== 'ready' || !noService || model.call) return model;
+  return { ...model, caption: model.caption ? `${NO_EMERGENCY_CALLS} · ${model.caption}` : NO_EMERGENCY_CALLS, tone: model.tone === 'error' ? 'error' : 'warning' };
+}
+
+function describeState(input: DisplayInput): DisplayModel {
   const transient = input.caption;
   const call = input.call ? describeCall(input.call) : null;
   if (input.status === 'failed') {

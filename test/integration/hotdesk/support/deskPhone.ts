@@ -5,7 +5,8 @@ import { checkProvisioningDocument, type ProvisioningDocument } from '../../../.
 import { createBrowserPeer, type BrowserPeer } from '../../support/browserPeer';
 import type { RawResponse } from '../../support/rawSipClient';
 import type { TestPbx } from '../../support/pbxServer';
-import { type IncomingRequest, SipConnection } from './sipConnection';
+import { answerOffer, type AnsweringPeer } from '../../support/answeringPeer';
+import { type IncomingRequest, responseText, SipConnection } from './sipConnection';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const DOMAIN = 'hotdesk.local';
@@ -29,6 +30,10 @@ export class DeskPhone {
   /** check-sync NOTIFYs received, over every connection. */
   checkSyncs = 0;
   readonly calls: IvrCall[] = [];
+  /** Calls the PBX placed to this phone, in arrival order. */
+  readonly incoming: IncomingCall[] = [];
+  private incomingWaiters: Array<() => void> = [];
+  private incomingSeen = 0;
   private checkSyncWaiters: Array<() => void> = [];
   private readonly callId = () => `${randomBytes(8).toString('hex')}@desk`;
 
@@ -134,8 +139,16 @@ export class DeskPhone {
     return call.captions;
   }
 
+  /** The next call the PBX places to this phone (each one is returned once), ringing: answer() it. */
+  async nextIncoming(): Promise<IncomingCall> {
+    const seen = this.incomingSeen;
+    while (this.incoming.length <= seen) await new Promise<void>((resolve) => this.incomingWaiters.push(resolve));
+    this.incomingSeen += 1;
+    return this.incoming[seen] as IncomingCall;
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.calls.map((call) => call.peer.close()));
+    await Promise.all([...this.calls.map((call) => call.peer.close()), ...this.incoming.map((call) => call.close())]);
     await this.connection.close();
   }
 
@@ -153,7 +166,13 @@ export class DeskPhone {
       return 200;
     }
     const call = this.calls.find((candidate) => candidate.callId === request.header('call-id'));
-    return call ? call.receive(request) : 481;
+    if (call) return call.receive(request);
+    const incoming = this.incoming.find((candidate) => candidate.callId === request.header('call-id'));
+    if (incoming) return incoming.receive(request);
+    if (request.method !== 'INVITE') return 481;
+    this.incoming.push(new IncomingCall(this.connection, request));
+    for (const wake of this.incomingWaiters.splice(0)) wake();
+    return 180;
   }
 }
 
@@ -225,6 +244,14 @@ export class IvrCall {
     return (await this.connection.request(this.dialog('BYE', this.remoteTarget))).status;
   }
 
+  /** Puts the call on hold as JsSIP does: a re-INVITE with a `sendonly` offer, ACKed. Resolves with its status. */
+  async hold(): Promise<number> {
+    const request = this.dialog('INVITE', this.remoteTarget);
+    const response = await this.connection.request({ ...request, headers: ['Content-Type: application/sdp'], body: await this.peer.reoffer('sendonly') });
+    if (response.status === 200) this.connection.send(ackText(this.connection, this.callId, this.from, this.fromTag, this.to, this.remoteTag, this.remoteTarget, request.cseq));
+    return response.status;
+  }
+
   receive(request: IncomingRequest): number {
     if (request.method === 'INFO' && request.header('info-package') === 'hotdesk-caption') {
       if (request.header('content-type') !== 'text/plain;charset=utf-8') return 415;
@@ -244,7 +271,7 @@ export class IvrCall {
   }
 }
 
-function ackText(connection: SipConnection, callId: string, from: string, fromTag: string, to: string, toTag: string, target: string): string {
+function ackText(connection: SipConnection, callId: string, from: string, fromTag: string, to: string, toTag: string, target: string, cseq = 1): string {
   return [
     `ACK ${target} SIP/2.0`,
     `Via: SIP/2.0/WS ${connection.host};branch=z9hG4bK${randomBytes(6).toString('hex')}`,
@@ -252,9 +279,63 @@ function ackText(connection: SipConnection, callId: string, from: string, fromTa
     `From: <${from}>;tag=${fromTag}`,
     `To: <${to}>;tag=${toTag}`,
     `Call-ID: ${callId}`,
-    'CSeq: 1 ACK',
+    `CSeq: ${cseq} ACK`,
     'Content-Length: 0',
     '',
     '',
   ].join('\r\n');
+}
+
+/** A call the PBX placed to the phone: answered with a real WebRTC answer, its captions (INFO) and how it ended. */
+export class IncomingCall {
+  readonly captions: string[] = [];
+  byeReceived = false;
+  private peer: AnsweringPeer | null = null;
+  private readonly toTag = randomBytes(4).toString('hex');
+  private cseq = 1;
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    private readonly connection: SipConnection,
+    readonly invite: IncomingRequest,
+  ) {}
+
+  get callId(): string {
+    return this.invite.header('call-id') ?? '';
+  }
+
+  /** Answers 200 with an SDP answer and resolves once the media is connected. */
+  async answer(): Promise<AnsweringPeer> {
+    const peer = (this.peer = await answerOffer(this.invite.body));
+    const headers = [`Contact: ${this.connection.contact}`, 'Content-Type: application/sdp'];
+    this.connection.send(responseText(this.invite, { status: 200, toTag: this.toTag, headers, body: peer.answer }));
+    await peer.connected;
+    return peer;
+  }
+
+  async nextCaption(): Promise<string> {
+    while (this.captions.length === 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.captions.shift() as string;
+  }
+
+  /** Hangs up with a BYE to the caller's Contact. */
+  async hangUp(): Promise<number> {
+    const from = /<([^>]+)>/.exec(this.invite.header('to') ?? '')?.[1] ?? '';
+    const to = /<([^>]+)>/.exec(this.invite.header('from') ?? '')?.[1] ?? '';
+    const fromTag = /;tag=([^;\s]+)/.exec(this.invite.header('from') ?? '')?.[1] ?? '';
+    const target = /<([^>]+)>/.exec(this.invite.header('contact') ?? '')?.[1] ?? '';
+    const response = await this.connection.request({ method: 'BYE', uri: target, callId: this.callId, cseq: this.cseq++, from, fromTag: this.toTag, to, toTag: fromTag });
+    return response.status;
+  }
+
+  receive(request: IncomingRequest): number {
+    if (request.method === 'INFO' && request.header('info-package') === 'hotdesk-caption') this.captions.push(request.body);
+    else if (request.method === 'BYE') this.byeReceived = true;
+    for (const wake of this.waiters.splice(0)) wake();
+    return 200;
+  }
+
+  close(): Promise<void> {
+    return this.peer?.close() ?? Promise.resolve();
+  }
 }

@@ -26,6 +26,14 @@ export function parseRequest(text: string): IncomingRequest {
   return { method, uri, text, headers, body: split >= 0 ? text.slice(split + 4) : '', header: (name) => headers.get(name.toLowerCase())?.[0] };
 }
 
+/** A response with more than a status: header lines (a To tag, Contact) and a body (an SDP answer). */
+export interface Reply {
+  status: number;
+  toTag?: string;
+  headers?: string[];
+  body?: string;
+}
+
 export interface OutgoingRequest {
   method: string;
   uri: string;
@@ -46,7 +54,7 @@ export interface OutgoingRequest {
 export class SipConnection {
   readonly host = `${randomBytes(4).toString('hex')}.invalid`;
   readonly contact = `<sip:phone@${this.host};transport=ws>`;
-  onRequest: (request: IncomingRequest) => number = () => 200;
+  onRequest: (request: IncomingRequest) => number | Reply = () => 200;
   private readonly pending = new Map<string, (response: RawResponse) => void>();
   private closed = false;
 
@@ -122,17 +130,19 @@ export function requestText(request: OutgoingRequest, host: string, contact: str
   ].join('\r\n');
 }
 
-function responseText(request: IncomingRequest, status: number): string {
+export function responseText(request: IncomingRequest, reply: number | Reply): string {
+  const { status, toTag = randomBytes(4).toString('hex'), headers = [], body = '' } = typeof reply === 'number' ? { status: reply } : reply;
   const to = request.header('to') ?? '';
   return [
     `SIP/2.0 ${status} ${status === 200 ? 'OK' : 'Whatever'}`,
     ...(request.headers.get('via') ?? []).map((via) => `Via: ${via}`),
     `From: ${request.header('from')}`,
-    `To: ${/;tag=/.test(to) ? to : `${to};tag=${randomBytes(4).toString('hex')}`}`,
+    `To: ${/;tag=/.test(to) ? to : `${to};tag=${toTag}`}`,
     `Call-ID: ${request.header('call-id')}`,
     `CSeq: ${request.header('cseq')}`,
-    'Content-Length: 0',
+    ...headers,
+    `Content-Length: ${Buffer.byteLength(body)}`,
     '',
-    '',
+    body,
   ].join('\r\n');
 }

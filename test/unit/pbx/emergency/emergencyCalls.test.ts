@@ -19,7 +19,7 @@ function calls(registered: boolean, events: EmergencyCallEvent[]) {
   return new EmergencyCalls({
     domain: 'hotdesk.local',
     flowIdentities: { has: (flowId, user) => registered && flowId === 'flow-1' && user === 'HD0001' },
-    deskOf: (user) => (user === 'HD0001' ? { device: { name: 'HD0001', mac: '02:00:00:00:00:01', location: DESK }, user: null } : null),
+    deskOf: ({ registeredUser }) => (registeredUser === 'HD0001' ? { device: { name: 'HD0001', mac: '02:00:00:00:00:01', location: DESK }, user: null } : null),
     now: () => new Date('2026-01-02T03:04:05Z'),
     randomId: () => 'abc123',
     onCall: (event) => events.push(event),
@@ -69,5 +69,23 @@ describe('EmergencyCalls (RFC 6442 location conveyance)', () => {
     calls(false, events).received(request, flow, '112');
     expect(getHeader(request, 'Geolocation')).toBeUndefined();
     expect(events[0]).toMatchObject({ number: '112', device: null, location: null });
+  });
+
+  it('asks for the desk by connection, with the From user only when it registered over it', () => {
+    const asked: unknown[] = [];
+    const events: EmergencyCallEvent[] = [];
+    const byConnection = new EmergencyCalls({
+      domain: 'hotdesk.local',
+      flowIdentities: { has: () => false },
+      deskOf: (caller) => (asked.push(caller), caller.flowId === 'flow-1' ? { device: { name: 'HD0001', mac: '02:00:00:00:00:01', location: DESK }, user: null } : null),
+      now: () => new Date('2026-01-02T03:04:05Z'),
+      randomId: () => 'def456',
+      onCall: (event) => events.push(event),
+    });
+    const request = invite();
+    byConnection.received(request, flow, '911');
+    expect(asked).toEqual([{ flowId: 'flow-1', registeredUser: null }]);
+    expect(getHeader(request, 'Geolocation')).toBe('<cid:emergency-def456@hotdesk.local>');
+    expect(events[0]).toMatchObject({ device: { name: 'HD0001' }, location: { source: 'pbx' } });
   });
 });
