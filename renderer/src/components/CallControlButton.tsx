@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { keepFocus } from './focus';
 
-export type CallControlKind = 'answer' | 'decline' | 'hold' | 'mute' | 'redial' | 'stay' | 'transfer' | 'swap';
+export type CallControlKind = 'answer' | 'decline' | 'hold' | 'mute' | 'redial' | 'stay' | 'transfer' | 'swap' | 'emergency';
 
 /**
  * A call control (Answer, Decline, Hold/Resume, Mute/Unmute, Transfer, Swap, Redial; Stay logged in). Its visible text is its accessible name; `active` marks

@@ -141,6 +141,15 @@ export class PhoneCalls {
     return call.transfer(target, label, () => this.transferred(label, call));
   }
 
+  /**
+   * An emergency call while there are others: the focused call goes on hold (the others are held already) and the
+   * emergency number is dialled beside them — nothing may stand between a caller and the emergency service.
+   */
+  placeOverOthers(intent: DialIntent): void {
+    this.holdFocused();
+    this.place(intent);
+  }
+
   /** The consultation call: the focused call goes on hold, then `intent` is dialled, linked to it. */
   consult(intent: DialIntent): void {
     const original = this.list.focused;

@@ -154,10 +154,11 @@ export class SipPhone implements PhoneService {
   }
 
   async dial(intent: DialIntent): Promise<void> {
-    if (!this.calls.isEmpty) throw new Error(ONE_CALL_AT_A_TIME);
+    if (!this.calls.isEmpty && intent.kind !== 'emergency') throw new Error(ONE_CALL_AT_A_TIME);
     this.readyToCall();
     if (intent.kind === 'pickup') this.pickupDialledAt = this.now();
-    this.calls.place(intent);
+    if (this.calls.isEmpty) this.calls.place(intent);
+    else this.calls.placeOverOthers(intent);
   }
 
   async hangUp(): Promise<void> {

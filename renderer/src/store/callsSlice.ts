@@ -90,6 +90,11 @@ export const createCallsSlice: SliceCreator<CallsSlice> = ({ phone }) => (set, g
       if (intent.kind !== 'hotdesk-login' && intent.kind !== 'hotdesk-logout') get().rememberDialled(intent.dialString);
     },
 
+    async callEmergency() {
+      const number = get().deviceOptions?.emergencyNumbers[0];
+      if (number !== undefined) await get().dial(number);
+    },
+
     async hangUp() {
       try {
         await phone.hangUp();

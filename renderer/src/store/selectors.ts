@@ -41,6 +41,11 @@ export const callsSelectors = {
   /** The Number box takes a transfer target during a call. */
   transferring: (state: AppState) => state.transferring,
   inCall: (state: AppState) => state.call !== null,
+  /** The number the Emergency call control dials during a call, while no emergency call is up yet. */
+  emergencyCallNumber: (state: AppState) => {
+    const numbers = state.deviceOptions?.emergencyNumbers ?? [];
+    return state.calls.some((call) => numbers.includes(call.number)) ? null : (numbers[0] ?? null);
+  },
 };
 
 export const historySelectors = {

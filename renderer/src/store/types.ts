@@ -85,6 +85,8 @@ export interface CallsSlice {
   placeCall(): Promise<void>;
   /** Classifies a dial string, applies the dial policy, and hands an allowed intent to the phone. */
   dial(dialString: string): Promise<void>;
+  /** Dials the device's first emergency number, holding the call there is (README, "Emergency calls"). */
+  callEmergency(): Promise<void>;
   hangUp(): Promise<void>;
   answer(): Promise<void>;
   decline(): Promise<void>;

@@ -115,5 +115,20 @@ ownHost.describe('emergency calls and the callback on a host of their own', () =
     });
     await expect(desk.display).toContainText(`Your location: ${DESK_14}`, { timeout: 10_000 });
     await desk.button('Hang up').click();
+    await expect(desk.page.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
+
+    // During another call: Call 911 puts that call on hold and reaches the operator with the desk's location.
+    await desk.number.fill('200');
+    await desk.button('Call').click();
+    await expect(desk.button('Hold')).toBeVisible({ timeout: 10_000 });
+    const during = nextEvent(events, 'emergency-call');
+    await desk.button('Call 911').click();
+    expect(await during).toMatchObject({ number: '911', device: { name: 'HD0001' }, location: { short: DESK_14 } });
+    await expect(desk.display).toContainText(`Your location: ${DESK_14}`, { timeout: 10_000 });
+    await expect(desk.page.getByRole('button', { name: /^Swap to 200/ })).toBeVisible();
+    await desk.button('Hang up').click();
+    await expect(desk.page.getByRole('button', { name: 'Resume' })).toBeVisible({ timeout: 10_000 });
+    await desk.button('Hang up').click();
+    await expect(desk.page.getByRole('timer', { name: 'Call duration' })).toHaveCount(0);
   });
 });

@@ -20,6 +20,8 @@ export function CallPanel() {
   const decline = useAppStore((state) => state.decline);
   const toggleHold = useAppStore((state) => state.toggleHold);
   const toggleMute = useAppStore((state) => state.toggleMute);
+  const emergencyNumber = useAppStore(callsSelectors.emergencyCallNumber);
+  const callEmergency = useAppStore((state) => state.callEmergency);
   const controls = useMemo(() => callControls(calls), [calls]);
   if (!call) return null;
 
@@ -54,7 +56,10 @@ export function CallPanel() {
           ) : null}
         </div>
       ) : null}
-      <TransferControls controls={controls} />
+      <TransferControls controls={controls}>
+        {/* Beside Transfer: an emergency call puts this call on hold (README, "Emergency calls"). */}
+        {emergencyNumber !== null ? <CallControlButton kind="emergency" label={`Call ${emergencyNumber}`} onPress={() => void callEmergency()} /> : null}
+      </TransferControls>
       <OtherCalls controls={controls} />
       <p className="call-panel__hint">{transferring ? TRANSFER_HINT : hintFor(call.phase)}</p>
     </section>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CallControlButton } from '../../components/CallControlButton';
 import { HandsetIcon, HangUpIcon, TransferIcon } from '../../components/icons';
 import type { CallControls } from '../../phone/callLines';
@@ -7,9 +8,9 @@ import { callsSelectors } from '../../store/selectors';
 /**
  * Transfer: while the target is typed into the Number box, **Transfer now** (blind: the other party is sent there) or
  * **Call first** (attended: this call waits on hold); during the consultation call **Complete transfer** joins the
- * two, **Cancel transfer** returns to the held call.
+ * two, **Cancel transfer** returns to the held call. `children` share the row of the plain Transfer control.
  */
-export function TransferControls({ controls }: { controls: CallControls }) {
+export function TransferControls({ controls, children }: { controls: CallControls; children?: ReactNode }) {
   const transferring = useAppStore(callsSelectors.transferring);
   const startTransfer = useAppStore((state) => state.startTransfer);
   const cancelTransfer = useAppStore((state) => state.cancelTransfer);
@@ -39,6 +40,7 @@ export function TransferControls({ controls }: { controls: CallControls }) {
   return (
     <div className="call-panel__row">
       <CallControlButton kind="transfer" label="Transfer" icon={<TransferIcon />} onPress={startTransfer} />
+      {children}
     </div>
   );
 }

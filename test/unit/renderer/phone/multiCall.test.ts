@@ -222,3 +222,21 @@ describe('transfer as the transferee and the target', () => {
     expect(listener.all.map((call) => call.number)).toEqual(['102', '101']);
   });
 });
+
+describe('an emergency call during a call', () => {
+  it('holds the call and dials the emergency number beside it; any other number is still refused', async () => {
+    const { ua, phone, listener, first } = await inCall();
+    await expect(phone.dial({ kind: 'number', dialString: '104' })).rejects.toThrow(/one call at a time/);
+    expect(first.held).toBe(false);
+
+    const emergency = (ua.nextOutgoing = new FakeSession({ uri: { user: '911', toString: () => 'sip:911@hotdesk.local' }, display_name: '' }));
+    await phone.dial({ kind: 'emergency', dialString: '911' });
+    expect(first.held).toBe(true);
+    held(first);
+    expect(listener.call).toMatchObject({ id: emergency.id, direction: 'outgoing', number: '911', consultOf: null });
+    expect(listener.all.map((call) => [call.number, call.held])).toEqual([
+      ['102', true],
+      ['911', false],
+    ]);
+  });
+});
