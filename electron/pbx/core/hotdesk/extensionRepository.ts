@@ -171,7 +171,9 @@ export class ExtensionRepository {
     const untouched = (record: ExtensionRecord | null | undefined) => record?.pin === null && record.updatedAt === record.createdAt;
     const fill = async ({ extension, pin }: { extension: string; pin: string }) => {
       if (!untouched(this.get(extension))) return;
-      const hash = await this.hashPin(extension, pin);
+      // The demo's own PINs, accepted when they were seeded: a PIN policy raised since (the extension keeps its PIN
+      // until reset, as every other does) must not leave the demo without them.
+      const hash = await hashSecret(pin, this.deps.pinCost, this.deps.randomBytes);
       // Part of the seeding, like the create before it: no change event (nothing a phone shows has changed).
       await this.deps.store.update((data) => {
         const current = data.extensions.find((existing) => existing.extension === extension);

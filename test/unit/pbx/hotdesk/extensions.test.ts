@@ -46,6 +46,12 @@ describe('ExtensionRepository', () => {
     expect(await extensions.verifyPin('202', '482619')).toBe(false);
   });
 
+  it('keeps the demo PINs when the PIN policy is raised before they are hashed', async () => {
+    const { hotDesk } = await makeHotDesk();
+    await hotDesk.settings.update({ pinMinLength: 8 });
+    expect(await hotDesk.extensions.verifyPin('100', '482619')).toBe(true);
+  });
+
   it('does not seed anything in site mode', async () => {
     const { hotDesk } = await makeHotDesk({ mode: 'site', licence: 'none' });
     expect(hotDesk.extensions.list()).toEqual([]);
