@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -12,30 +13,12 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation (the native <dialog>: role=dialog, focus kept inside, Escape cancels). Focus starts on Cancel,
- * so Enter never confirms a destructive action by accident.
+ * A modal confirmation (Escape cancels). Focus starts on Cancel, so Enter never confirms a destructive action by accident.
  */
 export function ConfirmDialog({ title, children, confirmLabel, error, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancel.current?.focus();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="card dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <ModalDialog title={title} initialFocus={cancel} onDismiss={onCancel}>
       <div>{children}</div>
       {error && (
         <p className="form-error" role="alert">
@@ -50,6 +33,6 @@ export function ConfirmDialog({ title, children, confirmLabel, error, busy, onCo
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

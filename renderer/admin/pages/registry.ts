@@ -14,8 +14,7 @@ export interface ConsolePage {
   readonly id: string;
   /** The navigation entry and the page's heading. */
   readonly title: string;
-  /** The page; null shows a placeholder until the page is built. */
-  readonly component: ComponentType | null;
+  readonly component: ComponentType;
 }
 
 /**

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { AlertsProvider } from '../alerts/AlertsContext';
 import { EmergencyBanner } from '../alerts/EmergencyBanner';
 import { CONSOLE_PAGES, pageForHash } from '../pages/registry';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { Navigation } from './Navigation';
 import { useHashRoute } from './useHashRoute';
@@ -42,7 +41,7 @@ export function ConsoleLayout({ user, onSignOut }: { user: string; onSignOut(): 
           <h1 ref={heading} tabIndex={-1}>
             {page.title}
           </h1>
-          {Page ? <Page /> : <PlaceholderPage title={page.title} />}
+          <Page />
         </main>
       </div>
     </AlertsProvider>

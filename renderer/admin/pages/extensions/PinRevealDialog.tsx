@@ -1,30 +1,14 @@
-import { useEffect, useId, useRef } from 'react';
+import { useRef } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 
 /**
  * The PIN a reset made, shown this once in a modal dialog. Nothing keeps it: Done (or Escape) forgets it, and the
  * PBX has only its hash.
  */
 export function PinRevealDialog({ who, pin, onDone }: { who: string; pin: string; onDone(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const done = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    done.current?.focus();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="card dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onDone();
-      }}
-    >
-      <h2 id={titleId}>New PIN for {who}</h2>
+    <ModalDialog title={`New PIN for ${who}`} initialFocus={done} onDismiss={onDone}>
       <p>
         <output className="pin-once mono" aria-label="New PIN">
           {pin}
@@ -36,6 +20,6 @@ export function PinRevealDialog({ who, pin, onDone }: { who: string; pin: string
           Done
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
